@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { objectIdSchema } from '../rest/common.schema';
+import type { ArgumentNode, VoteTotals } from '../rest/nodes.schema';
+import type { ArticleSummary } from '../rest/articles.schema';
+
+/** The socket.io namespace of live article updates. */
+export const LIVE_NAMESPACE = '/live';
+
+export const LIVE_EVENTS = {
+  nodeCreated: 'node:created',
+  nodeUpdated: 'node:updated',
+  voteChanged: 'vote:changed',
+  strengthChanged: 'strength:changed',
+  articleUpdated: 'article:updated',
+  presence: 'presence',
+} as const;
+export type LiveEventName = (typeof LIVE_EVENTS)[keyof typeof LIVE_EVENTS];
+
+export const joinSchema = z.strictObject({
+  articleId: objectIdSchema,
+  since: z.number().int().min(0).optional(),
+});
+export type JoinRequest = z.infer<typeof joinSchema>;
+export const leaveSchema = z.strictObject({ articleId: objectIdSchema });
+
+export type JoinAck =
+  | { ok: true; seq: number; viewers: number; resync?: false }
+  | { ok: true; seq: number; viewers: number; resync: true }
+  | { ok: false; code: string; message: string };
+
+interface Sequenced {
+  articleId: string;
+  seq: number;
+}
+
+export interface LivePayloads {
+  'node:created': Sequenced & { node: ArgumentNode };
+  'node:updated': Sequenced & { node: ArgumentNode };
+  'vote:changed': Sequenced & { nodeId: string; votes: VoteTotals; strength: number };
+  'strength:changed': Sequenced & { nodes: { nodeId: string; strength: number }[] };
+  'article:updated': Sequenced & { article: ArticleSummary };
+  presence: { articleId: string; viewers: number; seq?: undefined };
+}
+
+/** A sequenced event as stored for replay (presence is never stored). */
+export type StoredLiveEvent = {
+  [K in Exclude<LiveEventName, 'presence'>]: { name: K; payload: LivePayloads[K] };
+}[Exclude<LiveEventName, 'presence'>];
+
+export type ServerToClientEvents = {
+  [K in LiveEventName]: (payload: LivePayloads[K]) => void;
+};
+
+export interface ClientToServerEvents {
+  join: (req: JoinRequest, ack: (ack: JoinAck) => void) => void;
+  leave: (req: { articleId: string }, ack?: (ack: { ok: boolean }) => void) => void;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+
+export const importArticleSchema = z.strictObject({
+  title: z.string().min(1).max(300).optional(),
+  text: z.string().min(1).max(MAX_ARTICLE_BYTES),
+});
+export type ImportArticleInput = z.infer<typeof importArticleSchema>;
+
+export interface ArticleSentence {
+  index: number;
+  text: string;
+  start: number;
+  end: number;
+  role: 'support' | 'rebuttal';
+  attribution: string | null;
+  hedges: string[];
+  question: boolean;
+  nodeId?: string;
+}
+
+export interface ArticleParagraph {
+  index: number;
+  text: string;
+  sentences: ArticleSentence[];
+  nodeId?: string;
+  /** Live figures of the paragraph's claim node. */
+  replyCounts?: { support: number; rebuttal: number };
+  strength?: number;
+}
+
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  slug: string;
+  paragraphCount: number;
+  nodeCount: number;
+  replyCount: number;
+  locked: boolean;
+  createdAt: string;
+  lastActivityAt: string;
+}
+
+export interface ArticleDetail extends ArticleSummary {
+  rootNodeId: string;
+  paragraphs: ArticleParagraph[];
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { objectIdSchema, plainText } from './common.schema';
+
+export const NODE_TYPES = ['claim', 'support', 'rebuttal'] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
+export const REPLY_TYPES = ['support', 'rebuttal'] as const;
+export const replyTypeSchema = z.enum(REPLY_TYPES);
+export type ReplyType = z.infer<typeof replyTypeSchema>;
+
+export const NODE_STATUSES = ['visible', 'pending', 'hidden', 'removed'] as const;
+export type NodeStatus = (typeof NODE_STATUSES)[number];
+
+export const MAX_NODE_TEXT = 5000;
+export const nodeTextSchema = plainText(1, MAX_NODE_TEXT);
+
+/** A passage of a paragraph, told by its exact words and optionally the words around it. */
+export const quoteSchema = z.strictObject({
+  exact: plainText(1, 2000),
+  prefix: z.string().max(200).optional(),
+  suffix: z.string().max(200).optional(),
+});
+export type Quote = z.infer<typeof quoteSchema>;
+
+export const paragraphReplySchema = z.strictObject({
+  type: replyTypeSchema,
+  text: nodeTextSchema,
+  quote: quoteSchema.optional(),
+});
+export type ParagraphReplyInput = z.infer<typeof paragraphReplySchema>;
+
+export const nodeReplySchema = z.strictObject({ type: replyTypeSchema, text: nodeTextSchema });
+export type NodeReplyInput = z.infer<typeof nodeReplySchema>;
+
+export const editNodeSchema = z.strictObject({ text: nodeTextSchema });
+export type EditNodeInput = z.infer<typeof editNodeSchema>;
+
+export const CHILD_SORTS = ['strength', 'new', 'votes'] as const;
+export const childrenQuerySchema = z.strictObject({
+  sort: z.enum(CHILD_SORTS).default('strength'),
+  cursor: z.string().regex(/^\d+$/).max(9).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ChildrenQuery = z.infer<typeof childrenQuerySchema>;
+
+export const paragraphParamsSchema = z.strictObject({
+  id: objectIdSchema,
+  index: z.coerce.number().int().min(0).max(100000),
+});
+
+export interface Anchor {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+}
+
+/** Votes histogram keyed by value "1".."5". */
+export type VoteHistogram = Record<'1' | '2' | '3' | '4' | '5', number>;
+
+export interface VoteTotals {
+  count: number;
+  sum: number;
+  histogram: VoteHistogram;
+}
+
+export interface ArgumentNode {
+  id: string;
+  articleId: string;
+  parentId: string | null;
+  ancestors: string[];
+  depth: number;
+  type: NodeType;
+  /** Empty when the reader may not see it (withdrawn, hidden, removed). */
+  text: string;
+  authorId: string | null;
+  authorName: string | null;
+  origin: 'article' | 'user';
+  paragraphIndex: number | null;
+  sentenceIndex: number | null;
+  anchor: Anchor | null;
+  status: NodeStatus;
+  votes: VoteTotals;
+  strength: number;
+  replyCounts: { support: number; rebuttal: number };
+  locked: boolean;
+  pinned: boolean;
+  withdrawn: boolean;
+  createdAt: string;
+  editedAt: string | null;
+  version: number;
+  /** Ingestion metadata for article sentences. */
+  attribution?: string | null;
+  hedges?: string[];
+  question?: boolean;
+}
