@@ -1,0 +1,94 @@
+import type {
+  ArgumentNode,
+  ArticleDetail,
+  ArticleSummary,
+  AuditEntry,
+  AuthResponse,
+  ChildrenQuery,
+  FlagInput,
+  ModerationAction,
+  Page,
+  ParagraphReplyInput,
+  PublicUser,
+  QueueItem,
+  ReplyType,
+  Role,
+  StrengthBreakdown,
+  VoteResponse,
+} from '@agora/shared';
+import { ApiError } from './errors';
+import { getToken } from './token';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const token = getToken();
+  if (token) headers.authorization = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, null, 'Cannot reach the server. Check your connection and try again.');
+  }
+  const text = await res.text();
+  let json: unknown = null;
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+  }
+  if (!res.ok) throw ApiError.fromBody(res.status, json as never);
+  return json as T;
+}
+
+const q = (params: Record<string, string | number | undefined | null>) => {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') s.set(k, String(v));
+  const str = s.toString();
+  return str ? `?${str}` : '';
+};
+
+/** Typed client of the REST API: one function per endpoint. */
+export const api = {
+  register: (username: string, password: string) => request<AuthResponse>('POST', '/auth/register', { username, password }),
+  login: (username: string, password: string) => request<AuthResponse>('POST', '/auth/login', { username, password }),
+  me: () => request<PublicUser>('GET', '/auth/me'),
+
+  articles: () => request<{ items: ArticleSummary[] }>('GET', '/articles'),
+  article: (id: string) => request<ArticleDetail>('GET', `/articles/${id}`),
+  tree: (id: string) => request<{ items: ArgumentNode[] }>('GET', `/articles/${id}/tree`),
+
+  node: (id: string) => request<ArgumentNode>('GET', `/nodes/${id}`),
+  children: (id: string, query: Partial<ChildrenQuery> & { cursor?: string }) =>
+    request<Page<ArgumentNode>>('GET', `/nodes/${id}/children${q(query)}`),
+  strength: (id: string) => request<StrengthBreakdown>('GET', `/nodes/${id}/strength`),
+  myVote: (id: string) => request<{ value: number | null }>('GET', `/nodes/${id}/my-vote`),
+
+  replyToParagraph: (articleId: string, index: number, input: ParagraphReplyInput) =>
+    request<ArgumentNode>('POST', `/articles/${articleId}/paragraphs/${index}/replies`, input),
+  replyToNode: (id: string, input: { type: ReplyType; text: string }) => request<ArgumentNode>('POST', `/nodes/${id}/replies`, input),
+  editNode: (id: string, text: string) => request<ArgumentNode>('PATCH', `/nodes/${id}`, { text }),
+  withdrawNode: (id: string) => request<ArgumentNode | null>('DELETE', `/nodes/${id}`),
+
+  vote: (id: string, value: number) => request<VoteResponse>('PUT', `/nodes/${id}/vote`, { value }),
+  unvote: (id: string) => request<VoteResponse>('DELETE', `/nodes/${id}/vote`),
+  flag: (id: string, input: FlagInput) => request<unknown>('POST', `/nodes/${id}/flags`, input),
+
+  queue: (status: 'flagged' | 'pending' | 'hidden', cursor?: string) =>
+    request<Page<QueueItem>>('GET', `/moderation/queue${q({ status, cursor })}`),
+  moderate: (id: string, action: ModerationAction, reason: string) => request<unknown>('POST', `/moderation/nodes/${id}`, { action, reason }),
+  lockNode: (id: string, locked: boolean) => request<unknown>('POST', `/moderation/nodes/${id}/lock`, { locked }),
+  lockArticle: (id: string, locked: boolean) => request<unknown>('POST', `/moderation/articles/${id}/lock`, { locked }),
+  pinNode: (id: string, pinned: boolean) => request<unknown>('POST', `/moderation/nodes/${id}/pin`, { pinned }),
+  suspend: (userId: string, until: string, reason: string) => request<unknown>('POST', `/moderation/users/${userId}/suspend`, { until, reason }),
+  ban: (userId: string, reason: string) => request<unknown>('POST', `/moderation/users/${userId}/ban`, { reason }),
+  unban: (userId: string) => request<unknown>('POST', `/moderation/users/${userId}/unban`, {}),
+  audit: (cursor?: string) => request<Page<AuditEntry>>('GET', `/moderation/audit${q({ cursor })}`),
+  setRole: (userId: string, role: Role) => request<unknown>('POST', `/admin/users/${userId}/role`, { role }),
+};
+
+export type Api = typeof api;

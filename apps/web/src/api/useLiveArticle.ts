@@ -1,0 +1,150 @@
+import { useEffect, useRef, useState } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { ArgumentNode, ArticleDetail, ArticleSummary, LivePayloads, PublicUser } from '@agora/shared';
+import { queryKeys } from './query-keys';
+import { getLiveSocket } from './socket';
+import { applyNode, applyStrengths, applyVote } from './tree-ops';
+
+export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
+
+type Sequenced = Exclude<keyof LivePayloads, 'presence'>;
+type Viewer = Pick<PublicUser, 'id' | 'role'> | null;
+
+/** Applies one sequenced event to the cache in place. Exported for tests. */
+export function applyLiveEvent<K extends Sequenced>(qc: QueryClient, name: K, payload: LivePayloads[K], viewer: Viewer): boolean {
+  const treeKey = queryKeys.tree(payload.articleId);
+  const tree = qc.getQueryData<ArgumentNode[]>(treeKey);
+  switch (name) {
+    case 'node:created':
+    case 'node:updated': {
+      if (!tree) return false;
+      const { node } = payload as LivePayloads['node:created'];
+      qc.setQueryData<ArgumentNode[]>(treeKey, applyNode(tree, node, viewer));
+      return true;
+    }
+    case 'vote:changed': {
+      if (!tree) return false;
+      const p = payload as LivePayloads['vote:changed'];
+      qc.setQueryData<ArgumentNode[]>(treeKey, applyVote(tree, p.nodeId, p.votes, p.strength));
+      return true;
+    }
+    case 'strength:changed': {
+      if (!tree) return false;
+      const p = payload as LivePayloads['strength:changed'];
+      qc.setQueryData<ArgumentNode[]>(treeKey, applyStrengths(tree, p.nodes));
+      return true;
+    }
+    case 'article:updated': {
+      const { article } = payload as LivePayloads['article:updated'];
+      qc.setQueryData<ArticleDetail>(queryKeys.article(article.id), (old) => (old ? { ...old, ...article } : old));
+      qc.setQueryData<ArticleSummary[]>(queryKeys.articles(), (old) => old?.map((a) => (a.id === article.id ? { ...a, ...article } : a)));
+      return true;
+    }
+  }
+  return false;
+}
+
+const SEQUENCED: Sequenced[] = ['node:created', 'node:updated', 'vote:changed', 'strength:changed', 'article:updated'];
+
+/**
+ * Joins an article's live room while mounted: applies events in order, once each (by seq), rejoins
+ * with `since` after a reconnection and reloads only when the server says it cannot replay.
+ */
+export function useLiveArticle(articleId: string | undefined, viewer: Viewer): { status: LiveStatus; viewers: number | null } {
+  const qc = useQueryClient();
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+  const [viewers, setViewers] = useState<number | null>(null);
+  const viewerRef = useRef(viewer);
+  viewerRef.current = viewer;
+
+  useEffect(() => {
+    if (!articleId) return;
+    const socket = getLiveSocket();
+    let lastSeq: number | null = null;
+    let joined = false;
+    // Events that arrive before the tree has loaded wait here and are applied once it is in the cache.
+    let waiting: { name: Sequenced; payload: LivePayloads[Sequenced] }[] = [];
+
+    const flush = () => {
+      if (!waiting.length || !qc.getQueryData(queryKeys.tree(articleId))) return;
+      const pending = waiting;
+      waiting = [];
+      for (const e of pending) applyLiveEvent(qc, e.name, e.payload, viewerRef.current);
+    };
+    const unsubscribe = qc.getQueryCache().subscribe((event) => {
+      if (event.type === 'updated' && event.query.queryHash === JSON.stringify(queryKeys.tree(articleId))) flush();
+    });
+
+    const handlers = SEQUENCED.map((name) => {
+      const handler = (payload: LivePayloads[Sequenced]) => {
+        if (payload.articleId !== articleId) return;
+        if (lastSeq !== null && payload.seq <= lastSeq) return;
+        lastSeq = payload.seq;
+        if (!applyLiveEvent(qc, name, payload, viewerRef.current) && name !== 'article:updated') waiting.push({ name, payload });
+      };
+      socket.on(name, handler as never);
+      return [name, handler] as const;
+    });
+    const onPresence = (p: LivePayloads['presence']) => {
+      if (p.articleId === articleId) setViewers(p.viewers);
+    };
+    socket.on('presence', onPresence);
+
+    const join = () => {
+      const since = lastSeq ?? undefined;
+      socket.timeout(8000).emit('join', since === undefined ? { articleId } : { articleId, since }, (err, ack) => {
+        if (err || !ack) {
+          setStatus(socket.connected ? 'reconnecting' : 'offline');
+          return;
+        }
+        if (!ack.ok) {
+          setStatus('offline');
+          return;
+        }
+        setViewers(ack.viewers);
+        setStatus('live');
+        if (ack.resync) {
+          lastSeq = ack.seq;
+          void qc.invalidateQueries({ queryKey: queryKeys.tree(articleId) });
+          void qc.invalidateQueries({ queryKey: queryKeys.article(articleId) });
+        } else if (!joined) {
+          // First join: later events are live ones. On a rejoin the replay advances lastSeq itself.
+          lastSeq = Math.max(lastSeq ?? 0, ack.seq);
+        }
+        joined = true;
+      });
+    };
+    const onConnect = () => join();
+    const onDisconnect = (reason: string) => setStatus(reason === 'io client disconnect' && !socket.active ? 'offline' : 'reconnecting');
+    const onConnectError = () => setStatus(navigator.onLine === false ? 'offline' : 'reconnecting');
+    const onOffline = () => setStatus('offline');
+    const onOnline = () => {
+      if (!socket.connected) {
+        setStatus('reconnecting');
+        socket.connect();
+      }
+    };
+
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    socket.on('connect_error', onConnectError);
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
+    if (socket.connected) join();
+    else socket.connect();
+
+    return () => {
+      unsubscribe();
+      for (const [name, handler] of handlers) socket.off(name, handler as never);
+      socket.off('presence', onPresence);
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+      socket.off('connect_error', onConnectError);
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
+      if (socket.connected) socket.emit('leave', { articleId });
+    };
+  }, [articleId, qc]);
+
+  return { status, viewers };
+}

@@ -1,0 +1,47 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Link } from 'react-router-dom';
+import { ModerationPage } from '../features/moderation/components/ModerationPage/ModerationPage';
+import { ArticleList } from '../features/reader/components/ArticleList/ArticleList';
+import { ArticleReader } from '../features/reader/components/ArticleReader/ArticleReader';
+import { ThreadPage } from '../features/thread/components/ThreadPage/ThreadPage';
+import { AppShell } from './AppShell/AppShell';
+import { AuthPage } from './AuthPage/AuthPage';
+
+// React Flow is large; only the map page needs it.
+const MapPage = lazy(() => import('../features/map/components/MapPage/MapPage'));
+
+function NotFound() {
+  return (
+    <div>
+      <h1>Not found</h1>
+      <p>
+        <Link to="/">Back to the articles</Link>
+      </p>
+    </div>
+  );
+}
+
+export const routes = [
+  {
+    element: <AppShell />,
+    children: [
+      { path: '/', element: <ArticleList /> },
+      { path: '/articles/:id', element: <ArticleReader /> },
+      {
+        path: '/articles/:id/map',
+        element: (
+          <Suspense fallback={<p>Loading the map…</p>}>
+            <MapPage />
+          </Suspense>
+        ),
+      },
+      { path: '/articles/:id/nodes/:nodeId', element: <ThreadPage /> },
+      { path: '/moderation', element: <ModerationPage /> },
+      { path: '/signin', element: <AuthPage mode="signin" /> },
+      { path: '/register', element: <AuthPage mode="register" /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];
+
+export const createRouter = () => createBrowserRouter(routes);

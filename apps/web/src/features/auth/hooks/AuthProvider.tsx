@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AuthResponse, PublicUser } from '@agora/shared';
+import { ApiError } from '../../../api/errors';
+import { api } from '../../../api/http';
+import { queryKeys } from '../../../api/query-keys';
+import { getToken, onTokenChange, setToken } from '../../../api/token';
+import { AuthContext, type AuthState } from './useAuth';
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const qc = useQueryClient();
+  const [token, setTokenState] = useState<string | null>(() => getToken());
+  useEffect(() => onTokenChange(setTokenState), []);
+
+  const me = useQuery({
+    queryKey: queryKeys.me(token),
+    queryFn: async () => {
+      try {
+        return await api.me();
+      } catch (err) {
+        // A stale or revoked token: forget it and read anonymously.
+        if (err instanceof ApiError && err.status === 401) setToken(null);
+        throw err;
+      }
+    },
+    enabled: token !== null,
+    staleTime: 60_000,
+    retry: false,
+  });
+
+  const accept = useCallback(
+    (res: AuthResponse) => {
+      qc.setQueryData(queryKeys.me(res.token), res.user);
+      setToken(res.token);
+      // What a reader may see depends on who they are.
+      void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'tree' || q.queryKey[0] === 'my-vote' });
+      return res.user;
+    },
+    [qc],
+  );
+
+  const value = useMemo<AuthState>(
+    () => ({
+      user: token ? ((me.data as PublicUser | undefined) ?? null) : null,
+      loading: token !== null && me.isPending,
+      signIn: (u, p) => api.login(u, p).then(accept),
+      register: (u, p) => api.register(u, p).then(accept),
+      signOut: () => {
+        setToken(null);
+        void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'tree' });
+        qc.removeQueries({ queryKey: ['moderation'] });
+      },
+    }),
+    [token, me.data, me.isPending, accept, qc],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}

@@ -1,0 +1,38 @@
+import { Link } from 'react-router-dom';
+import { errorMessage } from '../../../../api/errors';
+import { useArticles } from '../../../../api/queries';
+import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
+import { RelativeTime } from '../../../../ui/RelativeTime/RelativeTime';
+import styles from './ArticleList.module.css';
+
+/** The articles under debate. */
+export function ArticleList() {
+  const q = useArticles();
+  return (
+    <div className={styles.page}>
+      <h1>Articles</h1>
+      {q.isPending && <p>Loading…</p>}
+      {q.isError && <ErrorNote>{errorMessage(q.error)}</ErrorNote>}
+      {q.data && q.data.length === 0 && <p>No articles yet.</p>}
+      {q.data && q.data.length > 0 && (
+        <ul className={styles.list}>
+          {q.data.map((a) => (
+            <li key={a.id} className={styles.item}>
+              <h2 className={styles.title}>
+                <Link to={`/articles/${a.id}`}>{a.title}</Link>
+              </h2>
+              <p className={styles.meta}>
+                {a.paragraphCount} paragraphs · {a.replyCount} {a.replyCount === 1 ? 'reply' : 'replies'} · last activity{' '}
+                <RelativeTime iso={a.lastActivityAt} />
+                {a.locked && ' · locked'}
+              </p>
+              <p className={styles.links}>
+                <Link to={`/articles/${a.id}/map`}>Argument map</Link>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

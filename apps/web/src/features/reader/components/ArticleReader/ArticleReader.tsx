@@ -1,0 +1,85 @@
+import { useCallback, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { isModerator, type ArticleDetail } from '@agora/shared';
+import { errorMessage } from '../../../../api/errors';
+import { api } from '../../../../api/http';
+import { useArticle, useArticleTree } from '../../../../api/queries';
+import { queryKeys } from '../../../../api/query-keys';
+import { useLiveArticle } from '../../../../api/useLiveArticle';
+import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
+import { LiveIndicator } from '../../../../ui/LiveIndicator/LiveIndicator';
+import { RelativeTime } from '../../../../ui/RelativeTime/RelativeTime';
+import { useAuth } from '../../../auth/hooks/useAuth';
+import { useTextSelection } from '../../hooks/useTextSelection';
+import { ParagraphBlock, type ComposerState } from '../ParagraphBlock/ParagraphBlock';
+import styles from './ArticleReader.module.css';
+
+/** The article as written, paragraph by paragraph, each with its discussion; kept live. */
+export function ArticleReader() {
+  const { id = '' } = useParams();
+  const { user } = useAuth();
+  const qc = useQueryClient();
+  const article = useArticle(id);
+  const tree = useArticleTree(id);
+  const live = useLiveArticle(id, user);
+  const [openIndex, setOpenIndex] = useState<number | null>(null);
+  const [composer, setComposer] = useState<ComposerState | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [selection, setSelection] = useTextSelection(rootRef);
+  const threadHref = useCallback((nodeId: string) => `/articles/${id}/nodes/${nodeId}`, [id]);
+
+  const lock = useMutation({
+    mutationFn: (locked: boolean) => api.lockArticle(id, locked),
+    onSuccess: (_r, locked) => qc.setQueryData<ArticleDetail>(queryKeys.article(id), (a) => (a ? { ...a, locked } : a)),
+  });
+
+  if (article.isPending) return <p className={styles.loading}>Loading the article…</p>;
+  if (article.isError) return <ErrorNote>{errorMessage(article.error)}</ErrorNote>;
+  const a = article.data;
+  const root = tree.index.root;
+
+  return (
+    <div className={styles.reader} ref={rootRef}>
+      <header className={styles.header}>
+        <h1 className={styles.title} {...(root ? { 'data-node-id': root.id, 'data-node-type': root.type } : {})}>
+          {a.title}
+        </h1>
+        <div className={styles.bar}>
+          <LiveIndicator status={live.status} viewers={live.viewers} />
+          <span className={styles.meta}>
+            {a.paragraphCount} paragraphs · {a.replyCount} replies · active <RelativeTime iso={a.lastActivityAt} />
+          </span>
+          <Link to={`/articles/${id}/map`} className={styles.mapLink}>
+            Argument map
+          </Link>
+          {isModerator(user) && (
+            <button type="button" onClick={() => lock.mutate(!a.locked)} disabled={lock.isPending}>
+              {a.locked ? 'Unlock article' : 'Lock article'}
+            </button>
+          )}
+        </div>
+        {a.locked && <p className={styles.locked}>This article is locked: reading and voting only.</p>}
+        {lock.isError && <ErrorNote>{errorMessage(lock.error)}</ErrorNote>}
+        {tree.isError && <ErrorNote>Could not load the discussion: {errorMessage(tree.error)}</ErrorNote>}
+        <p className={styles.hint}>Select words in a paragraph to rebut or support them, or open a paragraph to join its discussion.</p>
+      </header>
+      {a.paragraphs.map((p) => (
+        <ParagraphBlock
+          key={p.index}
+          articleId={id}
+          paragraph={p}
+          index={tree.index}
+          open={openIndex === p.index}
+          locked={a.locked}
+          onOpen={(open) => setOpenIndex(open ? p.index : openIndex === p.index ? null : openIndex)}
+          selection={selection?.paragraphIndex === p.index ? { exact: selection.quote.exact, quote: selection.quote } : null}
+          onDismissSelection={() => setSelection(null)}
+          composer={composer}
+          onCompose={setComposer}
+          threadHref={threadHref}
+        />
+      ))}
+    </div>
+  );
+}

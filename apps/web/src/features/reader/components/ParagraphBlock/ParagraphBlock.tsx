@@ -1,0 +1,167 @@
+import { useMemo, type KeyboardEvent, type MouseEvent } from 'react';
+import type { ArgumentNode, ArticleParagraph, Quote, ReplyType } from '@agora/shared';
+import type { TreeIndex } from '../../../../api/tree-ops';
+import { QuotedText } from '../../../../ui/QuotedText/QuotedText';
+import { locateQuote, type TextRange } from '../../../../ui/QuotedText/ranges';
+import { StrengthMeter } from '../../../../ui/StrengthMeter/StrengthMeter';
+import { Composer } from '../../../thread/components/Composer/Composer';
+import { ThreadTree } from '../../../thread/components/ThreadTree/ThreadTree';
+import { QuoteBar } from '../QuoteBar/QuoteBar';
+import { ReplyPreview } from '../ReplyPreview/ReplyPreview';
+import styles from './ParagraphBlock.module.css';
+
+const PREVIEWS = 2;
+
+export interface ComposerState {
+  paragraphIndex: number;
+  type: ReplyType;
+  quote?: Quote;
+}
+
+interface Props {
+  articleId: string;
+  paragraph: ArticleParagraph;
+  index: TreeIndex;
+  open: boolean;
+  locked: boolean;
+  onOpen: (open: boolean) => void;
+  selection: { exact: string; quote: Quote } | null;
+  onDismissSelection: () => void;
+  composer: ComposerState | null;
+  onCompose: (c: ComposerState | null) => void;
+  threadHref: (nodeId: string) => string;
+}
+
+const isControl = (el: EventTarget) => el instanceof Element && !!el.closest('button, a, input, textarea, select, label');
+
+/** One paragraph as written, its figures, and its discussion (in brief, or in full when open). */
+export function ParagraphBlock(props: Props) {
+  const { articleId, paragraph, index, open, locked, onOpen, selection, composer, onCompose, threadHref } = props;
+  const claim: ArgumentNode | undefined = index.claimByParagraph.get(paragraph.index) ?? (paragraph.nodeId ? index.byId.get(paragraph.nodeId) : undefined);
+  const children = useMemo(() => (claim ? (index.children.get(claim.id) ?? []) : []), [claim, index]);
+  const replies = useMemo(() => children.filter((c) => c.origin === 'user'), [children]);
+
+  const counts = useMemo(() => {
+    if (!claim) return paragraph.replyCounts ?? { support: 0, rebuttal: 0 };
+    const c = { support: 0, rebuttal: 0 };
+    for (const r of replies) if (r.status === 'visible' && !r.withdrawn && r.type !== 'claim') c[r.type]++;
+    return c;
+  }, [claim, replies, paragraph.replyCounts]);
+
+  const ranges = useMemo(() => {
+    const out: TextRange[] = [];
+    for (const r of replies) {
+      if (!r.anchor) continue;
+      const at = locateQuote(paragraph.text, r.anchor);
+      if (at) out.push(at);
+    }
+    return out;
+  }, [replies, paragraph.text]);
+
+  const strength = claim?.strength ?? paragraph.strength ?? 0.5;
+  const n = paragraph.index + 1;
+  const previews = [...replies].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)).slice(0, PREVIEWS);
+  const composing = composer?.paragraphIndex === paragraph.index ? composer : null;
+
+  const onClick = (e: MouseEvent) => {
+    if (isControl(e.target)) return;
+    // A drag that selected text is a quote, not a request to open the discussion... but opening it does no harm.
+    if (!open) onOpen(true);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.target !== e.currentTarget) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onOpen(!open);
+    }
+  };
+
+  return (
+    <section className={`${styles.block} ${open ? styles.open : ''}`} aria-label={`Paragraph ${n}`}>
+      <div
+        className={styles.paragraph}
+        data-paragraph-index={paragraph.index}
+        {...(claim ? { 'data-node-id': claim.id, 'data-node-type': 'claim' } : {})}
+        onClick={onClick}
+      >
+        <p
+          className={styles.text}
+          data-paragraph-text={paragraph.index}
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          aria-describedby={`p${paragraph.index}-hint`}
+        >
+          <QuotedText text={paragraph.text} ranges={ranges} />
+        </p>
+        <span id={`p${paragraph.index}-hint`} className="visually-hidden">
+          Press Enter to {open ? 'close' : 'open'} the discussion of paragraph {n}. Select words to quote them.
+        </span>
+        <aside className={styles.side} aria-label={`Paragraph ${n} figures`}>
+          <span className={styles.counts}>
+            <span className={styles.support}>{counts.support} supports</span>
+            <span className={styles.rebut}>{counts.rebuttal} rebuttals</span>
+          </span>
+          <StrengthMeter value={strength} compact label={`Strength of paragraph ${n}`} />
+          <button type="button" aria-expanded={open} onClick={() => onOpen(!open)} className={styles.discuss}>
+            {open ? 'Close' : replies.length ? `Discuss (${replies.length})` : 'Discuss'}
+          </button>
+        </aside>
+      </div>
+      {selection && (
+        <QuoteBar
+          exact={selection.exact}
+          onDismiss={props.onDismissSelection}
+          onChoose={(type) => {
+            onCompose({ paragraphIndex: paragraph.index, type, quote: selection.quote });
+            props.onDismissSelection();
+            onOpen(true);
+          }}
+        />
+      )}
+      {composing && (
+        <Composer
+          key={`${composing.type}-${composing.quote?.exact ?? ''}`}
+          target={{ kind: 'paragraph', articleId, paragraphIndex: paragraph.index, quote: composing.quote }}
+          initialType={composing.type}
+          onCancel={() => onCompose(null)}
+          onDone={() => onCompose(null)}
+        />
+      )}
+      {open ? (
+        <div className={styles.thread}>
+          {!composing && !locked && (
+            <div className={styles.replyButtons}>
+              <button type="button" className={styles.rebutBtn} onClick={() => onCompose({ paragraphIndex: paragraph.index, type: 'rebuttal' })}>
+                Rebut this paragraph
+              </button>
+              <button type="button" className={styles.supportBtn} onClick={() => onCompose({ paragraphIndex: paragraph.index, type: 'support' })}>
+                Support it
+              </button>
+            </div>
+          )}
+          {locked && <p className={styles.locked}>This discussion is locked: no new replies.</p>}
+          {claim ? (
+            <ThreadTree index={index} rootId={claim.id} threadHref={threadHref} label={`Discussion of paragraph ${n}`} emptyText="No replies yet. Be the first." />
+          ) : (
+            <p>Loading the discussion…</p>
+          )}
+        </div>
+      ) : (
+        previews.length > 0 && (
+          <div className={styles.previews}>
+            <ul className={styles.previewList} aria-label={`Latest replies to paragraph ${n}`}>
+              {previews.map((r) => (
+                <ReplyPreview key={r.id} node={r} />
+              ))}
+            </ul>
+            {replies.length > PREVIEWS && (
+              <button type="button" data-variant="link" onClick={() => onOpen(true)}>
+                See all {replies.length} replies
+              </button>
+            )}
+          </div>
+        )
+      )}
+    </section>
+  );
+}

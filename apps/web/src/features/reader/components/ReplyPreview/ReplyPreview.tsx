@@ -1,0 +1,16 @@
+import type { ArgumentNode } from '@agora/shared';
+import { RelativeTime } from '../../../../ui/RelativeTime/RelativeTime';
+import { TypeBadge } from '../../../../ui/TypeBadge/TypeBadge';
+import styles from './ReplyPreview.module.css';
+
+/** A reply shown in brief under a closed paragraph. */
+export function ReplyPreview({ node }: { node: ArgumentNode }) {
+  return (
+    <li className={`${styles.preview} ${styles[node.type]}`} data-node-id={node.id} data-node-type={node.type}>
+      <span className={styles.head}>
+        <TypeBadge type={node.type} /> <span className={styles.author}>{node.authorName ?? 'Unknown'}</span> <RelativeTime iso={node.createdAt} />
+      </span>
+      <span className={styles.text}>{node.withdrawn ? 'Withdrawn by its author.' : node.text}</span>
+    </li>
+  );
+}

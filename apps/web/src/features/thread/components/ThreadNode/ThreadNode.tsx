@@ -1,0 +1,202 @@
+import { memo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useMutation } from '@tanstack/react-query';
+import { isModerator, type ArgumentNode } from '@agora/shared';
+import { errorMessage } from '../../../../api/errors';
+import { api } from '../../../../api/http';
+import { countReplies, sortChildren } from '../../../../api/tree-ops';
+import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
+import { RelativeTime } from '../../../../ui/RelativeTime/RelativeTime';
+import { StrengthMeter } from '../../../../ui/StrengthMeter/StrengthMeter';
+import { TypeBadge } from '../../../../ui/TypeBadge/TypeBadge';
+import { useAuth } from '../../../auth/hooks/useAuth';
+import { ModerationTools } from '../../../moderation/components/ModerationTools/ModerationTools';
+import { useThread } from '../../hooks/useThread';
+import { useTreeCache } from '../../hooks/useTreeCache';
+import { Composer } from '../Composer/Composer';
+import { FlagForm } from '../FlagForm/FlagForm';
+import { StrengthBreakdown } from '../StrengthBreakdown/StrengthBreakdown';
+import { VoteControl } from '../VoteControl/VoteControl';
+import styles from './ThreadNode.module.css';
+
+type Panel = 'reply' | 'edit' | 'flag' | 'strength' | 'withdraw' | 'moderate' | null;
+
+interface Props {
+  node: ArgumentNode;
+  depth: number;
+}
+
+/** One argument with its replies below it. */
+export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
+  const { index, sort, showArticleNodes, threadHref } = useThread();
+  const { user } = useAuth();
+  const cache = useTreeCache();
+  const [panel, setPanel] = useState<Panel>(null);
+  const [collapsed, setCollapsed] = useState(depth >= 4);
+  const [draft, setDraft] = useState(node.text);
+  const toggle = (p: Panel) => setPanel((cur) => (cur === p ? null : p));
+
+  const children = sortChildren(
+    (index.children.get(node.id) ?? []).filter((c) => showArticleNodes || c.origin === 'user' || (index.children.get(c.id)?.length ?? 0) > 0),
+    sort,
+  );
+  const counts = countReplies(index.children.get(node.id));
+  const own = !!user && node.authorId === user.id;
+  const mod = isModerator(user);
+  const editable = own && node.origin === 'user' && !node.withdrawn;
+
+  const edit = useMutation({
+    mutationFn: () => api.editNode(node.id, draft),
+    onSuccess: (n) => {
+      cache.put(n);
+      setPanel(null);
+    },
+  });
+  const withdraw = useMutation({
+    mutationFn: () => api.withdrawNode(node.id),
+    onSuccess: (n) => {
+      if (n && typeof n === 'object' && 'id' in n) cache.put(n);
+      else cache.patch(node.articleId, node.id, { withdrawn: true, text: '' });
+      setPanel(null);
+    },
+  });
+
+  const label = node.type === 'rebuttal' ? 'Rebuttal' : node.type === 'support' ? 'Support' : 'Claim';
+  return (
+    <li className={`${styles.item} ${styles[node.type]}`}>
+      <article
+        className={styles.node}
+        data-node-id={node.id}
+        data-node-type={node.type}
+        data-status={node.status}
+        aria-label={`${label} by ${node.origin === 'article' ? 'the article' : (node.authorName ?? 'unknown')}`}
+      >
+        <header className={styles.head}>
+          <TypeBadge type={node.type} />
+          <span className={styles.author}>{node.origin === 'article' ? 'From the article' : (node.authorName ?? 'Unknown')}</span>
+          <RelativeTime iso={node.createdAt} />
+          {node.editedAt && <span className={styles.flagText}>edited</span>}
+          {node.pinned && <span className={styles.flagText}>pinned</span>}
+          {node.locked && <span className={styles.flagText}>locked</span>}
+          {node.status !== 'visible' && <span className={styles.status}>{node.status === 'pending' ? 'awaiting review' : node.status}</span>}
+        </header>
+        {node.anchor?.exact && <blockquote className={styles.quote}>“{node.anchor.exact}”</blockquote>}
+        {node.withdrawn ? (
+          <p className={styles.withdrawn}>Withdrawn by its author.</p>
+        ) : panel === 'edit' ? (
+          <form
+            className={styles.editor}
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (draft.trim()) edit.mutate();
+            }}
+          >
+            <label htmlFor={`edit-${node.id}`} className="visually-hidden">
+              Edit your argument
+            </label>
+            <textarea id={`edit-${node.id}`} rows={3} value={draft} onChange={(e) => setDraft(e.target.value)} autoFocus />
+            {edit.isError && <ErrorNote>{errorMessage(edit.error)}</ErrorNote>}
+            <div className={styles.actions}>
+              <button type="submit" data-variant="primary" disabled={edit.isPending || !draft.trim()}>
+                Save
+              </button>
+              <button type="button" onClick={() => setPanel(null)}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        ) : (
+          <p className={styles.text}>{node.text}</p>
+        )}
+        <div className={styles.meta}>
+          <StrengthMeter value={node.strength} compact label={`Strength of this ${label.toLowerCase()}`} />
+          <span className={styles.counts}>
+            {counts.support} supports · {counts.rebuttal} rebuttals
+          </span>
+        </div>
+        {!node.withdrawn && <VoteControl node={node} />}
+        <div className={styles.actions}>
+          {!node.withdrawn && !node.locked && (
+            <button type="button" aria-expanded={panel === 'reply'} onClick={() => toggle('reply')}>
+              Reply
+            </button>
+          )}
+          <button type="button" aria-expanded={panel === 'strength'} onClick={() => toggle('strength')}>
+            Why {Math.round(node.strength * 100)}%?
+          </button>
+          {editable && (
+            <>
+              <button
+                type="button"
+                onClick={() => {
+                  setDraft(node.text);
+                  toggle('edit');
+                }}
+                aria-expanded={panel === 'edit'}
+              >
+                Edit
+              </button>
+              <button type="button" aria-expanded={panel === 'withdraw'} onClick={() => toggle('withdraw')}>
+                Withdraw
+              </button>
+            </>
+          )}
+          {user && !own && !node.withdrawn && (
+            <button type="button" aria-expanded={panel === 'flag'} onClick={() => toggle('flag')}>
+              Flag
+            </button>
+          )}
+          {mod && (
+            <button type="button" aria-expanded={panel === 'moderate'} onClick={() => toggle('moderate')}>
+              Moderate
+            </button>
+          )}
+          {depth > 0 && (
+            <Link className={styles.open} to={threadHref(node.id)}>
+              Open thread
+            </Link>
+          )}
+        </div>
+        {panel === 'withdraw' && (
+          <div className={styles.confirm} role="group" aria-label="Confirm withdrawal">
+            <span>Withdraw this argument? Its text will be removed; replies stay.</span>
+            <button type="button" data-variant="primary" onClick={() => withdraw.mutate()} disabled={withdraw.isPending}>
+              Withdraw
+            </button>
+            <button type="button" onClick={() => setPanel(null)}>
+              Keep it
+            </button>
+            {withdraw.isError && <ErrorNote>{errorMessage(withdraw.error)}</ErrorNote>}
+          </div>
+        )}
+        {panel === 'strength' && <StrengthBreakdown nodeId={node.id} strength={node.strength} />}
+        {panel === 'flag' && <FlagForm nodeId={node.id} onClose={() => setPanel(null)} />}
+        {panel === 'moderate' && <ModerationTools node={node} />}
+        {panel === 'reply' && (
+          <Composer
+            target={{ kind: 'node', articleId: node.articleId, nodeId: node.id }}
+            onCancel={() => setPanel(null)}
+            onDone={() => {
+              setPanel(null);
+              setCollapsed(false);
+            }}
+          />
+        )}
+      </article>
+      {children.length > 0 && (
+        <>
+          <button type="button" data-variant="link" className={styles.collapse} aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
+            {collapsed ? `Show ${children.length} ${children.length === 1 ? 'reply' : 'replies'}` : `Hide replies`}
+          </button>
+          {!collapsed && (
+            <ul className={`${styles.children} ${depth >= 3 ? styles.flat : ''}`}>
+              {children.map((c) => (
+                <ThreadNode key={c.id} node={c} depth={depth + 1} />
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </li>
+  );
+});

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { Link, useLocation } from 'react-router-dom';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ArgumentNode, VoteResponse } from '@agora/shared';
+import { errorMessage } from '../../../../api/errors';
+import { api } from '../../../../api/http';
+import { queryKeys } from '../../../../api/query-keys';
+import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
+import { useAuth } from '../../../auth/hooks/useAuth';
+import { useTreeCache } from '../../hooks/useTreeCache';
+import styles from './VoteControl.module.css';
+
+const VALUES = [1, 2, 3, 4, 5] as const;
+const MEANING: Record<number, string> = { 1: 'very weak', 2: 'weak', 3: 'fair', 4: 'strong', 5: 'very strong' };
+
+interface Props {
+  node: Pick<ArgumentNode, 'id' | 'articleId' | 'authorId' | 'votes' | 'withdrawn' | 'status'>;
+}
+
+/** A 1 to 5 rating of how strong an argument is: shows, changes and withdraws the reader's own vote. */
+export function VoteControl({ node }: Props) {
+  const { user } = useAuth();
+  const qc = useQueryClient();
+  const cache = useTreeCache();
+  const location = useLocation();
+  const [askAccount, setAskAccount] = useState(false);
+  const own = !!user && node.authorId === user.id;
+  const key = queryKeys.myVote(node.id, user?.id);
+
+  const mine = useQuery({
+    queryKey: key,
+    queryFn: () => api.myVote(node.id).then((r) => r.value),
+    enabled: !!user && !own,
+    staleTime: Infinity,
+  });
+
+  const change = useMutation({
+    mutationFn: (value: number | null) => (value === null ? api.unvote(node.id) : api.vote(node.id, value)),
+    onMutate: (value) => {
+      const previous = qc.getQueryData<number | null>(key);
+      qc.setQueryData(key, value);
+      return { previous };
+    },
+    onError: (_err, _value, ctx) => qc.setQueryData(key, ctx?.previous ?? null),
+    onSuccess: (res: VoteResponse) => {
+      qc.setQueryData(key, res.myVote);
+      cache.patch(node.articleId, node.id, { votes: res.votes, strength: res.strength });
+    },
+  });
+
+  const myVote = mine.data ?? null;
+  const choose = (v: number) => {
+    if (!user) {
+      setAskAccount(true);
+      return;
+    }
+    change.mutate(v === myVote ? null : v);
+  };
+  const avg = node.votes.count ? node.votes.sum / node.votes.count : null;
+  const disabled = own || node.withdrawn || node.status !== 'visible' || change.isPending;
+
+  return (
+    <div className={styles.control} data-testid={`vote-${node.id}`}>
+      <div role="group" aria-label="Rate how strong this argument is, 1 to 5" className={styles.scale}>
+        <span className={styles.caption} aria-hidden="true">
+          Rate
+        </span>
+        {VALUES.map((v) => (
+          <button
+            key={v}
+            type="button"
+            className={`${styles.step} ${myVote !== null && v <= myVote ? styles.filled : ''}`}
+            aria-pressed={myVote === v}
+            aria-label={`${v} of 5, ${MEANING[v]}${myVote === v ? ' (your vote; press again to withdraw)' : ''}`}
+            title={own ? 'You cannot vote on your own argument' : `${v}: ${MEANING[v]}`}
+            disabled={disabled}
+            onClick={() => choose(v)}
+          >
+            {v}
+          </button>
+        ))}
+        {myVote !== null && !own && (
+          <button type="button" data-variant="link" onClick={() => change.mutate(null)} disabled={change.isPending}>
+            Withdraw vote
+          </button>
+        )}
+      </div>
+      <span className={styles.summary}>
+        {node.votes.count === 0 ? 'No votes yet' : `${node.votes.count} ${node.votes.count === 1 ? 'vote' : 'votes'}, average ${avg!.toFixed(1)}`}
+        {myVote !== null && ` · yours: ${myVote}`}
+        {own && ' · your argument'}
+      </span>
+      {askAccount && !user && (
+        <p className={styles.ask} role="status">
+          <Link to={`/signin?next=${encodeURIComponent(location.pathname)}`}>Sign in</Link> to rate arguments.
+        </p>
+      )}
+      {change.isError && <ErrorNote>{errorMessage(change.error)}</ErrorNote>}
+    </div>
+  );
+}
