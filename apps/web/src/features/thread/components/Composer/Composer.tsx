@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { MAX_NODE_TEXT, type ArgumentNode, type Quote, type ReplyType } from '@agora/shared';
 import { errorMessage } from '../../../../api/errors';
@@ -30,7 +30,6 @@ export function Composer({ target, initialType = 'rebuttal', onDone, onCancel, a
   const [needsAccount, setNeedsAccount] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
 
   const post = useMutation({
     mutationFn: () =>
@@ -58,7 +57,8 @@ export function Composer({ target, initialType = 'rebuttal', onDone, onCancel, a
   const trimmed = text.trim().length;
   const over = text.length > MAX_NODE_TEXT;
   return (
-    <form ref={formRef} className={`${styles.composer} ${styles[type]}`} onSubmit={submit} aria-label={type === 'rebuttal' ? 'Write a rebuttal' : 'Write a support'}>
+    <div className={`${styles.composer} ${styles[type]}`}>
+    <form className={styles.form} onSubmit={submit} aria-label={type === 'rebuttal' ? 'Write a rebuttal' : 'Write a support'}>
       <fieldset className={styles.types}>
         <legend className="visually-hidden">Kind of reply</legend>
         {(['rebuttal', 'support'] as const).map((t) => (
@@ -98,16 +98,7 @@ export function Composer({ target, initialType = 'rebuttal', onDone, onCancel, a
           {notice}
         </p>
       )}
-      {needsAccount && !user ? (
-        <AuthForm
-          compact
-          intro="Sign in or create an account to post. Your reply is kept."
-          onDone={() => {
-            setNeedsAccount(false);
-            post.mutate();
-          }}
-        />
-      ) : (
+      {!(needsAccount && !user) && (
         <div className={styles.actions}>
           <button type="submit" data-variant="primary" disabled={trimmed === 0 || over || post.isPending}>
             {post.isPending ? 'Posting…' : type === 'rebuttal' ? 'Post rebuttal' : 'Post support'}
@@ -120,5 +111,16 @@ export function Composer({ target, initialType = 'rebuttal', onDone, onCancel, a
         </div>
       )}
     </form>
+    {needsAccount && !user && (
+      <AuthForm
+        compact
+        intro="Sign in or create an account to post. Your reply is kept."
+        onDone={() => {
+          setNeedsAccount(false);
+          post.mutate();
+        }}
+      />
+    )}
+    </div>
   );
 }

@@ -1,0 +1,49 @@
+import type { ArgumentNode, PublicUser } from '@agora/shared';
+
+let seq = 0;
+const hex = (n: number) => n.toString(16).padStart(24, '0');
+
+export function makeNode(over: Partial<ArgumentNode> = {}): ArgumentNode {
+  seq++;
+  return {
+    id: hex(seq),
+    articleId: 'a'.repeat(24),
+    parentId: null,
+    ancestors: [],
+    depth: 0,
+    type: 'support',
+    text: `Argument ${seq}`,
+    authorId: 'author-1',
+    authorName: 'alice',
+    origin: 'user',
+    paragraphIndex: null,
+    sentenceIndex: null,
+    anchor: null,
+    status: 'visible',
+    votes: { count: 0, sum: 0, histogram: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 } },
+    strength: 0.5,
+    replyCounts: { support: 0, rebuttal: 0 },
+    locked: false,
+    pinned: false,
+    withdrawn: false,
+    createdAt: new Date(Date.UTC(2025, 0, 1, 0, seq)).toISOString(),
+    editedAt: null,
+    version: 1,
+    ...over,
+  };
+}
+
+export function makeUser(over: Partial<PublicUser> = {}): PublicUser {
+  return { id: 'user-1', username: 'reader', role: 'participant', createdAt: '2025-01-01T00:00:00.000Z', suspendedUntil: null, banned: false, ...over };
+}
+
+/** A small article tree: thesis → paragraph claim → replies. */
+export function makeTree() {
+  const articleId = 'a'.repeat(24);
+  const root = makeNode({ type: 'claim', origin: 'article', text: 'Thesis', authorId: null, authorName: null });
+  const claim = makeNode({ type: 'claim', origin: 'article', parentId: root.id, paragraphIndex: 0, text: 'Paragraph claim', authorId: null });
+  const rebut = makeNode({ type: 'rebuttal', parentId: claim.id, paragraphIndex: 0, text: 'That is wrong', strength: 0.3 });
+  const support = makeNode({ type: 'support', parentId: claim.id, paragraphIndex: 0, text: 'That is right', strength: 0.8 });
+  const nested = makeNode({ type: 'rebuttal', parentId: support.id, text: 'Not so fast' });
+  return { articleId, root, claim, rebut, support, nested, all: [root, claim, rebut, support, nested] };
+}
