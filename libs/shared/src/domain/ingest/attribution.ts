@@ -60,11 +60,8 @@ export function attributeSentences(sentences: readonly string[]): (string | null
     const inside = straightOpen || curlyDepth > 0;
     let source = findAttribution(sentence);
     if (source === null && (inside || /^["“]/.test(sentence))) source = previous;
-    for (const ch of sentence) {
-      if (ch === '"') straightOpen = !straightOpen;
-      else if (ch === '“') curlyDepth += 1;
-      else if (ch === '”') curlyDepth = Math.max(0, curlyDepth - 1);
-    }
+    if (count(sentence, '"') % 2 === 1) straightOpen = !straightOpen;
+    curlyDepth = Math.max(0, curlyDepth + count(sentence, '“') - count(sentence, '”'));
     previous = source;
     return source;
   });
@@ -117,6 +114,12 @@ function cleanSource(raw: string): string | null {
   const lower = first.toLowerCase();
   if (QUANTIFIERS.has(lower) || (lower === 'the' && second !== undefined && !isCapitalised(second))) words[0] = lower;
   return words.join(' ');
+}
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (let at = text.indexOf(ch); at !== -1; at = text.indexOf(ch, at + 1)) n += 1;
+  return n;
 }
 
 function isCapitalised(word: string): boolean {

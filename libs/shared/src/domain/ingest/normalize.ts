@@ -16,8 +16,11 @@ export function normalizeLineEndings(source: string): string {
  * `\s` in JavaScript already covers the unicode space separators.
  */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most lines are already clean; testing first avoids allocating a copy of each.
+  return NEEDS_COLLAPSE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
+
+const NEEDS_COLLAPSE = /[^\S ]| {2}/;
 
 /** True for any character `collapseWhitespace` would turn into a space. */
 export function isSpace(ch: string): boolean {

@@ -106,7 +106,10 @@ function blockWidths(lines: readonly SourceLine[]): number[] {
 }
 
 function pushParagraph(paragraphs: string[], parts: readonly string[]): void {
-  const text = stripInlineMarkdown(collapseWhitespace(joinParts(parts)));
+  // Parts are collapsed lines joined by one space; only stripped Markdown can leave spaces to tidy.
+  const joined = joinParts(parts);
+  const stripped = stripInlineMarkdown(joined);
+  const text = stripped === joined ? joined : collapseWhitespace(stripped);
   if (text !== '') paragraphs.push(text);
 }
 

@@ -12,20 +12,24 @@ const sentenceStarting = (paragraphs: ArticleParagraph[], prefix: string) => {
   return found;
 };
 
-/** Every sentence is its paragraph's text at its offsets, and the gaps between sentences are single spaces. */
-function expectLossless(paragraphs: ArticleParagraph[]): void {
-  for (const paragraph of paragraphs) {
-    const { text, sentences } = paragraph;
-    expect(text).toBe(text.trim());
-    expect(sentences.length).toBeGreaterThan(0);
-    expect(sentences[0].start).toBe(0);
-    expect(sentences[sentences.length - 1].end).toBe(text.length);
+/**
+ * Every sentence is its paragraph's text at its offsets, and the gaps between sentences are
+ * single spaces. Collects problems rather than asserting per sentence, to stay fast on 1 MB.
+ */
+function losslessProblems(paragraphs: ArticleParagraph[]): string[] {
+  const problems: string[] = [];
+  for (const { index, text, sentences } of paragraphs) {
+    const where = `paragraph ${index}`;
+    if (text !== text.trim() || text === '') problems.push(`${where}: text not trimmed or empty`);
+    if (sentences.length === 0) problems.push(`${where}: no sentences`);
+    else if (sentences[0].start !== 0 || sentences[sentences.length - 1].end !== text.length) problems.push(`${where}: text outside sentences`);
     sentences.forEach((sentence, i) => {
-      expect(sentence.index).toBe(i);
-      expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
-      if (i > 0) expect(text.slice(sentences[i - 1].end, sentence.start)).toBe(' ');
+      if (sentence.index !== i) problems.push(`${where}: sentence ${i} has index ${sentence.index}`);
+      if (text.slice(sentence.start, sentence.end) !== sentence.text) problems.push(`${where}: sentence ${i} offsets`);
+      if (i > 0 && text.slice(sentences[i - 1].end, sentence.start) !== ' ') problems.push(`${where}: gap before sentence ${i}`);
     });
   }
+  return problems;
 }
 
 describe('splitArticle on the seed article', () => {
@@ -51,7 +55,7 @@ describe('splitArticle on the seed article', () => {
   });
 
   it('keeps every character of every paragraph in its sentences', () => {
-    expectLossless(sut.paragraphs);
+    expect(losslessProblems(sut.paragraphs)).toEqual([]);
   });
 
   it('splits "The recent successes..." into the sentences a reader sees', () => {
@@ -147,7 +151,7 @@ describe('splitArticle on small texts', () => {
     );
     expect(result.paragraphs[0].sentences.map((s) => s.role)).toEqual(['rebuttal', 'rebuttal', 'support']);
     expect(result.paragraphs[1].sentences.map((s) => s.role)).toEqual(['rebuttal']);
-    expectLossless(result.paragraphs);
+    expect(losslessProblems(result.paragraphs)).toEqual([]);
   });
 
   it('reads Markdown: heading title, lists, quotes and inline emphasis', () => {
@@ -218,6 +222,20 @@ describe('splitArticle on small texts', () => {
     const once = sut(seed).paragraphs;
     expect(result.paragraphs).toHaveLength(once.length * copies);
     expect(result.paragraphs[once.length * (copies - 1) + 3].sentences.map((s) => s.text)).toEqual(texts(once[3]));
-    expectLossless(result.paragraphs);
+    expect(losslessProblems(result.paragraphs)).toEqual([]);
+  });
+
+  // Inputs that make naive regexes backtrack quadratically; a regression would hang past the test timeout.
+  it.each([
+    ['unclosed link brackets', '[a]('.repeat(250_000)],
+    ['unclosed emphasis', '**a '.repeat(250_000)],
+    ['spaced full stops', '. '.repeat(500_000)],
+    ['unbalanced quotes', '"a. '.repeat(250_000)],
+    ['one endless word', 'a'.repeat(1_000_000)],
+    ['endless reporting', 'X said '.repeat(150_000)],
+    ['a million dots', '.'.repeat(1_000_000)],
+  ])('splits 1 MB of %s without losing text', (_name, text) => {
+    const result = sut(text);
+    expect(losslessProblems(result.paragraphs)).toEqual([]);
   });
 });
