@@ -16,6 +16,9 @@ describe('findAttribution', () => {
     ['The minister told reporters that the border was closed.', 'the minister'],
     ['The New York Times reported that talks had stalled.', 'The New York Times'],
     ['Obama: “We will act.”', 'Obama'],
+    ['"We are not in a hurry," Fed Chair Jerome H. Powell told reporters in Jan. 2024.', 'Fed Chair Jerome H. Powell'],
+    ['Nonsense, says Powell.', 'Powell'],
+    ['“It is over,” said the minister.', 'the minister'],
   ])('finds the source of %s', (sentence, source) => {
     expect(sut(sentence)).toBe(source);
   });

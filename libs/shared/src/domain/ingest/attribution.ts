@@ -40,7 +40,9 @@ export function findAttribution(sentence: string): string | null {
   VERB.lastIndex = 0;
   for (let match = VERB.exec(sentence); match; match = VERB.exec(sentence)) {
     const end = match.index + match[0].length;
-    if (match[2] && !WEAK_FOLLOWER.some((pattern) => pattern.test(sentence.slice(end, end + 60)))) continue;
+    // A weak verb reports when "that", a colon or a quotation follows, or when the sentence opened with the quotation.
+    const reports = /^["“]/.test(sentence) || WEAK_FOLLOWER.some((pattern) => pattern.test(sentence.slice(end, end + 60)));
+    if (match[2] && !reports) continue;
     const source = subjectBefore(sentence, match.index) ?? nameAfterQuote(sentence, match.index, end);
     if (source) return source;
   }
@@ -97,10 +99,10 @@ function subjectBefore(sentence: string, verbAt: number): string | null {
   return cleanSource(subject.join(' '));
 }
 
-/** `"...," said Smith.`: the name follows the verb when a quotation precedes it. */
+/** `"...," said Smith.` and `Nonsense, says Powell.`: the name follows the verb after a quotation or a comma. */
 function nameAfterQuote(sentence: string, verbAt: number, verbEnd: number): string | null {
-  if (!/[,.?!]?["”]\s*$/.test(sentence.slice(Math.max(0, verbAt - 4), verbAt))) return null;
-  const name = /^\s+((?:the\s+)?\p{L}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u.exec(sentence.slice(verbEnd, verbEnd + 80));
+  if (!/(?:[,.?!]?["”]|,)\s*$/.test(sentence.slice(Math.max(0, verbAt - 4), verbAt))) return null;
+  const name = /^\s+((?:the\s+\p{L}|\p{Lu})[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u.exec(sentence.slice(verbEnd, verbEnd + 80));
   return name ? cleanSource(name[1].replace(/\.$/, '')) : null;
 }
 

@@ -26,6 +26,10 @@ describe('continuesLine', () => {
     expect(sut(line('x'.repeat(60) + ' and the'), line('rest'), 75)).toBe(true);
   });
 
+  it('joins a nearly full line that ends a sentence (non-greedy wrappers such as fmt)', () => {
+    expect(sut(line('x'.repeat(58) + ' have left.'), line('ISIS continues'), 75)).toBe(true);
+  });
+
   it('separates long self-contained prose lines', () => {
     const prev = line('Washington Post writes on US / Iran relations: ' + 'word '.repeat(40));
     expect(sut(prev, line('ISIS with it’s goal to establish a caliphate ...'), 80)).toBe(false);

@@ -23,23 +23,18 @@ export function wrapWidth(lines: readonly SourceLine[]): number {
  * Whether `next` continues the paragraph of `prev` after a single line break.
  * Long lines are self-contained prose: a single break between them separates
  * paragraphs. In Markdown shorter lines always run on, as CommonMark has it.
- * In plain text, a wrapping editor breaks a line only when the next word would
- * not fit, so a line with room left for the next word ended on purpose, unless
- * it is nearly full and does not end a sentence (wrappers leave some slack).
+ * In plain text, a line broken because the next word would not fit was
+ * wrapped; so was a nearly full one, because wrappers such as `fmt` aim short
+ * of their width and may stop at a sentence end with room left. A line with
+ * plenty of room left ended on purpose.
  */
 export function continuesLine(prev: SourceLine, next: SourceLine, width: number, markdown = false): boolean {
   if (prev.width > MAX_WRAP_WIDTH || next.width > MAX_WRAP_WIDTH) return false;
   if (markdown) return true;
   const firstWord = next.text.indexOf(' ');
   const firstWordLength = firstWord === -1 ? next.text.length : firstWord;
-  const fits = prev.width + 1 + firstWordLength <= width;
-  if (!fits) return true;
+  if (prev.width + 1 + firstWordLength > width) return true;
   // A word hyphen at the end of a line never ends a paragraph.
   if (/\p{L}-$/u.test(prev.text)) return true;
-  if (endsSentence(prev.text)) return false;
   return prev.width >= width * WRAP_SLACK;
-}
-
-function endsSentence(text: string): boolean {
-  return /[.!?:…]["'”’)\]]*$/.test(text);
 }

@@ -40,7 +40,7 @@ describe('classifyLine', () => {
     expect(sut('```ts').kind).toBe('fence');
   });
 
-  it('notes indentation and the typed width', () => {
-    expect(sut('    continued')).toMatchObject({ indented: true, width: 9 });
+  it('notes indentation and the typed width, inner spaces included', () => {
+    expect(sut('    continued  here')).toMatchObject({ indented: true, width: 15 });
   });
 });

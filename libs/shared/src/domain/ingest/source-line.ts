@@ -11,7 +11,7 @@ export interface SourceLine {
   quote: number;
   /** The content started with indentation: a list continuation or an indented paragraph start. */
   indented: boolean;
-  /** Length of the line as typed (markers included, quote prefix excluded), used to detect hard wrapping. */
+  /** Length of the line as typed, spaces uncollapsed (markers included, quote prefix excluded): what a wrapping editor measured. */
   width: number;
 }
 
@@ -32,7 +32,7 @@ export function classifyLine(raw: string): SourceLine {
   }
   const indented = /^[ \t\u00A0]/.test(rest);
   const line = collapseWhitespace(rest);
-  const base = { quote, indented, width: line.length };
+  const base = { quote, indented, width: rest.trim().length };
 
   if (line === '') return { ...base, kind: 'blank', text: '' };
   if (line.startsWith('```') || line.startsWith('~~~')) return { ...base, kind: 'fence', text: '' };

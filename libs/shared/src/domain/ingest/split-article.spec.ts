@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { ArticleParagraph } from '../../contracts/rest/articles.schema';
@@ -223,6 +224,18 @@ describe('splitArticle on small texts', () => {
     expect(result.paragraphs).toHaveLength(once.length * copies);
     expect(result.paragraphs[once.length * (copies - 1) + 3].sentences.map((s) => s.text)).toEqual(texts(once[3]));
     expect(losslessProblems(result.paragraphs)).toEqual([]);
+  });
+
+  it('gives normalised paragraphs whose sentences lose no character, for any text', () => {
+    const unit = fc.constantFrom(...'aZ .?!…"“”\'()#>-*[]1\u00A0\t\r\n'.split(''), 'Dr.', 'U.S.', ' .. ', 'But ', '\n\n', '\r\n');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 300 }), (text) => {
+        const { title, paragraphs } = sut(text);
+        expect(title).toBe(title.trim());
+        expect(paragraphs.filter((p) => /\s\s|[^\S ]/.test(p.text))).toEqual([]);
+        expect(losslessProblems(paragraphs)).toEqual([]);
+      }),
+    );
   });
 
   // Inputs that make naive regexes backtrack quadratically; a regression would hang past the test timeout.

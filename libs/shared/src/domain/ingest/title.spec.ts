@@ -27,6 +27,19 @@ describe('extractTitle', () => {
     expect(sut(['Is Iraq lost?', '', 'Body.']).title).toBe('Is Iraq lost?');
   });
 
+  it('takes a title hard-wrapped over two lines', () => {
+    const wrapped = ['IRAQ: Sectarianism / Salafiism / Shiiaism / Saudi Arabia / Qatar /', 'Iran / and the West', '', 'Body.'];
+    expect(sut(wrapped)).toEqual({
+      title: 'IRAQ: Sectarianism / Salafiism / Shiiaism / Saudi Arabia / Qatar / Iran / and the West',
+      bodyStart: 2,
+      markdown: false,
+    });
+  });
+
+  it('does not take two deliberate short lines for a title', () => {
+    expect(sut(['Dear Sir,', 'Thank you', '', 'Body.']).title).toBe('');
+  });
+
   it('has no title when the first line runs on into the next', () => {
     expect(sut(['Hard wrapped opening line that', 'continues here.'])).toEqual({ title: '', bodyStart: 0, markdown: false });
   });

@@ -1,6 +1,7 @@
 import { collapseWhitespace } from './normalize';
 import { stripInlineMarkdown } from './inline-markdown';
-import { classifyLine } from './source-line';
+import { continuesLine, wrapWidth } from './hard-wrap';
+import { classifyLine, type SourceLine } from './source-line';
 
 export interface TitleSplit {
   /** The article title, or '' when the text does not start with one. */
@@ -12,13 +13,15 @@ export interface TitleSplit {
 }
 
 const MAX_TITLE_LENGTH = 200;
+/** A hard-wrapped title spans a few lines at most. */
+const MAX_TITLE_LINES = 3;
 const NO_TITLE: TitleSplit = { title: '', bodyStart: 0, markdown: false };
 
 /**
  * Finds the title line. A Markdown heading (`# ...` or a setext underline)
- * always is one; a plain first line is one when a blank line follows it and it
- * reads like a title rather than prose: short, and not ending in a full stop
- * or a comma. Without a title we return '' rather than inventing one from the
+ * always is one; a plain first line (or a first line hard-wrapped over up to
+ * three lines) is one when a blank line follows it and it reads like a title
+ * rather than prose: short, and not ending in a full stop or a comma. Without a title we return '' rather than inventing one from the
  * first sentence, so callers can tell "untitled" apart and choose their own.
  */
 export function extractTitle(lines: readonly string[]): TitleSplit {
@@ -35,10 +38,28 @@ export function extractTitle(lines: readonly string[]): TitleSplit {
   if (next !== undefined && /^(?:={3,}|-{3,})$/.test(next)) {
     return { title: stripInlineMarkdown(line.text), bodyStart: first + 2, markdown: true };
   }
-  if (next === '' && looksLikeTitle(line.text)) {
-    return { title: stripInlineMarkdown(line.text), bodyStart: first + 1, markdown: false };
+  const block = wrappedBlock(lines, first);
+  if (block) {
+    const text = block.map((part) => part.text).join(' ');
+    if (looksLikeTitle(text)) return { title: stripInlineMarkdown(text), bodyStart: first + block.length, markdown: false };
   }
   return NO_TITLE;
+}
+
+/** The lines from `first` up to a blank line, when they are one hard-wrapped line of plain text. */
+function wrappedBlock(lines: readonly string[], first: number): SourceLine[] | null {
+  const block: SourceLine[] = [];
+  for (let i = first; i < lines.length && block.length <= MAX_TITLE_LINES; i += 1) {
+    const line = classifyLine(lines[i]);
+    if (line.kind === 'blank') break;
+    if (line.kind !== 'text' || line.quote > 0) return null;
+    block.push(line);
+  }
+  const followedByBlank = first + block.length < lines.length;
+  if (!followedByBlank || block.length > MAX_TITLE_LINES) return null;
+  const width = wrapWidth(block);
+  for (let i = 1; i < block.length; i += 1) if (!continuesLine(block[i - 1], block[i], width)) return null;
+  return block;
 }
 
 function looksLikeTitle(text: string): boolean {
