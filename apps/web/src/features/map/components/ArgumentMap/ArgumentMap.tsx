@@ -16,7 +16,7 @@ interface Props {
 
 /** The whole article as a graph: thesis, paragraph claims, then every reply; pan and zoom to explore. */
 export function ArgumentMap({ nodes, onOpen }: Props) {
-  const { flowNodes, flowEdges } = useMemo(() => {
+  const { flowNodes, flowEdges, focus } = useMemo(() => {
     const layout = layoutArgumentMap(nodes);
     const flowNodes: MapFlowNode[] = layout.nodes.map((p) => ({
       id: p.node.id,
@@ -34,7 +34,14 @@ export function ArgumentMap({ nodes, onOpen }: Props) {
       type: 'smoothstep',
       style: { stroke: EDGE_COLOURS[e.type], strokeWidth: 1.5, strokeDasharray: e.type === 'rebuttal' ? '5 3' : undefined },
     }));
-    return { flowNodes, flowEdges };
+    // A whole article is too tall to read when fitted at once: start on the first paragraphs and
+    // let the reader pan and zoom out from there.
+    const top = [...layout.nodes].sort((a, b) => a.y - b.y);
+    const startY = top[0]?.y ?? 0;
+    const initial = top.filter((p) => p.y - startY < 700).map((p) => ({ id: p.node.id }));
+    const rootNode = layout.nodes.find((p) => p.depth === 0);
+    const focus = rootNode && rootNode.y - startY < 700 ? initial : initial.filter((p) => p.id !== rootNode?.node.id);
+    return { flowNodes, flowEdges, focus };
   }, [nodes, onOpen]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -55,7 +62,7 @@ export function ArgumentMap({ nodes, onOpen }: Props) {
         nodesConnectable={false}
         elementsSelectable
         fitView
-        fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
+        fitViewOptions={{ padding: 0.1, maxZoom: 1, minZoom: 0.5, nodes: focus }}
         minZoom={0.05}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}

@@ -60,7 +60,7 @@ describe('ArticleReader', () => {
     await waitFor(() => expect(paragraph(0)).toHaveAttribute('data-node-id', sut.claim.id));
     expect(document.querySelectorAll('[data-paragraph-index]')).toHaveLength(2);
     expect(paragraph(0)).toHaveTextContent('The sectarian violence in Iraq grew.');
-    expect(within(paragraph(0)).getByText('1 supports')).toBeInTheDocument();
+    expect(within(paragraph(0)).getByText('1 support')).toBeInTheDocument();
     expect(within(paragraph(0)).getByText('2 rebuttals')).toBeInTheDocument();
     expect(screen.getByTestId('live-status')).toHaveTextContent(/Connecting|Live|Reconnecting|Offline/);
   });

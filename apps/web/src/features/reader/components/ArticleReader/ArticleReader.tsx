@@ -38,6 +38,7 @@ export function ArticleReader() {
   if (article.isError) return <ErrorNote>{errorMessage(article.error)}</ErrorNote>;
   const a = article.data;
   const root = tree.index.root;
+  const replyCount = tree.data ? tree.data.filter((n) => n.origin === 'user' && n.status === 'visible' && !n.withdrawn).length : a.replyCount;
 
   return (
     <div className={styles.reader} ref={rootRef}>
@@ -48,7 +49,7 @@ export function ArticleReader() {
         <div className={styles.bar}>
           <LiveIndicator status={live.status} viewers={live.viewers} />
           <span className={styles.meta}>
-            {a.paragraphCount} paragraphs · {a.replyCount} replies · active <RelativeTime iso={a.lastActivityAt} />
+            {a.paragraphCount} paragraphs · {replyCount} {replyCount === 1 ? 'reply' : 'replies'} · active <RelativeTime iso={a.lastActivityAt} />
           </span>
           <Link to={`/articles/${id}/map`} className={styles.mapLink}>
             Argument map

@@ -98,8 +98,8 @@ export function ParagraphBlock(props: Props) {
         </span>
         <aside className={styles.side} aria-label={`Paragraph ${n} figures`}>
           <span className={styles.counts}>
-            <span className={styles.support}>{counts.support} supports</span>
-            <span className={styles.rebut}>{counts.rebuttal} rebuttals</span>
+            <span className={styles.support}>{counts.support} {counts.support === 1 ? 'support' : 'supports'}</span>
+            <span className={styles.rebut}>{counts.rebuttal} {counts.rebuttal === 1 ? 'rebuttal' : 'rebuttals'}</span>
           </span>
           <StrengthMeter value={strength} compact label={`Strength of paragraph ${n}`} />
           <button type="button" aria-expanded={open} onClick={() => onOpen(!open)} className={styles.discuss}>

@@ -111,7 +111,7 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
         <div className={styles.meta}>
           <StrengthMeter value={node.strength} compact label={`Strength of this ${label.toLowerCase()}`} />
           <span className={styles.counts}>
-            {counts.support} supports · {counts.rebuttal} rebuttals
+            {counts.support} {counts.support === 1 ? 'support' : 'supports'} · {counts.rebuttal} {counts.rebuttal === 1 ? 'rebuttal' : 'rebuttals'}
           </span>
         </div>
         {!node.withdrawn && <VoteControl node={node} />}
