@@ -14,3 +14,4 @@ export * from './domain/moderation/pre-moderation';
 export * from './domain/moderation/phases/banned-words';
 export * from './domain/moderation/phases/link-limit';
 export * from './domain/ingest';
+export * from './domain/anchor/locate-quote';

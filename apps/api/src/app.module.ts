@@ -1,0 +1,71 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { MongooseModule } from '@nestjs/mongoose';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { LoggerModule } from 'nestjs-pino';
+import { ZodValidationPipe } from 'nestjs-zod';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { AuthGuard } from './common/guards/auth.guard';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { projectRoot } from './infra/database/project-root';
+import { RedisModule } from './infra/redis.module';
+import { ThrottleModule } from './infra/throttle.module';
+import { ArticlesModule } from './modules/articles/articles.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthModule } from './modules/health/health.module';
+import { ModerationModule } from './modules/moderation/moderation.module';
+
+@Global()
+@Module({})
+class ConfigHolderModule {
+  static register(config: AppConfig): DynamicModule {
+    return { module: ConfigHolderModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+  }
+}
+
+/** The web client's built files, served at / when they exist. */
+export function webDist(): string {
+  return join(projectRoot(), 'apps', 'web', 'dist');
+}
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    const web = webDist();
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
+        ConfigHolderModule.register(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            redact: ['req.headers.authorization'],
+          },
+        }),
+        MongooseModule.forRoot(config.mongoUri, {
+          serverSelectionTimeoutMS: 5000,
+          // Fail fast with 503 while the database is down rather than queueing requests.
+          bufferCommands: false,
+          autoIndex: true,
+        }),
+        RedisModule,
+        ThrottleModule,
+        AuthModule,
+        HealthModule,
+        ArticlesModule,
+        ModerationModule,
+        ...(existsSync(web) ? [ServeStaticModule.forRoot({ rootPath: web, exclude: ['/api/{*path}', '/socket.io/{*path}'] })] : []),
+      ],
+      providers: [
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+}

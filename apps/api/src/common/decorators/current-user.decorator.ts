@@ -1,0 +1,17 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Actor } from '@agora/shared';
+
+/** The signed-in user, with the facts permissions need. */
+export interface RequestUser extends Actor {
+  username: string;
+}
+
+export interface AuthedRequest {
+  user?: RequestUser | null;
+  ip?: string;
+}
+
+/** The caller, or null when anonymous (routes that need an account use @Authenticated()). */
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestUser | null => {
+  return ctx.switchToHttp().getRequest<AuthedRequest>().user ?? null;
+});

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+const csv = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? '').split(',').map((w) => w.trim()).filter(Boolean));
+const intFrom = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+
+/** Every setting Agora reads from the environment; the API refuses to start when one is invalid. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** A MongoDB (or FerretDB) URI; when unset an embedded FerretDB is started. */
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+  /** With it, socket.io rooms and rate limits are shared between instances through Redis. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  DATA_DIR: z.string().default('.data'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_TTL: z.string().default('7d'),
+  ADMIN_USERNAME: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DIR: z.string().optional(),
+  FLAG_THRESHOLD: intFrom(3, 1),
+  BANNED_WORDS: csv,
+  MAX_LINKS: intFrom(3),
+  NEW_ACCOUNT_PREMODERATION: intFrom(0),
+  /** Writes allowed per user (or IP when anonymous) per minute. */
+  WRITE_RATE_LIMIT: intFrom(60, 1),
+  LIVE_EVENT_RETENTION: intFrom(1000, 10),
+  LIVE_COALESCE_MS: intFrom(50),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return result.data;
+}

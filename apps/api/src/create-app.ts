@@ -1,0 +1,42 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Connection } from 'mongoose';
+import { Logger } from 'nestjs-pino';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app-config';
+import { RedisIoAdapter } from './infra/live/redis-io.adapter';
+
+/**
+ * Builds the whole application (used by main and by the e2e tests, so both run the same thing):
+ * /api prefix, body limits, OpenAPI at /api/docs, the Redis socket.io adapter when REDIS_URL is set,
+ * and every index in place before the first request.
+ */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: '3mb' });
+  app.set('trust proxy', 'loopback');
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  if (config.REDIS_URL) {
+    const adapter = new RedisIoAdapter(app);
+    await adapter.connectToRedis(config.REDIS_URL);
+    app.useWebSocketAdapter(adapter);
+  }
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Agora API').setDescription('Structured, anchored, moderated, live debate about a text.').setVersion('0.1.0').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'api/docs-json' });
+  await ensureIndexes(app);
+  return app;
+}
+
+async function ensureIndexes(app: INestApplication): Promise<void> {
+  const connection = app.get<Connection>(getConnectionToken());
+  await Promise.all(Object.values(connection.models).map((model) => model.init()));
+}

@@ -1,0 +1,30 @@
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { ServerOptions, Server } from 'socket.io';
+import type Redis from 'ioredis';
+import { createRedis } from '../redis.module';
+
+/** socket.io over the official Redis adapter, so rooms and broadcasts span every API instance. */
+export class RedisIoAdapter extends IoAdapter {
+  private adapterConstructor: ReturnType<typeof createAdapter> | undefined;
+  private clients: Redis[] = [];
+
+  async connectToRedis(url: string): Promise<void> {
+    const pub = createRedis(url);
+    const sub = pub.duplicate();
+    this.clients = [pub, sub];
+    await Promise.all(this.clients.map((c) => (c.status === 'ready' ? Promise.resolve() : new Promise((resolve, reject) => { c.once('ready', resolve); c.once('error', reject); }))));
+    this.adapterConstructor = createAdapter(pub, sub, { requestsTimeout: 2000 });
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server = super.createIOServer(port, options) as Server;
+    if (this.adapterConstructor) server.adapter(this.adapterConstructor);
+    return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    await Promise.all(this.clients.map((c) => c.quit().catch(() => undefined)));
+  }
+}

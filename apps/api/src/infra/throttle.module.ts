@@ -1,0 +1,57 @@
+import { Module } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ThrottlerModule, type ThrottlerModuleOptions } from '@nestjs/throttler';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import type { ExecutionContext } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { WRITE_KIND, type WriteKind } from '../common/decorators/write-throttle.decorator';
+import type { AuthedRequest } from '../common/decorators/current-user.decorator';
+import { REDIS, type RedisClient } from './redis.module';
+
+const MINUTE = 60_000;
+/** How many times the per-user allowance one IP may use: several people can share an address. */
+const IP_MULTIPLIER = 20;
+
+function perUserLimit(config: AppConfig, kind: WriteKind): number {
+  switch (kind) {
+    case 'post':
+      return config.WRITE_RATE_LIMIT;
+    case 'vote':
+      return config.WRITE_RATE_LIMIT * 4;
+    case 'auth':
+      return config.WRITE_RATE_LIMIT;
+  }
+}
+
+@Module({
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG, REDIS, Reflector],
+      useFactory: (config: AppConfig, redis: RedisClient, reflector: Reflector): ThrottlerModuleOptions => {
+        const kindOf = (ctx: ExecutionContext): WriteKind => reflector.get<WriteKind>(WRITE_KIND, ctx.getHandler()) ?? 'post';
+        return {
+          throttlers: [
+            {
+              name: 'user',
+              ttl: MINUTE,
+              limit: (ctx) => perUserLimit(config, kindOf(ctx)),
+              getTracker: (req: Record<string, unknown>, ctx) => {
+                const r = req as AuthedRequest;
+                return `${kindOf(ctx)}:${r.user ? `u:${r.user.id}` : `ip:${r.ip ?? ''}`}`;
+              },
+            },
+            {
+              name: 'ip',
+              ttl: MINUTE,
+              limit: (ctx) => perUserLimit(config, kindOf(ctx)) * IP_MULTIPLIER,
+              getTracker: (req: Record<string, unknown>, ctx) => `${kindOf(ctx)}:ip:${(req as AuthedRequest).ip ?? ''}`,
+            },
+          ],
+          storage: redis ? new ThrottlerStorageRedisService(redis) : undefined,
+        };
+      },
+    }),
+  ],
+  exports: [ThrottlerModule],
+})
+export class ThrottleModule {}

@@ -1,0 +1,66 @@
+import { emptyVotes, nodeStrength, type SplitArticle } from '@agora/shared';
+import { Types } from 'mongoose';
+import type { NodeRecord } from '../nodes/node.model';
+
+/**
+ * The argument nodes of a freshly split article: the title as root thesis, a claim per paragraph,
+ * and each sentence beneath its claim as a support or rebuttal, with strengths computed bottom-up.
+ */
+export function buildArticleNodes(articleId: Types.ObjectId, split: SplitArticle, now = new Date()): { root: NodeRecord; claims: NodeRecord[]; all: NodeRecord[] } {
+  const base = (over: Partial<NodeRecord>): NodeRecord => ({
+    _id: new Types.ObjectId(),
+    articleId,
+    parentId: null,
+    ancestors: [],
+    depth: 0,
+    type: 'claim',
+    text: '',
+    authorId: null,
+    authorName: null,
+    origin: 'article',
+    paragraphIndex: null,
+    sentenceIndex: null,
+    anchor: null,
+    status: 'visible',
+    votes: emptyVotes(),
+    strength: 0.5,
+    replyCounts: { support: 0, rebuttal: 0 },
+    flagCount: 0,
+    locked: false,
+    pinned: false,
+    withdrawn: false,
+    history: [],
+    attribution: null,
+    createdAt: now,
+    editedAt: null,
+    version: 1,
+    ...over,
+  });
+  const root = base({ text: split.title || 'Untitled article' });
+  const claims: NodeRecord[] = [];
+  const all: NodeRecord[] = [root];
+  for (const paragraph of split.paragraphs) {
+    const claim = base({ parentId: root._id, ancestors: [root._id], depth: 1, text: paragraph.text, paragraphIndex: paragraph.index });
+    const sentences = paragraph.sentences.map((s) =>
+      base({
+        parentId: claim._id,
+        ancestors: [root._id, claim._id],
+        depth: 2,
+        type: s.role,
+        text: s.text,
+        paragraphIndex: paragraph.index,
+        sentenceIndex: s.index,
+        anchor: { exact: s.text, prefix: '', suffix: '', start: s.start, end: s.end },
+        attribution: s.attribution,
+        hedges: s.hedges,
+        question: s.question,
+      }),
+    );
+    // replyCounts count readers' replies; the article's own sentences are structure, not replies.
+    claim.strength = nodeStrength(claim.votes, sentences).strength;
+    claims.push(claim);
+    all.push(claim, ...sentences);
+  }
+  root.strength = nodeStrength(root.votes, claims).strength;
+  return { root, claims, all };
+}

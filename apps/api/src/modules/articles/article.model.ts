@@ -1,0 +1,32 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { ArticleParagraph } from '@agora/shared';
+import { Schema as MongooseSchema, type Types } from 'mongoose';
+
+@Schema({ collection: 'articles', versionKey: false })
+export class Article {
+  _id!: Types.ObjectId;
+  @Prop({ required: true }) title!: string;
+  @Prop({ required: true }) slug!: string;
+  /** The text as imported, before normalisation. */
+  @Prop({ required: true }) source!: string;
+  /** sha256 of the source: an unchanged article is never imported twice. */
+  @Prop({ required: true }) hash!: string;
+  @Prop({ type: [Object], default: [] }) paragraphs!: ArticleParagraph[];
+  @Prop({ type: MongooseSchema.Types.ObjectId, default: null }) rootNodeId!: Types.ObjectId | null;
+  /** 'importing' until every node is written; readers only see 'ready' articles. */
+  @Prop({ required: true, default: 'importing' }) state!: 'importing' | 'ready';
+  @Prop({ default: false }) locked!: boolean;
+  @Prop({ default: 0 }) paragraphCount!: number;
+  @Prop({ default: 0 }) nodeCount!: number;
+  @Prop({ default: 0 }) replyCount!: number;
+  /** The last live event sequence number, allocated atomically with $inc. */
+  @Prop({ default: 0 }) seq!: number;
+  @Prop({ type: Date, required: true }) createdAt!: Date;
+  @Prop({ type: Date, required: true }) lastActivityAt!: Date;
+}
+
+export type ArticleRecord = Article;
+export const ArticleSchema = SchemaFactory.createForClass(Article);
+ArticleSchema.index({ hash: 1 }, { unique: true });
+ArticleSchema.index({ slug: 1 }, { unique: true });
+ArticleSchema.index({ lastActivityAt: -1 });

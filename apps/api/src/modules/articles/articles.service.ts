@@ -1,0 +1,130 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  DomainError,
+  ERROR_CODES,
+  splitArticle,
+  type ArticleDetail,
+  type ArticleSummary,
+  type ArgumentNode,
+  type ImportArticleInput,
+} from '@agora/shared';
+import { createHash } from 'node:crypto';
+import { Types } from 'mongoose';
+import type { RequestUser } from '../../common/decorators/current-user.decorator';
+import { toArgumentNode } from '../nodes/node.mapper';
+import { NodesRepository, type ListingScope } from '../nodes/nodes.repository';
+import { buildArticleNodes } from './article-nodes';
+import { toArticleDetail, toArticleSummary } from './article.mapper';
+import { ArticlesRepository } from './articles.repository';
+
+export interface ImportResult {
+  article: ArticleDetail;
+  created: boolean;
+}
+
+const isDuplicateKey = (e: unknown): boolean => (e as { code?: number })?.code === 11000;
+
+export function slugify(title: string): string {
+  return (
+    title
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'article'
+  );
+}
+
+export function listingScope(viewer: RequestUser | null): ListingScope {
+  return { everything: viewer?.role === 'moderator' || viewer?.role === 'admin', authorId: viewer?.id ?? null };
+}
+
+@Injectable()
+export class ArticlesService {
+  private readonly logger = new Logger(ArticlesService.name);
+
+  constructor(
+    private readonly articles: ArticlesRepository,
+    private readonly nodes: NodesRepository,
+  ) {}
+
+  async list(): Promise<{ items: ArticleSummary[] }> {
+    return { items: (await this.articles.list()).map(toArticleSummary) };
+  }
+
+  async get(id: string): Promise<ArticleDetail> {
+    const article = await this.articles.findById(id);
+    if (!article) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
+    return toArticleDetail(article, await this.nodes.findClaims(id));
+  }
+
+  async tree(id: string, viewer: RequestUser | null): Promise<{ items: ArgumentNode[] }> {
+    if (!(await this.articles.findSummaryById(id))) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
+    const nodes = await this.nodes.findTree(id, listingScope(viewer));
+    return { items: nodes.map((n) => toArgumentNode(n, viewer)) };
+  }
+
+  /**
+   * Imports an article unless the same text is already there (a unique index on its hash settles races
+   * between instances). The article stays 'importing', invisible to readers, until all its nodes exist.
+   */
+  async import(input: ImportArticleInput): Promise<ImportResult> {
+    const source = input.text;
+    // Binary data: NUL bytes or many replacement characters from a failed UTF-8 decode.
+    if (source.includes('\u0000') || (source.match(/\uFFFD/g)?.length ?? 0) > 8) {
+      throw new DomainError(ERROR_CODES.ARTICLE_INVALID, 'The text looks like binary data, not an article.');
+    }
+    const split = splitArticle(source);
+    if (input.title) split.title = input.title.trim();
+    if (split.paragraphs.length === 0 || split.paragraphs.every((p) => p.sentences.length === 0)) {
+      throw new DomainError(ERROR_CODES.ARTICLE_INVALID, 'The text has no sentences to debate.');
+    }
+    const hash = createHash('sha256').update(source).digest('hex');
+    const existing = await this.articles.findByHash(hash);
+    if (existing?.state === 'ready') return { article: await this.get(String(existing._id)), created: false };
+    if (existing) await this.discardBrokenImport(existing._id);
+
+    const articleId = new Types.ObjectId();
+    const now = new Date();
+    const { root, claims, all } = buildArticleNodes(articleId, split, now);
+    const paragraphs = split.paragraphs.map((p, i) => ({ ...p, nodeId: String(claims[i]._id) }));
+    const sentenceIds = new Map(all.filter((n) => n.sentenceIndex !== null).map((n) => [`${n.paragraphIndex}:${n.sentenceIndex}`, String(n._id)]));
+    for (const p of paragraphs) for (const s of p.sentences) s.nodeId = sentenceIds.get(`${p.index}:${s.index}`);
+    const slug = `${slugify(split.title)}-${hash.slice(0, 8)}`;
+    try {
+      await this.articles.insert({
+        _id: articleId,
+        title: split.title || 'Untitled article',
+        slug,
+        source,
+        hash,
+        paragraphs,
+        rootNodeId: root._id,
+        state: 'importing',
+        locked: false,
+        paragraphCount: paragraphs.length,
+        nodeCount: all.length,
+        replyCount: 0,
+        seq: 0,
+        createdAt: now,
+        lastActivityAt: now,
+      });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      // Another instance is importing the same text at this moment: theirs wins.
+      const winner = await this.articles.findByHash(hash);
+      if (winner?.state === 'ready') return { article: await this.get(String(winner._id)), created: false };
+      throw new DomainError(ERROR_CODES.ARTICLE_INVALID, 'This article is being imported right now; try again shortly.');
+    }
+    await this.nodes.insertMany(all);
+    await this.articles.update(articleId, { $set: { state: 'ready' } });
+    this.logger.log(`Imported "${split.title}": ${paragraphs.length} paragraphs, ${all.length} nodes`);
+    return { article: await this.get(String(articleId)), created: true };
+  }
+
+  private async discardBrokenImport(id: Types.ObjectId): Promise<void> {
+    this.logger.warn(`Discarding an unfinished import of article ${String(id)}`);
+    await this.nodes.deleteByArticle(id);
+    await this.articles.deleteById(id);
+  }
+}

@@ -1,0 +1,117 @@
+import type { Actor, StoredLiveEvent } from '@agora/shared';
+import type { Namespace, Socket } from 'socket.io';
+import { articleRoom } from './live-rooms';
+import { redactFor } from './redact';
+
+/** Per socket and article: the last seq it was sent, and events held back while it catches up. */
+export interface SocketArticleState {
+  lastSeq: number;
+  replaying: boolean;
+  queue: StoredLiveEvent[];
+}
+
+export interface LiveSocketData {
+  user: (Actor & { username: string }) | null;
+  articles: Record<string, SocketArticleState>;
+}
+
+interface ArticleChannel {
+  lastSeq: number | null;
+  held: Map<number, StoredLiveEvent>;
+  timer: NodeJS.Timeout | null;
+}
+
+/** How long an out-of-order event waits for the ones before it before they are read from the log. */
+const GAP_WAIT_MS = 250;
+
+/**
+ * Delivers an article's sequenced events to this instance's sockets strictly in seq order, exactly
+ * once each: events arriving early (another instance's publish overtook an earlier one) are held
+ * until the gap fills, or the gap is read from the event log; sockets catching up on a join are
+ * queued until their replay is done.
+ */
+export class LiveDelivery {
+  private readonly channels = new Map<string, ArticleChannel>();
+
+  constructor(
+    private readonly namespace: () => Namespace | undefined,
+    private readonly readLog: (articleId: string, from: number, to: number) => Promise<StoredLiveEvent[]>,
+  ) {}
+
+  /** The seq this instance has delivered up to, so a joining socket knows where live starts. */
+  startAt(articleId: string, seq: number): void {
+    const channel = this.channel(articleId);
+    if (channel.lastSeq === null || channel.lastSeq < seq) channel.lastSeq = Math.max(channel.lastSeq ?? 0, seq);
+  }
+
+  receive(event: StoredLiveEvent): void {
+    const { articleId, seq } = event.payload;
+    const channel = this.channel(articleId);
+    if (channel.lastSeq !== null && seq <= channel.lastSeq) return;
+    if (channel.lastSeq === null || seq === channel.lastSeq + 1) {
+      this.emit(channel, event);
+      this.drain(channel);
+      return;
+    }
+    channel.held.set(seq, event);
+    if (!channel.timer) channel.timer = setTimeout(() => void this.fillGap(articleId, channel), GAP_WAIT_MS);
+  }
+
+  private channel(articleId: string): ArticleChannel {
+    let channel = this.channels.get(articleId);
+    if (!channel) this.channels.set(articleId, (channel = { lastSeq: null, held: new Map(), timer: null }));
+    return channel;
+  }
+
+  private drain(channel: ArticleChannel): void {
+    while (channel.lastSeq !== null && channel.held.has(channel.lastSeq + 1)) {
+      const next = channel.held.get(channel.lastSeq + 1)!;
+      channel.held.delete(next.payload.seq);
+      this.emit(channel, next);
+    }
+    if (channel.held.size === 0 && channel.timer) {
+      clearTimeout(channel.timer);
+      channel.timer = null;
+    }
+  }
+
+  private async fillGap(articleId: string, channel: ArticleChannel): Promise<void> {
+    channel.timer = null;
+    if (channel.held.size === 0 || channel.lastSeq === null) return;
+    const highest = Math.max(...channel.held.keys());
+    const missing = await this.readLog(articleId, channel.lastSeq, highest).catch(() => []);
+    for (const event of missing) if (!channel.held.has(event.payload.seq)) channel.held.set(event.payload.seq, event);
+    // Whatever is still missing was never stored (its publisher died): skip past it.
+    for (const seq of [...channel.held.keys()].sort((a, b) => a - b)) {
+      const event = channel.held.get(seq)!;
+      channel.held.delete(seq);
+      if (seq > (channel.lastSeq ?? 0)) this.emit(channel, event);
+    }
+  }
+
+  private emit(channel: ArticleChannel, event: StoredLiveEvent): void {
+    channel.lastSeq = event.payload.seq;
+    const ns = this.namespace();
+    const room = ns?.adapter.rooms.get(articleRoom(event.payload.articleId));
+    if (!ns || !room) return;
+    for (const socketId of room) {
+      const socket = ns.sockets.get(socketId);
+      if (socket) LiveDelivery.sendTo(socket, event);
+    }
+  }
+
+  /** Sends one event to one socket unless it has had it; queues it while the socket replays. */
+  static sendTo(socket: Socket, event: StoredLiveEvent): void {
+    const data = socket.data as LiveSocketData;
+    const state = data.articles?.[event.payload.articleId];
+    if (!state) return;
+    if (state.replaying) {
+      state.queue.push(event);
+      return;
+    }
+    if (event.payload.seq <= state.lastSeq) return;
+    state.lastSeq = event.payload.seq;
+    const out = redactFor(data.user, event);
+    socket.emit(out.name, out.payload as never);
+  }
+}

@@ -1,0 +1,118 @@
+import { Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import { joinSchema, leaveSchema, LIVE_NAMESPACE, type JoinAck, type StoredLiveEvent } from '@agora/shared';
+import type { Namespace, Socket } from 'socket.io';
+import { TokenService } from '../auth/token.service';
+import { ArticlesRepository } from '../articles/articles.repository';
+import { LiveDelivery, type LiveSocketData } from './live-delivery';
+import { articleRoom } from './live-rooms';
+import { LiveService } from './live.service';
+
+const PRESENCE_DEBOUNCE_MS = 100;
+
+/** The /live namespace: readers join an article's room and receive its events, replayed on reconnect. */
+@WebSocketGateway({ namespace: LIVE_NAMESPACE, cors: { origin: true, credentials: true } })
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger('LiveGateway');
+  private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
+  @WebSocketServer() namespace!: Namespace;
+
+  constructor(
+    private readonly live: LiveService,
+    private readonly tokens: TokenService,
+    private readonly articles: ArticlesRepository,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    this.live.attach(namespace);
+  }
+
+  /** The handshake may carry a JWT; without one (or with a bad one) the socket reads anonymously. */
+  async handleConnection(socket: Socket): Promise<void> {
+    const data = socket.data as LiveSocketData;
+    data.articles = {};
+    data.user = null;
+    const token = (socket.handshake.auth as { token?: unknown })?.token;
+    if (typeof token === 'string' && token) data.user = await this.tokens.userForToken(token).catch(() => null);
+  }
+
+  handleDisconnect(socket: Socket): void {
+    for (const articleId of Object.keys((socket.data as LiveSocketData).articles ?? {})) this.schedulePresence(articleId);
+  }
+
+  @SubscribeMessage('join')
+  async join(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<JoinAck> {
+    const parsed = joinSchema.safeParse(body);
+    if (!parsed.success) return { ok: false, code: 'VALIDATION', message: parsed.error.issues.map((i) => i.message).join('; ') };
+    const { articleId, since } = parsed.data;
+    const current = await this.articles.currentSeq(articleId).catch(() => null);
+    if (current === null) return { ok: false, code: 'NOT_FOUND', message: 'No such article.' };
+    const data = socket.data as LiveSocketData;
+    this.live.delivery.startAt(articleId, current);
+    const state = (data.articles[articleId] = { lastSeq: since ?? current, replaying: since !== undefined, queue: [] as StoredLiveEvent[] });
+    await socket.join(articleRoom(articleId));
+    let resync = false;
+    if (since !== undefined) {
+      resync = since > current || !(await this.replay(socket, articleId, since, current));
+      if (resync) state.lastSeq = Math.max(current, ...state.queue.map((e) => e.payload.seq));
+      const queued = state.queue.sort((a, b) => a.payload.seq - b.payload.seq);
+      state.replaying = false;
+      state.queue = [];
+      for (const event of queued) LiveDelivery.sendTo(socket, event);
+    }
+    const viewers = await this.viewers(articleId);
+    this.schedulePresence(articleId);
+    return resync ? { ok: true, resync: true, seq: state.lastSeq, viewers } : { ok: true, seq: Math.max(current, state.lastSeq), viewers };
+  }
+
+  @SubscribeMessage('leave')
+  async leave(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<{ ok: boolean }> {
+    const parsed = leaveSchema.safeParse(body);
+    if (!parsed.success) return { ok: false };
+    const { articleId } = parsed.data;
+    delete (socket.data as LiveSocketData).articles[articleId];
+    await socket.leave(articleRoom(articleId));
+    this.schedulePresence(articleId);
+    return { ok: true };
+  }
+
+  /** Sends the events after `since` from the log; false when the log no longer reaches back that far. */
+  private async replay(socket: Socket, articleId: string, since: number, current: number): Promise<boolean> {
+    if (since === current) return true;
+    const events = await this.live.events.after(articleId, since);
+    if (events.length === 0 || events[0].payload.seq !== since + 1) return false;
+    const data = socket.data as LiveSocketData;
+    const state = data.articles[articleId];
+    state.replaying = false;
+    for (const event of events) LiveDelivery.sendTo(socket, event);
+    state.replaying = true;
+    return true;
+  }
+
+  private async viewers(articleId: string): Promise<number> {
+    try {
+      return (await this.namespace.in(articleRoom(articleId)).fetchSockets()).length;
+    } catch (error) {
+      this.logger.warn(`presence count failed: ${(error as Error).message}`);
+      return this.namespace.adapter.rooms.get(articleRoom(articleId))?.size ?? 0;
+    }
+  }
+
+  private schedulePresence(articleId: string): void {
+    if (this.presenceTimers.has(articleId)) return;
+    const timer = setTimeout(() => {
+      this.presenceTimers.delete(articleId);
+      void this.viewers(articleId).then((viewers) => this.namespace.to(articleRoom(articleId)).emit('presence', { articleId, viewers }));
+    }, PRESENCE_DEBOUNCE_MS);
+    this.presenceTimers.set(articleId, timer);
+  }
+}

@@ -1,0 +1,100 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { ArgumentNode, ArticleSummary, LivePayloads, StoredLiveEvent, VoteTotals } from '@agora/shared';
+import type { Namespace } from 'socket.io';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { ArticlesRepository } from '../articles/articles.repository';
+import { LiveDelivery } from './live-delivery';
+import { LiveEventsRepository } from './live-events.repository';
+import { LivePublisher } from './live-publisher';
+
+/** The server-side event other instances receive through the Redis adapter. */
+export const CROSS_INSTANCE_EVENT = 'agora:live-event';
+
+type Sequenced = Exclude<StoredLiveEvent['name'], never>;
+type Body<K extends Sequenced> = Omit<LivePayloads[K], 'seq' | 'articleId'>;
+
+@Injectable()
+export class LiveService extends LivePublisher implements OnModuleDestroy {
+  private readonly logger = new Logger('Live');
+  private namespace: Namespace | undefined;
+  readonly delivery: LiveDelivery;
+  private readonly pendingVotes = new Map<string, { timer: NodeJS.Timeout; load: () => Promise<{ votes: VoteTotals; strength: number } | null>; articleId: string }>();
+
+  constructor(
+    private readonly articles: ArticlesRepository,
+    readonly events: LiveEventsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+    this.delivery = new LiveDelivery(
+      () => this.namespace,
+      (articleId, from, to) => this.events.range(articleId, from, to),
+    );
+  }
+
+  attach(namespace: Namespace): void {
+    this.namespace = namespace;
+    // Events published by other instances arrive here through the Redis adapter.
+    namespace.on(CROSS_INSTANCE_EVENT, (event: StoredLiveEvent) => this.delivery.receive(event));
+  }
+
+  nodeCreated(articleId: string, node: ArgumentNode): Promise<void> {
+    return this.publish(articleId, 'node:created', { node });
+  }
+
+  nodeUpdated(articleId: string, node: ArgumentNode): Promise<void> {
+    return this.publish(articleId, 'node:updated', { node });
+  }
+
+  strengthChanged(articleId: string, nodes: { nodeId: string; strength: number }[]): Promise<void> {
+    return this.publish(articleId, 'strength:changed', { nodes });
+  }
+
+  articleUpdated(articleId: string, article: ArticleSummary): Promise<void> {
+    return this.publish(articleId, 'article:updated', { article });
+  }
+
+  voteChanged(articleId: string, nodeId: string, load: () => Promise<{ votes: VoteTotals; strength: number } | null>): void {
+    const pending = this.pendingVotes.get(nodeId);
+    if (pending) {
+      pending.load = load;
+      return;
+    }
+    const timer = setTimeout(() => void this.flushVote(nodeId), this.config.LIVE_COALESCE_MS);
+    this.pendingVotes.set(nodeId, { timer, load, articleId });
+  }
+
+  private async flushVote(nodeId: string): Promise<void> {
+    const pending = this.pendingVotes.get(nodeId);
+    if (!pending) return;
+    this.pendingVotes.delete(nodeId);
+    try {
+      const figures = await pending.load();
+      if (figures) await this.publish(pending.articleId, 'vote:changed', { nodeId, ...figures });
+    } catch (error) {
+      this.logger.warn(`vote:changed for ${nodeId} not published: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * Allocates the article's next seq in the database, stores the event for replay, then delivers it
+   * here and to every other instance. A failure to deliver never fails the write that caused it.
+   */
+  private async publish<K extends Sequenced>(articleId: string, name: K, body: Body<K>): Promise<void> {
+    try {
+      const seq = await this.articles.nextSeq(articleId);
+      const event = { name, payload: { ...body, articleId, seq } } as unknown as StoredLiveEvent;
+      await this.events.append(event);
+      this.delivery.receive(event);
+      if (this.config.REDIS_URL) this.namespace?.serverSideEmit(CROSS_INSTANCE_EVENT, event);
+      if (seq % 100 === 0) await this.events.prune(articleId, seq, this.config.LIVE_EVENT_RETENTION);
+    } catch (error) {
+      this.logger.warn(`${name} for article ${articleId} not published: ${(error as Error).message}`);
+    }
+  }
+
+  onModuleDestroy(): void {
+    for (const pending of this.pendingVotes.values()) clearTimeout(pending.timer);
+    this.pendingVotes.clear();
+  }
+}

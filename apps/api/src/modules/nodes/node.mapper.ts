@@ -1,0 +1,44 @@
+import { canReadText, type ArgumentNode, type VoteHistogram } from '@agora/shared';
+import type { RequestUser } from '../../common/decorators/current-user.decorator';
+import type { NodeRecord } from './node.model';
+
+type Viewer = Pick<RequestUser, 'id' | 'role'> | null | undefined;
+
+const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
+
+/** A node as the viewer may see it: text they may not read is sent empty. */
+export function toArgumentNode(n: NodeRecord, viewer: Viewer): ArgumentNode {
+  const authorId = n.authorId ? String(n.authorId) : null;
+  const readable = !n.withdrawn && canReadText(viewer, { status: n.status, authorId });
+  const out: ArgumentNode = {
+    id: String(n._id),
+    articleId: String(n.articleId),
+    parentId: n.parentId ? String(n.parentId) : null,
+    ancestors: (n.ancestors ?? []).map(String),
+    depth: n.depth,
+    type: n.type,
+    text: readable ? n.text : '',
+    authorId,
+    authorName: n.authorName ?? null,
+    origin: n.origin,
+    paragraphIndex: n.paragraphIndex ?? null,
+    sentenceIndex: n.sentenceIndex ?? null,
+    anchor: n.anchor ?? null,
+    status: n.status,
+    votes: { count: n.votes.count, sum: n.votes.sum, histogram: n.votes.histogram as VoteHistogram },
+    strength: n.strength,
+    replyCounts: n.replyCounts,
+    locked: !!n.locked,
+    pinned: !!n.pinned,
+    withdrawn: !!n.withdrawn,
+    createdAt: iso(n.createdAt) ?? '',
+    editedAt: iso(n.editedAt),
+    version: n.version ?? 1,
+  };
+  if (n.origin === 'article' && n.sentenceIndex !== null && n.sentenceIndex !== undefined) {
+    out.attribution = n.attribution ?? null;
+    out.hedges = n.hedges ?? [];
+    out.question = !!n.question;
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { ChildrenQuery, NodeStatus, ReplyType } from '@agora/shared';
+import { Types, type Model, type FilterQuery, type UpdateQuery } from 'mongoose';
+import { ArgumentNodeDoc, type NodeRecord } from './node.model';
+
+const oid = (id: string | Types.ObjectId): Types.ObjectId => (typeof id === 'string' ? new Types.ObjectId(id) : id);
+
+/** Which non-public nodes a listing may include besides the visible ones. */
+export interface ListingScope {
+  /** Moderators see every status. */
+  everything: boolean;
+  /** Authors see their own pending and hidden nodes. */
+  authorId: string | null;
+}
+
+const CHILD_SORT: Record<ChildrenQuery['sort'], Record<string, 1 | -1>> = {
+  strength: { pinned: -1, strength: -1, createdAt: -1, _id: -1 },
+  new: { pinned: -1, createdAt: -1, _id: -1 },
+  votes: { pinned: -1, 'votes.count': -1, createdAt: -1, _id: -1 },
+};
+
+@Injectable()
+export class NodesRepository {
+  constructor(@InjectModel(ArgumentNodeDoc.name) private readonly nodes: Model<ArgumentNodeDoc>) {}
+
+  findById(id: string | Types.ObjectId): Promise<NodeRecord | null> {
+    return this.nodes.findById(id).lean<NodeRecord>().exec();
+  }
+
+  findByIds(ids: (string | Types.ObjectId)[]): Promise<NodeRecord[]> {
+    return this.nodes.find({ _id: { $in: ids.map(oid) } }).lean<NodeRecord[]>().exec();
+  }
+
+  private scopeFilter(base: FilterQuery<ArgumentNodeDoc>, scope: ListingScope): FilterQuery<ArgumentNodeDoc> {
+    if (scope.everything) return base;
+    if (scope.authorId) return { ...base, $or: [{ status: 'visible' }, { authorId: oid(scope.authorId), status: { $in: ['pending', 'hidden'] } }] };
+    return { ...base, status: 'visible' };
+  }
+
+  /** Every node of an article the scope allows, flat; one indexed query for anonymous readers. */
+  findTree(articleId: string, scope: ListingScope): Promise<NodeRecord[]> {
+    return this.nodes
+      .find(this.scopeFilter({ articleId: oid(articleId) }, scope), { history: 0 })
+      .lean<NodeRecord[]>()
+      .exec();
+  }
+
+  findChildren(parentId: string, query: ChildrenQuery, scope: ListingScope): Promise<NodeRecord[]> {
+    const offset = query.cursor ? Number(query.cursor) : 0;
+    return this.nodes
+      .find(this.scopeFilter({ parentId: oid(parentId) }, scope), { history: 0 })
+      .sort(CHILD_SORT[query.sort])
+      .skip(offset)
+      .limit(query.limit + 1)
+      .lean<NodeRecord[]>()
+      .exec();
+  }
+
+  /** Publicly visible children, which are all that count toward a node's strength. */
+  findPublicChildStrengths(parentId: Types.ObjectId | string): Promise<Pick<NodeRecord, '_id' | 'type' | 'strength'>[]> {
+    return this.nodes
+      .find({ parentId: oid(parentId), status: 'visible' }, { type: 1, strength: 1 })
+      .lean<Pick<NodeRecord, '_id' | 'type' | 'strength'>[]>()
+      .exec();
+  }
+
+  findParagraphClaim(articleId: string, paragraphIndex: number): Promise<NodeRecord | null> {
+    return this.nodes.findOne({ articleId: oid(articleId), paragraphIndex, type: 'claim', origin: 'article' }).lean<NodeRecord>().exec();
+  }
+
+  findClaims(articleId: string): Promise<Pick<NodeRecord, '_id' | 'paragraphIndex' | 'replyCounts' | 'strength'>[]> {
+    return this.nodes
+      .find({ articleId: oid(articleId), type: 'claim', origin: 'article' }, { paragraphIndex: 1, replyCounts: 1, strength: 1 })
+      .lean<Pick<NodeRecord, '_id' | 'paragraphIndex' | 'replyCounts' | 'strength'>[]>()
+      .exec();
+  }
+
+  async insert(node: Omit<NodeRecord, '_id'> & { _id?: Types.ObjectId }): Promise<NodeRecord> {
+    const doc = await this.nodes.create(node);
+    return doc.toObject() as NodeRecord;
+  }
+
+  async insertMany(nodes: NodeRecord[]): Promise<void> {
+    await this.nodes.insertMany(nodes, { ordered: true });
+  }
+
+  incReplyCount(parentId: Types.ObjectId, type: ReplyType, delta: number): Promise<unknown> {
+    return this.nodes.updateOne({ _id: parentId }, { $inc: { [`replyCounts.${type}`]: delta } }).exec();
+  }
+
+  setStrength(id: Types.ObjectId, strength: number): Promise<unknown> {
+    return this.nodes.updateOne({ _id: id }, { $set: { strength } }).exec();
+  }
+
+  update(id: string | Types.ObjectId, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
+    return this.nodes.findByIdAndUpdate(id, update, { new: true }).lean<NodeRecord>().exec();
+  }
+
+  /** Applies an update only when the node still has the given version: a lost race returns null. */
+  updateIfVersion(id: Types.ObjectId, version: number, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
+    return this.nodes.findOneAndUpdate({ _id: id, version }, update, { new: true }).lean<NodeRecord>().exec();
+  }
+
+  setStatus(id: Types.ObjectId, from: NodeStatus[], status: NodeStatus, extra: UpdateQuery<ArgumentNodeDoc>['$set'] = {}): Promise<NodeRecord | null> {
+    return this.nodes.findOneAndUpdate({ _id: id, status: { $in: from } }, { $set: { status, ...extra }, $inc: { version: 1 } }, { new: true }).lean<NodeRecord>().exec();
+  }
+
+  /** Whether the node or any ancestor is locked. */
+  async isLockedPath(node: NodeRecord): Promise<boolean> {
+    if (node.locked) return true;
+    if (!node.ancestors?.length) return false;
+    return (await this.nodes.countDocuments({ _id: { $in: node.ancestors }, locked: true }).exec()) > 0;
+  }
+
+  countByArticle(articleId: string): Promise<number> {
+    return this.nodes.countDocuments({ articleId: oid(articleId) }).exec();
+  }
+
+  deleteByArticle(articleId: Types.ObjectId): Promise<unknown> {
+    return this.nodes.deleteMany({ articleId }).exec();
+  }
+}

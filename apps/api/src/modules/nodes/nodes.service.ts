@@ -1,0 +1,193 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  assertCanWrite,
+  DomainError,
+  emptyVotes,
+  ERROR_CODES,
+  isPublic,
+  locateQuote,
+  preModerationReason,
+  type Anchor,
+  type ArgumentNode,
+  type ChildrenQuery,
+  type Page,
+  type ParagraphReplyInput,
+  type ReplyType,
+  type StrengthBreakdown,
+} from '@agora/shared';
+import { Types } from 'mongoose';
+import type { RequestUser } from '../../common/decorators/current-user.decorator';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { ArticlesRepository } from '../articles/articles.repository';
+import { listingScope } from '../articles/articles.service';
+import { AuditRepository } from '../audit/audit.repository';
+import { LivePublisher } from '../live/live-publisher';
+import { UsersRepository } from '../users/users.repository';
+import { toArgumentNode } from './node.mapper';
+import type { NodeRecord } from './node.model';
+import { NodesRepository } from './nodes.repository';
+import { StrengthService } from './strength.service';
+
+@Injectable()
+export class NodesService {
+  constructor(
+    private readonly nodes: NodesRepository,
+    private readonly articles: ArticlesRepository,
+    private readonly users: UsersRepository,
+    private readonly strength: StrengthService,
+    private readonly audit: AuditRepository,
+    private readonly live: LivePublisher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A node the viewer may know exists; others are 404 as if absent. */
+  async getVisible(id: string, viewer: RequestUser | null): Promise<NodeRecord> {
+    const node = await this.nodes.findById(id);
+    if (!node) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
+    if (!isPublic(node.status)) {
+      const scope = listingScope(viewer);
+      const own = scope.authorId !== null && node.authorId !== null && String(node.authorId) === scope.authorId;
+      if (!scope.everything && !own) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
+    }
+    return node;
+  }
+
+  async get(id: string, viewer: RequestUser | null): Promise<ArgumentNode> {
+    return toArgumentNode(await this.getVisible(id, viewer), viewer);
+  }
+
+  async children(id: string, query: ChildrenQuery, viewer: RequestUser | null): Promise<Page<ArgumentNode>> {
+    await this.getVisible(id, viewer);
+    const docs = await this.nodes.findChildren(id, query, listingScope(viewer));
+    const offset = query.cursor ? Number(query.cursor) : 0;
+    const more = docs.length > query.limit;
+    return { items: docs.slice(0, query.limit).map((n) => toArgumentNode(n, viewer)), nextCursor: more ? String(offset + query.limit) : null };
+  }
+
+  async strengthBreakdown(id: string, viewer: RequestUser | null): Promise<StrengthBreakdown> {
+    return this.strength.breakdown(await this.getVisible(id, viewer));
+  }
+
+  async replyToParagraph(articleId: string, index: number, input: ParagraphReplyInput, actor: RequestUser): Promise<ArgumentNode> {
+    assertCanWrite(actor);
+    const article = await this.articles.findById(articleId);
+    if (!article) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
+    const paragraph = article.paragraphs.find((p) => p.index === index);
+    if (!paragraph) throw new DomainError(ERROR_CODES.NOT_FOUND, `The article has no paragraph ${index}.`);
+    const claim = await this.nodes.findParagraphClaim(articleId, index);
+    if (!claim) throw new DomainError(ERROR_CODES.NOT_FOUND, `The article has no paragraph ${index}.`);
+    let anchor: Anchor | null = null;
+    if (input.quote) {
+      anchor = locateQuote(paragraph.text, input.quote);
+      if (!anchor) throw new DomainError(ERROR_CODES.QUOTE_NOT_FOUND, 'The quoted passage is not in that paragraph.');
+    }
+    return this.createReply(claim, input.type, input.text, anchor, actor, !!article.locked);
+  }
+
+  async replyToNode(parentId: string, type: ReplyType, text: string, actor: RequestUser): Promise<ArgumentNode> {
+    assertCanWrite(actor);
+    const parent = await this.getVisible(parentId, actor);
+    const article = await this.articles.findSummaryById(parent.articleId);
+    if (!article) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
+    return this.createReply(parent, type, text, null, actor, !!article.locked);
+  }
+
+  private async createReply(parent: NodeRecord, type: ReplyType, text: string, anchor: Anchor | null, actor: RequestUser, articleLocked: boolean): Promise<ArgumentNode> {
+    if (articleLocked) throw new DomainError(ERROR_CODES.LOCKED, 'This article is locked: no new replies or votes.');
+    if (await this.nodes.isLockedPath(parent)) throw new DomainError(ERROR_CODES.LOCKED, 'This thread is locked: no new replies or votes.');
+    const author = await this.users.findById(actor.id);
+    const pendingReason = preModerationReason(
+      { text, authorPostCount: author?.postCount ?? 0 },
+      { bannedWords: this.config.BANNED_WORDS, maxLinks: this.config.MAX_LINKS, newAccountPosts: this.config.NEW_ACCOUNT_PREMODERATION },
+    );
+    const now = new Date();
+    const node = await this.nodes.insert({
+      _id: new Types.ObjectId(),
+      articleId: parent.articleId,
+      parentId: parent._id,
+      ancestors: [...(parent.ancestors ?? []), parent._id],
+      depth: parent.depth + 1,
+      type,
+      text,
+      authorId: new Types.ObjectId(actor.id),
+      authorName: actor.username,
+      origin: 'user',
+      paragraphIndex: parent.paragraphIndex,
+      sentenceIndex: null,
+      anchor,
+      status: pendingReason ? 'pending' : 'visible',
+      votes: emptyVotes(),
+      strength: 0.5,
+      replyCounts: { support: 0, rebuttal: 0 },
+      flagCount: 0,
+      locked: false,
+      pinned: false,
+      withdrawn: false,
+      history: [],
+      attribution: null,
+      createdAt: now,
+      editedAt: null,
+      version: 1,
+    });
+    await this.users.incrementPostCount(actor.id);
+    const articleId = String(node.articleId);
+    if (pendingReason) {
+      await this.audit.record({
+        action: 'auto-pending', actorId: null, actorName: null, targetType: 'node', targetId: node._id, subjectUserId: actor.id,
+        reason: `Pre-moderation: ${pendingReason}`, before: null, after: { status: 'pending' },
+      });
+      return toArgumentNode(node, actor);
+    }
+    await this.afterPublicChange(node, 1);
+    const view = toArgumentNode(node, null);
+    await this.live.nodeCreated(articleId, view);
+    return toArgumentNode(node, actor);
+  }
+
+  /**
+   * Bookkeeping when a node enters (+1) or leaves (-1) public view: its parent's reply counts, the
+   * article's activity, and strength up the ancestor path.
+   */
+  async afterPublicChange(node: NodeRecord, delta: 1 | -1): Promise<void> {
+    const articleId = String(node.articleId);
+    if (node.parentId && node.origin === 'user' && node.type !== 'claim') await this.nodes.incReplyCount(node.parentId, node.type, delta);
+    if (node.origin === 'user') await this.articles.touch(articleId, delta);
+    const changes = await this.strength.recomputeFrom(node.parentId);
+    if (changes.length) await this.live.strengthChanged(articleId, changes);
+  }
+
+  async edit(id: string, text: string, actor: RequestUser): Promise<ArgumentNode> {
+    assertCanWrite(actor);
+    const node = await this.getVisible(id, actor);
+    this.assertAuthor(node, actor);
+    if (node.withdrawn) throw new DomainError(ERROR_CODES.WITHDRAWN, 'A withdrawn node cannot be edited.');
+    if (await this.nodes.isLockedPath(node)) throw new DomainError(ERROR_CODES.LOCKED, 'This thread is locked: it cannot be edited.');
+    const updated = await this.nodes.updateIfVersion(node._id, node.version, {
+      $set: { text, editedAt: new Date() },
+      $push: { history: { text: node.text, editedAt: node.editedAt ?? node.createdAt } },
+      $inc: { version: 1 },
+    });
+    if (!updated) throw new DomainError(ERROR_CODES.VALIDATION, 'The node changed while you edited it; reload and try again.');
+    if (isPublic(updated.status)) await this.live.nodeUpdated(String(updated.articleId), toArgumentNode(updated, null));
+    return toArgumentNode(updated, actor);
+  }
+
+  async withdraw(id: string, actor: RequestUser): Promise<ArgumentNode> {
+    assertCanWrite(actor);
+    const node = await this.getVisible(id, actor);
+    this.assertAuthor(node, actor);
+    if (node.withdrawn) return toArgumentNode(node, actor);
+    const updated = await this.nodes.update(node._id, {
+      $set: { withdrawn: true, editedAt: new Date() },
+      $push: { history: { text: node.text, editedAt: node.editedAt ?? node.createdAt } },
+      $inc: { version: 1 },
+    });
+    if (!updated) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
+    if (isPublic(updated.status)) await this.live.nodeUpdated(String(updated.articleId), toArgumentNode(updated, null));
+    return toArgumentNode(updated, actor);
+  }
+
+  private assertAuthor(node: NodeRecord, actor: RequestUser): void {
+    if (!node.authorId || String(node.authorId) !== actor.id) throw new DomainError(ERROR_CODES.FORBIDDEN, 'Only its author may change this node.');
+  }
+}
