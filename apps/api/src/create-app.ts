@@ -6,7 +6,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Connection } from 'mongoose';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
+import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module';
+import { toErrorBody } from './common/filters/all-exceptions.filter';
 import type { AppConfig } from './config/app-config';
 import { RedisIoAdapter } from './infra/live/redis-io.adapter';
 
@@ -19,6 +21,12 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: '3mb' });
+  // Body parser failures (malformed JSON, too large) get the one error shape, not Express's 404 page.
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (!error) return next();
+    const body = toErrorBody(error);
+    res.status(body.statusCode).json(body);
+  });
   app.set('trust proxy', 'loopback');
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();

@@ -19,8 +19,6 @@ export class Article {
   @Prop({ default: 0 }) paragraphCount!: number;
   @Prop({ default: 0 }) nodeCount!: number;
   @Prop({ default: 0 }) replyCount!: number;
-  /** The last live event sequence number, allocated atomically with $inc. */
-  @Prop({ default: 0 }) seq!: number;
   @Prop({ type: Date, required: true }) createdAt!: Date;
   @Prop({ type: Date, required: true }) lastActivityAt!: Date;
 }

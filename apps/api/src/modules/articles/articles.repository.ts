@@ -35,23 +35,11 @@ export class ArticlesRepository {
   }
 
   update(id: string | Types.ObjectId, update: UpdateQuery<Article>): Promise<ArticleRecord | null> {
-    return this.articles.findByIdAndUpdate(id, update, { new: true, projection: LIST_FIELDS }).lean<ArticleRecord>().exec();
+    return this.articles.findByIdAndUpdate(id, update, { new: true }).lean<ArticleRecord>().exec();
   }
 
-  /** Marks activity and counts a new reply. */
-  touch(id: string | Types.ObjectId, replies: number): Promise<unknown> {
-    return this.articles.updateOne({ _id: id }, { $set: { lastActivityAt: new Date() }, $inc: { replyCount: replies, nodeCount: replies } }).exec();
-  }
-
-  /** Allocates the next live event sequence number atomically, so instances never share one. */
-  async nextSeq(id: string | Types.ObjectId): Promise<number> {
-    const doc = await this.articles.findOneAndUpdate({ _id: id }, { $inc: { seq: 1 } }, { new: true, projection: { seq: 1 } }).lean<Pick<ArticleRecord, 'seq'>>().exec();
-    if (!doc) throw new Error(`article ${String(id)} vanished while allocating a sequence number`);
-    return doc.seq;
-  }
-
-  async currentSeq(id: string | Types.ObjectId): Promise<number | null> {
-    const doc = await this.articles.findById(id, { seq: 1 }).lean<Pick<ArticleRecord, 'seq'>>().exec();
-    return doc ? doc.seq : null;
+  /** Marks activity and stores the article's published reply count. */
+  touch(id: string | Types.ObjectId, replyCount: number): Promise<unknown> {
+    return this.articles.updateOne({ _id: id }, { $set: { lastActivityAt: new Date(), replyCount } }).exec();
   }
 }

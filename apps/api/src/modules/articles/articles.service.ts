@@ -105,7 +105,6 @@ export class ArticlesService {
         paragraphCount: paragraphs.length,
         nodeCount: all.length,
         replyCount: 0,
-        seq: 0,
         createdAt: now,
         lastActivityAt: now,
       });

@@ -10,8 +10,27 @@ const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
 export class LiveEventsRepository {
   constructor(@InjectModel(LiveEventDoc.name) private readonly events: Model<LiveEventDoc>) {}
 
-  async append(event: StoredLiveEvent): Promise<void> {
-    await this.events.create({ articleId: oid(event.payload.articleId), seq: event.payload.seq, name: event.name, payload: event.payload, createdAt: new Date() });
+  /**
+   * Stores an event under the article's next sequence number. The unique (articleId, seq) index is
+   * what allocates it atomically across instances: a writer that loses the race takes the next one.
+   */
+  async appendNext(articleId: string, name: StoredLiveEvent['name'], body: Record<string, unknown>): Promise<StoredLiveEvent> {
+    for (let attempt = 0; ; attempt++) {
+      const seq = (await this.latestSeq(articleId)) + 1;
+      const payload = { ...body, articleId, seq };
+      try {
+        await this.events.create({ articleId: oid(articleId), seq, name, payload, createdAt: new Date() });
+        return { name, payload } as unknown as StoredLiveEvent;
+      } catch (error) {
+        if ((error as { code?: number })?.code !== 11000 || attempt > 100) throw error;
+      }
+    }
+  }
+
+  /** The article's latest sequence number (0 before its first event); pruning always keeps the newest. */
+  async latestSeq(articleId: string): Promise<number> {
+    const doc = await this.events.findOne({ articleId: oid(articleId) }, { seq: 1 }).sort({ seq: -1 }).lean<Pick<LiveEventDoc, 'seq'>>().exec();
+    return doc?.seq ?? 0;
   }
 
   /** Events after `seq`, oldest first. */

@@ -54,8 +54,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const parsed = joinSchema.safeParse(body);
     if (!parsed.success) return { ok: false, code: 'VALIDATION', message: parsed.error.issues.map((i) => i.message).join('; ') };
     const { articleId, since } = parsed.data;
-    const current = await this.articles.currentSeq(articleId).catch(() => null);
-    if (current === null) return { ok: false, code: 'NOT_FOUND', message: 'No such article.' };
+    const article = await this.articles.findSummaryById(articleId).catch(() => null);
+    if (!article) return { ok: false, code: 'NOT_FOUND', message: 'No such article.' };
+    const current = await this.live.events.latestSeq(articleId);
     const data = socket.data as LiveSocketData;
     this.live.delivery.startAt(articleId, current);
     const state = (data.articles[articleId] = { lastSeq: since ?? current, replaying: since !== undefined, queue: [] as StoredLiveEvent[] });

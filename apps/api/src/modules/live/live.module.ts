@@ -8,7 +8,9 @@ import { LiveGateway } from './live.gateway';
 import { LiveService } from './live.service';
 
 @Module({
-  imports: [ArticleStoreModule, MongooseModule.forFeature([{ name: LiveEventDoc.name, schema: LiveEventSchema }])],
+  imports: [ArticleStoreModule, MongooseModule.forFeature([
+      { name: LiveEventDoc.name, schema: LiveEventSchema },
+    ])],
   providers: [LiveEventsRepository, LiveService, { provide: LivePublisher, useExisting: LiveService }, LiveGateway],
   exports: [LivePublisher, LiveService],
 })

@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import type { ArgumentNode, ArticleSummary, LivePayloads, StoredLiveEvent, VoteTotals } from '@agora/shared';
 import type { Namespace } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { ArticlesRepository } from '../articles/articles.repository';
 import { LiveDelivery } from './live-delivery';
 import { LiveEventsRepository } from './live-events.repository';
 import { LivePublisher } from './live-publisher';
@@ -21,7 +20,6 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
   private readonly pendingVotes = new Map<string, { timer: NodeJS.Timeout; load: () => Promise<{ votes: VoteTotals; strength: number } | null>; articleId: string }>();
 
   constructor(
-    private readonly articles: ArticlesRepository,
     readonly events: LiveEventsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -77,14 +75,13 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
   }
 
   /**
-   * Allocates the article's next seq in the database, stores the event for replay, then delivers it
+   * Stores the event for replay under the article's next seq (allocated by the database), then delivers it
    * here and to every other instance. A failure to deliver never fails the write that caused it.
    */
   private async publish<K extends Sequenced>(articleId: string, name: K, body: Body<K>): Promise<void> {
     try {
-      const seq = await this.articles.nextSeq(articleId);
-      const event = { name, payload: { ...body, articleId, seq } } as unknown as StoredLiveEvent;
-      await this.events.append(event);
+      const event = await this.events.appendNext(articleId, name, body as Record<string, unknown>);
+      const seq = event.payload.seq;
       this.delivery.receive(event);
       if (this.config.REDIS_URL) this.namespace?.serverSideEmit(CROSS_INSTANCE_EVENT, event);
       if (seq % 100 === 0) await this.events.prune(articleId, seq, this.config.LIVE_EVENT_RETENTION);

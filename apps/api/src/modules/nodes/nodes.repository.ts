@@ -85,8 +85,20 @@ export class NodesRepository {
     await this.nodes.insertMany(nodes, { ordered: true });
   }
 
-  incReplyCount(parentId: Types.ObjectId, type: ReplyType, delta: number): Promise<unknown> {
-    return this.nodes.updateOne({ _id: parentId }, { $inc: { [`replyCounts.${type}`]: delta } }).exec();
+  /** Readers' published replies directly beneath a node, by type: the truth behind replyCounts. */
+  async countPublicReplies(parentId: Types.ObjectId): Promise<Record<ReplyType, number>> {
+    const [support, rebuttal] = await Promise.all(
+      (['support', 'rebuttal'] as const).map((type) => this.nodes.countDocuments({ parentId, origin: 'user', status: 'visible', type }).exec()),
+    );
+    return { support, rebuttal };
+  }
+
+  countPublicArticleReplies(articleId: Types.ObjectId): Promise<number> {
+    return this.nodes.countDocuments({ articleId, origin: 'user', status: 'visible' }).exec();
+  }
+
+  countUserPosts(authorId: string): Promise<number> {
+    return this.nodes.countDocuments({ authorId: oid(authorId), origin: 'user' }).exec();
   }
 
   setStrength(id: Types.ObjectId, strength: number): Promise<unknown> {

@@ -18,11 +18,11 @@ import {
 import { Types } from 'mongoose';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { converge } from '../../infra/database/converge';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { listingScope } from '../articles/articles.service';
 import { AuditRepository } from '../audit/audit.repository';
 import { LivePublisher } from '../live/live-publisher';
-import { UsersRepository } from '../users/users.repository';
 import { toArgumentNode } from './node.mapper';
 import type { NodeRecord } from './node.model';
 import { NodesRepository } from './nodes.repository';
@@ -33,7 +33,6 @@ export class NodesService {
   constructor(
     private readonly nodes: NodesRepository,
     private readonly articles: ArticlesRepository,
-    private readonly users: UsersRepository,
     private readonly strength: StrengthService,
     private readonly audit: AuditRepository,
     private readonly live: LivePublisher,
@@ -95,9 +94,10 @@ export class NodesService {
   private async createReply(parent: NodeRecord, type: ReplyType, text: string, anchor: Anchor | null, actor: RequestUser, articleLocked: boolean): Promise<ArgumentNode> {
     if (articleLocked) throw new DomainError(ERROR_CODES.LOCKED, 'This article is locked: no new replies or votes.');
     if (await this.nodes.isLockedPath(parent)) throw new DomainError(ERROR_CODES.LOCKED, 'This thread is locked: no new replies or votes.');
-    const author = await this.users.findById(actor.id);
+    const newAccountPosts = this.config.NEW_ACCOUNT_PREMODERATION;
+    const authorPostCount = newAccountPosts > 0 ? await this.nodes.countUserPosts(actor.id) : Number.MAX_SAFE_INTEGER;
     const pendingReason = preModerationReason(
-      { text, authorPostCount: author?.postCount ?? 0 },
+      { text, authorPostCount },
       { bannedWords: this.config.BANNED_WORDS, maxLinks: this.config.MAX_LINKS, newAccountPosts: this.config.NEW_ACCOUNT_PREMODERATION },
     );
     const now = new Date();
@@ -129,7 +129,6 @@ export class NodesService {
       editedAt: null,
       version: 1,
     });
-    await this.users.incrementPostCount(actor.id);
     const articleId = String(node.articleId);
     if (pendingReason) {
       await this.audit.record({
@@ -138,21 +137,30 @@ export class NodesService {
       });
       return toArgumentNode(node, actor);
     }
-    await this.afterPublicChange(node, 1);
+    await this.afterPublicChange(node);
     const view = toArgumentNode(node, null);
     await this.live.nodeCreated(articleId, view);
     return toArgumentNode(node, actor);
   }
 
   /**
-   * Bookkeeping when a node enters (+1) or leaves (-1) public view: its parent's reply counts, the
-   * article's activity, and strength up the ancestor path.
+   * Bookkeeping when a node enters or leaves public view: its parent's reply counts, the article's
+   * activity, and strength up the ancestor path. Counts are recounted, not incremented, so that
+   * concurrent writers converge on the truth.
    */
-  async afterPublicChange(node: NodeRecord, delta: 1 | -1): Promise<void> {
+  async afterPublicChange(node: NodeRecord): Promise<void> {
     const articleId = String(node.articleId);
-    if (node.parentId && node.origin === 'user' && node.type !== 'claim') await this.nodes.incReplyCount(node.parentId, node.type, delta);
-    if (node.origin === 'user') await this.articles.touch(articleId, delta);
-    const changes = await this.strength.recomputeFrom(node.parentId);
+    const parentId = node.parentId;
+    if (parentId && node.origin === 'user') {
+      await converge({
+        truth: () => this.nodes.countPublicReplies(parentId),
+        stored: async () => (await this.nodes.findById(parentId))?.replyCounts ?? null,
+        write: (replyCounts) => this.nodes.update(parentId, { $set: { replyCounts } }),
+        equal: (a, b) => a.support === b.support && a.rebuttal === b.rebuttal,
+      });
+    }
+    if (node.origin === 'user') await this.articles.touch(articleId, await this.nodes.countPublicArticleReplies(node.articleId));
+    const changes = await this.strength.recomputeFrom(parentId);
     if (changes.length) await this.live.strengthChanged(articleId, changes);
   }
 

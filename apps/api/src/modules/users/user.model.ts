@@ -15,8 +15,6 @@ export class User {
   @Prop({ type: String, default: null }) suspendReason!: string | null;
   @Prop({ default: false }) banned!: boolean;
   @Prop({ type: String, default: null }) banReason!: string | null;
-  /** How many replies the user has posted, for new-account pre-moderation. */
-  @Prop({ default: 0 }) postCount!: number;
   @Prop({ type: Date, default: () => new Date() }) createdAt!: Date;
 }
 

@@ -35,8 +35,4 @@ export class UsersRepository {
   update(id: string, set: Partial<Pick<User, 'role' | 'suspendedUntil' | 'suspendReason' | 'banned' | 'banReason'>>): Promise<UserRecord | null> {
     return this.users.findByIdAndUpdate(id, { $set: set }, { new: true }).lean<UserRecord>().exec();
   }
-
-  incrementPostCount(id: string): Promise<unknown> {
-    return this.users.updateOne({ _id: id }, { $inc: { postCount: 1 } }).exec();
-  }
 }

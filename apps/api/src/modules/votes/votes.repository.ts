@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { emptyVotes, type VoteTotals } from '@agora/shared';
 import { Types, type Model } from 'mongoose';
 import { VoteDoc } from './vote.model';
 
@@ -9,17 +10,13 @@ const isDuplicateKey = (e: unknown): boolean => (e as { code?: number })?.code =
 export class VotesRepository {
   constructor(@InjectModel(VoteDoc.name) private readonly votes: Model<VoteDoc>) {}
 
-  /**
-   * Sets the user's vote and returns the value it replaced (null when new). One atomic
-   * findOneAndUpdate, so the caller can apply the exact difference to the node's aggregates.
-   */
-  async upsert(nodeId: Types.ObjectId, userId: string, articleId: Types.ObjectId, value: number): Promise<number | null> {
+  /** Sets the user's vote; the unique index keeps it one per user per node. */
+  async set(nodeId: Types.ObjectId, userId: string, articleId: Types.ObjectId, value: number): Promise<void> {
     const filter = { nodeId, userId: new Types.ObjectId(userId) };
-    const update = { $set: { value, articleId, updatedAt: new Date() } };
     for (let attempt = 0; ; attempt++) {
       try {
-        const before = await this.votes.findOneAndUpdate(filter, update, { upsert: true, new: false, projection: { value: 1 } }).lean<Pick<VoteDoc, 'value'>>().exec();
-        return before ? before.value : null;
+        await this.votes.updateOne(filter, { $set: { value, articleId, updatedAt: new Date() } }, { upsert: true }).exec();
+        return;
       } catch (error) {
         // Two first votes by the same user raced; the unique index let one in, so this one is a change.
         if (!isDuplicateKey(error) || attempt > 2) throw error;
@@ -27,10 +24,20 @@ export class VotesRepository {
     }
   }
 
-  /** Deletes the user's vote and returns its value, or null when there was none. */
-  async remove(nodeId: Types.ObjectId, userId: string): Promise<number | null> {
-    const before = await this.votes.findOneAndDelete({ nodeId, userId: new Types.ObjectId(userId) }, { projection: { value: 1 } }).lean<Pick<VoteDoc, 'value'>>().exec();
-    return before ? before.value : null;
+  async remove(nodeId: Types.ObjectId, userId: string): Promise<void> {
+    await this.votes.deleteOne({ nodeId, userId: new Types.ObjectId(userId) }).exec();
+  }
+
+  /** The node's vote totals as the votes themselves say: the truth its stored aggregates follow. */
+  async tally(nodeId: Types.ObjectId): Promise<VoteTotals> {
+    const votes = await this.votes.find({ nodeId }, { value: 1, _id: 0 }).lean<Pick<VoteDoc, 'value'>[]>().exec();
+    const totals = emptyVotes();
+    for (const { value } of votes) {
+      totals.count++;
+      totals.sum += value;
+      totals.histogram[String(value) as keyof VoteTotals['histogram']]++;
+    }
+    return totals;
   }
 
   async find(nodeId: Types.ObjectId | string, userId: string): Promise<number | null> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertCanWrite, DomainError, ERROR_CODES, isPublic, type VoteResponse, type VoteTotals } from '@agora/shared';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
+import { converge } from '../../infra/database/converge';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { LivePublisher } from '../live/live-publisher';
 import type { NodeRecord } from '../nodes/node.model';
@@ -9,23 +10,8 @@ import { NodesService } from '../nodes/nodes.service';
 import { StrengthService } from '../nodes/strength.service';
 import { VotesRepository } from './votes.repository';
 
-/** The $inc that turns the aggregates with `before` into those with `after` (null: no vote). */
-export function voteDelta(before: number | null, after: number | null): Record<string, number> {
-  const inc: Record<string, number> = {};
-  const add = (key: string, n: number) => (inc[key] = (inc[key] ?? 0) + n);
-  if (before !== null) {
-    add('votes.count', -1);
-    add('votes.sum', -before);
-    add(`votes.histogram.${before}`, -1);
-  }
-  if (after !== null) {
-    add('votes.count', 1);
-    add('votes.sum', after);
-    add(`votes.histogram.${after}`, 1);
-  }
-  for (const key of Object.keys(inc)) if (inc[key] === 0) delete inc[key];
-  return inc;
-}
+const sameTotals = (a: VoteTotals, b: VoteTotals): boolean =>
+  a.count === b.count && a.sum === b.sum && (['1', '2', '3', '4', '5'] as const).every((k) => (a.histogram[k] ?? 0) === (b.histogram[k] ?? 0));
 
 @Injectable()
 export class VotesService {
@@ -40,14 +26,14 @@ export class VotesService {
 
   async vote(nodeId: string, value: number, actor: RequestUser): Promise<VoteResponse> {
     const node = await this.votableNode(nodeId, actor);
-    const before = await this.votes.upsert(node._id, actor.id, node.articleId, value);
-    return this.apply(node, before, value);
+    await this.votes.set(node._id, actor.id, node.articleId, value);
+    return this.apply(node, value);
   }
 
   async withdraw(nodeId: string, actor: RequestUser): Promise<VoteResponse> {
     const node = await this.votableNode(nodeId, actor);
-    const before = await this.votes.remove(node._id, actor.id);
-    return this.apply(node, before, null);
+    await this.votes.remove(node._id, actor.id);
+    return this.apply(node, null);
   }
 
   async mine(nodeId: string, actor: RequestUser): Promise<{ value: number | null }> {
@@ -71,24 +57,24 @@ export class VotesService {
     return node;
   }
 
-  private async apply(node: NodeRecord, before: number | null, after: number | null): Promise<VoteResponse> {
-    const inc = voteDelta(before, after);
-    let current: NodeRecord | null = node;
-    if (Object.keys(inc).length) {
-      current = await this.nodes.update(node._id, { $inc: inc });
-      if (!current) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
-      const changes = await this.strength.recomputeFrom(node._id);
-      const articleId = String(node.articleId);
-      const nodeId = String(node._id);
-      this.live.voteChanged(articleId, nodeId, async () => {
-        const fresh = await this.nodes.findById(nodeId);
-        return fresh ? { votes: fresh.votes as VoteTotals, strength: fresh.strength } : null;
-      });
-      const ancestors = changes.filter((c) => c.nodeId !== nodeId);
-      if (ancestors.length) await this.live.strengthChanged(articleId, ancestors);
-      const own = changes.find((c) => c.nodeId === nodeId);
-      if (own) current = { ...current, strength: own.strength };
-    }
-    return { nodeId: String(node._id), votes: current.votes as VoteTotals, strength: current.strength, myVote: after };
+  /** Brings the node's vote totals and the strengths above it in line with the votes, then tells readers. */
+  private async apply(node: NodeRecord, myVote: number | null): Promise<VoteResponse> {
+    const votes = await converge({
+      truth: () => this.votes.tally(node._id),
+      stored: async () => ((await this.nodes.findById(node._id))?.votes as VoteTotals | undefined) ?? null,
+      write: (totals) => this.nodes.update(node._id, { $set: { votes: totals } }),
+      equal: sameTotals,
+    });
+    const changes = await this.strength.recomputeFrom(node._id);
+    const articleId = String(node.articleId);
+    const nodeId = String(node._id);
+    this.live.voteChanged(articleId, nodeId, async () => {
+      const fresh = await this.nodes.findById(nodeId);
+      return fresh ? { votes: fresh.votes as VoteTotals, strength: fresh.strength } : null;
+    });
+    const ancestors = changes.filter((c) => c.nodeId !== nodeId);
+    if (ancestors.length) await this.live.strengthChanged(articleId, ancestors);
+    const strength = changes.find((c) => c.nodeId === nodeId)?.strength ?? (await this.nodes.findById(node._id))?.strength ?? node.strength;
+    return { nodeId, votes, strength, myVote };
   }
 }

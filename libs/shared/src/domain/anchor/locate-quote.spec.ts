@@ -5,7 +5,7 @@ describe('locateQuote', () => {
 
   it('finds the exact words and their offsets', () => {
     const sut = locateQuote(paragraph, { exact: 'dog sat' });
-    expect(sut).toMatchObject({ exact: 'dog sat', start: 16, end: 23 });
+    expect(sut).toMatchObject({ exact: 'dog sat', start: 17, end: 24 });
     expect(paragraph.slice(sut!.start, sut!.end)).toBe('dog sat');
   });
 
@@ -20,7 +20,7 @@ describe('locateQuote', () => {
   });
 
   it('ignores differences in whitespace within the selection', () => {
-    expect(locateQuote(paragraph, { exact: 'dog\n  sat' })?.start).toBe(16);
+    expect(locateQuote(paragraph, { exact: 'dog\n  sat' })?.start).toBe(17);
   });
 
   it('returns null for words not in the paragraph', () => {
