@@ -125,6 +125,26 @@ export class NodesRepository {
     return (await this.nodes.countDocuments({ _id: { $in: node.ancestors }, locked: true }).exec()) > 0;
   }
 
+  /** Stores a node's open-flag count, recounted from the flags by the caller. */
+  setFlagCount(id: Types.ObjectId, flagCount: number): Promise<unknown> {
+    return this.nodes.updateOne({ _id: id }, { $set: { flagCount } }).exec();
+  }
+
+  /**
+   * A page of the review queue, oldest first so that nothing waits for ever: 'flagged' is public nodes
+   * with open flags, the others are nodes in that status. The cursor is an offset.
+   */
+  findForReview(kind: 'flagged' | 'pending' | 'hidden', offset: number, limit: number): Promise<NodeRecord[]> {
+    const filter: FilterQuery<ArgumentNodeDoc> = kind === 'flagged' ? { status: 'visible', flagCount: { $gt: 0 } } : { status: kind };
+    return this.nodes
+      .find(filter, { history: 0 })
+      .sort({ createdAt: 1, _id: 1 })
+      .skip(offset)
+      .limit(limit + 1)
+      .lean<NodeRecord[]>()
+      .exec();
+  }
+
   countByArticle(articleId: string): Promise<number> {
     return this.nodes.countDocuments({ articleId: oid(articleId) }).exec();
   }

@@ -32,6 +32,10 @@ export class UsersRepository {
     return this.users.estimatedDocumentCount().exec();
   }
 
+  countByRole(role: Role): Promise<number> {
+    return this.users.countDocuments({ role }).exec();
+  }
+
   update(id: string, set: Partial<Pick<User, 'role' | 'suspendedUntil' | 'suspendReason' | 'banned' | 'banReason'>>): Promise<UserRecord | null> {
     return this.users.findByIdAndUpdate(id, { $set: set }, { new: true }).lean<UserRecord>().exec();
   }

@@ -78,3 +78,14 @@ export interface AuditEntry {
 }
 
 export type { NodeStatus };
+
+export type ModerateNodeInput = z.infer<typeof moderateNodeSchema>;
+export type LockInput = z.infer<typeof lockSchema>;
+export type PinInput = z.infer<typeof pinSchema>;
+export type SuspendInput = z.infer<typeof suspendSchema>;
+export type BanInput = z.infer<typeof banSchema>;
+export type UnbanInput = z.infer<typeof unbanSchema>;
+export type RoleChangeInput = z.infer<typeof roleChangeSchema>;
+export type QueueQuery = z.infer<typeof queueQuerySchema>;
+export type QueueStatus = (typeof QUEUE_STATUSES)[number];
+export type AuditQuery = z.infer<typeof auditQuerySchema>;

@@ -1,0 +1,24 @@
+import {
+  auditQuerySchema,
+  banSchema,
+  flagSchema,
+  lockSchema,
+  moderateNodeSchema,
+  pinSchema,
+  queueQuerySchema,
+  roleChangeSchema,
+  suspendSchema,
+  unbanSchema,
+} from '@agora/shared';
+import { createZodDto } from 'nestjs-zod';
+
+export class FlagDto extends createZodDto(flagSchema) {}
+export class ModerateNodeDto extends createZodDto(moderateNodeSchema) {}
+export class LockDto extends createZodDto(lockSchema) {}
+export class PinDto extends createZodDto(pinSchema) {}
+export class SuspendDto extends createZodDto(suspendSchema) {}
+export class BanDto extends createZodDto(banSchema) {}
+export class UnbanDto extends createZodDto(unbanSchema) {}
+export class RoleChangeDto extends createZodDto(roleChangeSchema) {}
+export class QueueQueryDto extends createZodDto(queueQuerySchema) {}
+export class AuditQueryDto extends createZodDto(auditQuerySchema) {}

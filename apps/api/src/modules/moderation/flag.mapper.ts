@@ -1,0 +1,13 @@
+import type { FlagView } from '@agora/shared';
+import type { FlagRecord } from './flag.model';
+
+export function toFlagView(f: FlagRecord): FlagView {
+  return {
+    id: String(f._id),
+    userId: String(f.userId),
+    username: f.username ?? null,
+    reason: f.reason,
+    note: f.note ?? null,
+    createdAt: new Date(f.createdAt).toISOString(),
+  };
+}

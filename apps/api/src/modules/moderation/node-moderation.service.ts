@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { assertCanWrite, assertModerator, DomainError, ERROR_CODES, planTransition, type ArgumentNode, type ModerateNodeInput } from '@agora/shared';
+import type { RequestUser } from '../../common/decorators/current-user.decorator';
+import { AuditRepository } from '../audit/audit.repository';
+import { LivePublisher } from '../live/live-publisher';
+import { toArgumentNode } from '../nodes/node.mapper';
+import type { NodeRecord } from '../nodes/node.model';
+import { NodesRepository } from '../nodes/nodes.repository';
+import { ADMIN_VIEWER } from './admin-viewer';
+import { NodeReviewService } from './node-review.service';
+
+/** What moderators do to one node: approve, hide, remove, restore, lock its subtree, pin it. */
+@Injectable()
+export class NodeModerationService {
+  constructor(
+    private readonly nodes: NodesRepository,
+    private readonly review: NodeReviewService,
+    private readonly audit: AuditRepository,
+    private readonly live: LivePublisher,
+  ) {}
+
+  async moderate(nodeId: string, input: ModerateNodeInput, actor: RequestUser): Promise<ArgumentNode> {
+    assertModerator(actor);
+    assertCanWrite(actor);
+    const node = await this.load(nodeId);
+    const plan = planTransition(input.action, node.status);
+    const updated = await this.review.changeOrFail({ node, ...plan, action: input.action, actor, reason: input.reason });
+    return toArgumentNode(updated, actor);
+  }
+
+  /** Locks or unlocks a node's subtree: no new replies, votes or edits beneath it. */
+  async lock(nodeId: string, locked: boolean, reason: string | undefined, actor: RequestUser): Promise<ArgumentNode> {
+    assertModerator(actor);
+    assertCanWrite(actor);
+    return this.setFlag(await this.load(nodeId), 'locked', locked, locked ? 'lock' : 'unlock', reason, actor);
+  }
+
+  /** Pins or unpins a node first among its siblings. */
+  async pin(nodeId: string, pinned: boolean, reason: string | undefined, actor: RequestUser): Promise<ArgumentNode> {
+    assertModerator(actor);
+    assertCanWrite(actor);
+    return this.setFlag(await this.load(nodeId), 'pinned', pinned, pinned ? 'pin' : 'unpin', reason, actor);
+  }
+
+  private async setFlag(
+    node: NodeRecord,
+    field: 'locked' | 'pinned',
+    value: boolean,
+    action: 'lock' | 'unlock' | 'pin' | 'unpin',
+    reason: string | undefined,
+    actor: RequestUser,
+  ): Promise<ArgumentNode> {
+    const updated = await this.nodes.update(node._id, { $set: { [field]: value }, $inc: { version: 1 } });
+    if (!updated) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
+    await this.audit.record({
+      action,
+      actorId: actor.id,
+      actorName: actor.username,
+      targetType: 'node',
+      targetId: node._id,
+      subjectUserId: node.authorId,
+      reason: reason ?? null,
+      before: { [field]: !!node[field], status: node.status },
+      after: { [field]: value, status: updated.status },
+    });
+    await this.live.nodeUpdated(String(updated.articleId), toArgumentNode(updated, ADMIN_VIEWER));
+    return toArgumentNode(updated, actor);
+  }
+
+  /** Moderators may act on nodes in any status, so no visibility check. */
+  private async load(nodeId: string): Promise<NodeRecord> {
+    const node = await this.nodes.findById(nodeId);
+    if (!node) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
+    return node;
+  }
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ERROR_CODES, type AuditAction, type NodeStatus, type VisibilityChange } from '@agora/shared';
+import type { Types } from 'mongoose';
+import type { RequestUser } from '../../common/decorators/current-user.decorator';
+import { converge } from '../../infra/database/converge';
+import { AuditRepository } from '../audit/audit.repository';
+import { LivePublisher } from '../live/live-publisher';
+import { toArgumentNode } from '../nodes/node.mapper';
+import type { NodeRecord } from '../nodes/node.model';
+import { NodesRepository } from '../nodes/nodes.repository';
+import { NodesService } from '../nodes/nodes.service';
+import { ADMIN_VIEWER } from './admin-viewer';
+import { FlagsRepository } from './flags.repository';
+
+export interface StatusChange {
+  node: NodeRecord;
+  to: NodeStatus;
+  visibility: VisibilityChange;
+  resolvesFlags: boolean;
+  action: AuditAction;
+  /** Null when the system acts (the flag threshold). */
+  actor: RequestUser | null;
+  reason: string | null;
+}
+
+/**
+ * A node's review state: its status and its open-flag count. Every status change is conditional on
+ * the status the caller saw, audited with before and after, followed by strength and reply counts
+ * when public view changes, and broadcast.
+ */
+@Injectable()
+export class NodeReviewService {
+  constructor(
+    private readonly nodes: NodesRepository,
+    private readonly nodesService: NodesService,
+    private readonly flags: FlagsRepository,
+    private readonly audit: AuditRepository,
+    private readonly live: LivePublisher,
+  ) {}
+
+  /** Recounts the node's open flags into flagCount; counted, not incremented, so concurrent flags converge. */
+  recountFlags(nodeId: Types.ObjectId): Promise<number> {
+    return converge({
+      truth: () => this.flags.countOpen(nodeId),
+      stored: async () => (await this.nodes.findById(nodeId))?.flagCount ?? null,
+      write: (flagCount) => this.nodes.setFlagCount(nodeId, flagCount),
+      equal: (a, b) => a === b,
+    });
+  }
+
+  /** Applies the change, or returns null when the node's status moved since the caller read it. */
+  async change(c: StatusChange): Promise<NodeRecord | null> {
+    const { node } = c;
+    const updated = await this.nodes.setStatus(node._id, [node.status], c.to);
+    if (!updated) return null;
+    const flagsBefore = node.flagCount ?? 0;
+    const flagCount = c.resolvesFlags ? (await this.flags.resolveOpen(node._id), await this.recountFlags(node._id)) : flagsBefore;
+    await this.audit.record({
+      action: c.action,
+      actorId: c.actor?.id ?? null,
+      actorName: c.actor?.username ?? null,
+      targetType: 'node',
+      targetId: node._id,
+      subjectUserId: node.authorId,
+      reason: c.reason,
+      before: { status: node.status, flagCount: flagsBefore },
+      after: { status: updated.status, flagCount },
+    });
+    if (c.visibility !== 'none') await this.nodesService.afterPublicChange(updated);
+    const fresh = (await this.nodes.findById(node._id)) ?? updated;
+    await this.live.nodeUpdated(String(fresh.articleId), toArgumentNode(fresh, ADMIN_VIEWER));
+    return fresh;
+  }
+
+  /** Like change, but a lost race is the caller's to retry. */
+  async changeOrFail(c: StatusChange): Promise<NodeRecord> {
+    const updated = await this.change(c);
+    if (!updated) throw new DomainError(ERROR_CODES.VALIDATION, 'The node changed status meanwhile; reload and try again.');
+    return updated;
+  }
+}
