@@ -138,8 +138,14 @@ describe('reader in Chromium (issue 7 scenario)', () => {
 
     // A reload shows the voter's own vote again: it comes from the server, not from memory.
     const thread = await openPage(voterCtx, 'thread', errors);
+    const voteReads: string[] = [];
+    thread.on('request', (req) => {
+      if (/\/my-votes?(\?|$)/.test(req.url())) voteReads.push(new URL(req.url()).pathname);
+    });
     await thread.goto(`${articleUrl()}/nodes/${rebuttal.id}`);
     await thread.locator(`[data-testid="vote-${rebuttal.id}"]`).getByText('yours: 2').waitFor();
+    // One batch read of the reader's votes for the article, not one per node.
+    expect(voteReads).toEqual([`/api/articles/${article.id}/my-votes`]);
     await screenshot(thread, 'thread');
     await thread.close();
   });

@@ -61,12 +61,13 @@ export const api = {
   articles: () => request<{ items: ArticleSummary[] }>('GET', '/articles'),
   article: (id: string) => request<ArticleDetail>('GET', `/articles/${id}`),
   tree: (id: string) => request<{ items: ArgumentNode[] }>('GET', `/articles/${id}/tree`),
+  /** The caller's own votes in one article, keyed by node id; nodes without a vote are absent. */
+  myVotes: (id: string) => request<{ votes: Record<string, number> }>('GET', `/articles/${id}/my-votes`),
 
   node: (id: string) => request<ArgumentNode>('GET', `/nodes/${id}`),
   children: (id: string, query: Partial<ChildrenQuery> & { cursor?: string }) =>
     request<Page<ArgumentNode>>('GET', `/nodes/${id}/children${q(query)}`),
   strength: (id: string) => request<StrengthBreakdown>('GET', `/nodes/${id}/strength`),
-  myVote: (id: string) => request<{ value: number | null }>('GET', `/nodes/${id}/my-vote`),
 
   replyToParagraph: (articleId: string, index: number, input: ParagraphReplyInput) =>
     request<ArgumentNode>('POST', `/articles/${articleId}/paragraphs/${index}/replies`, input),

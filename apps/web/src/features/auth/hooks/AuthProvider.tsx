@@ -33,7 +33,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       qc.setQueryData(queryKeys.me(res.token), res.user);
       setToken(res.token);
       // What a reader may see depends on who they are.
-      void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'tree' || q.queryKey[0] === 'my-vote' });
+      void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'tree' || q.queryKey[0] === 'my-votes' });
       return res.user;
     },
     [qc],

@@ -11,15 +11,16 @@ const votes = (count: number, sum: number) => ({ count, sum, histogram: { '1': 0
 
 function setup({ mine = null as number | null, user = makeUser() as ReturnType<typeof makeUser> | null, node = makeNode({ votes: votes(2, 8) }) } = {}) {
   const base = `/api/nodes/${node.id}`;
+  const mineUrl = `/api/articles/${node.articleId}/my-votes`;
   const answer = (myVote: number | null, count: number, sum: number): VoteResponse => ({ nodeId: node.id, votes: votes(count, sum), strength: 0.77, myVote });
   const api = mockApi({
-    [`GET ${base}/my-vote`]: () => [200, { value: mine }],
+    [`GET ${mineUrl}`]: () => [200, { votes: mine === null ? { other: 1 } : { [node.id]: mine, other: 1 } }],
     [`PUT ${base}/vote`]: (body) => [200, answer((body as { value: number }).value, 3, 8 + (body as { value: number }).value)],
     [`DELETE ${base}/vote`]: () => [200, answer(null, 2, 8)],
   });
   const view = renderWithProviders(<VoteControl node={node} />, { user });
   view.client.setQueryData(queryKeys.tree(node.articleId), [node]);
-  return { api, node, base, ...view };
+  return { api, node, base, mineUrl, user, ...view };
 }
 
 const step = (n: number) => screen.getByRole('button', { name: new RegExp(`^${n} of 5`) });
@@ -40,10 +41,12 @@ describe('VoteControl', () => {
 
   it('casts a vote and writes the new totals and strength into the tree', async () => {
     const sut = setup();
-    await waitFor(() => expect(callsTo(sut.api, 'GET', `${sut.base}/my-vote`)).toHaveLength(1));
+    await waitFor(() => expect(callsTo(sut.api, 'GET', sut.mineUrl)).toHaveLength(1));
     await userEvent.click(step(2));
     await waitFor(() => expect(step(2)).toHaveAttribute('aria-pressed', 'true'));
     expect(callsTo(sut.api, 'PUT', `${sut.base}/vote`)).toEqual([{ value: 2 }]);
+    // The article's own-vote cache now holds it, beside the votes it already had.
+    expect(sut.client.getQueryData(queryKeys.myVotes(sut.node.articleId, sut.user!.id))).toEqual({ other: 1, [sut.node.id]: 2 });
     const [node] = sut.client.getQueryData<ArgumentNode[]>(queryKeys.tree(sut.node.articleId))!;
     expect(node.votes.count).toBe(3);
     expect(node.strength).toBe(0.77);
@@ -58,6 +61,7 @@ describe('VoteControl', () => {
     await waitFor(() => expect(callsTo(sut.api, 'DELETE', `${sut.base}/vote`)).toHaveLength(1));
     await waitFor(() => expect(step(5)).toHaveAttribute('aria-pressed', 'false'));
     expect(screen.queryByRole('button', { name: 'Withdraw vote' })).not.toBeInTheDocument();
+    expect(sut.client.getQueryData(queryKeys.myVotes(sut.node.articleId, sut.user!.id))).toEqual({ other: 1 });
   });
 
   it('pressing one’s current vote again withdraws it', async () => {
@@ -72,7 +76,7 @@ describe('VoteControl', () => {
     const sut = setup({ user, node: makeNode({ authorId: 'me' }) });
     for (const n of [1, 2, 3, 4, 5]) expect(step(n)).toBeDisabled();
     expect(within(screen.getByTestId(`vote-${sut.node.id}`)).getByText(/your argument/)).toBeInTheDocument();
-    expect(callsTo(sut.api, 'GET', `${sut.base}/my-vote`)).toHaveLength(0);
+    expect(callsTo(sut.api, 'GET', sut.mineUrl)).toHaveLength(0);
   });
 
   it('asks anonymous readers to sign in instead of voting', async () => {
@@ -82,10 +86,30 @@ describe('VoteControl', () => {
     expect(sut.api).not.toHaveBeenCalled();
   });
 
+  it('asks for the reader’s votes once per article, however many controls show', async () => {
+    const a = makeNode({ id: 'a', articleId: 'art' });
+    const b = makeNode({ id: 'b', articleId: 'art' });
+    const c = makeNode({ id: 'c', articleId: 'art' });
+    const api = mockApi({ [`GET /api/articles/art/my-votes`]: () => [200, { votes: { a: 2, c: 5 } }] });
+    renderWithProviders(
+      <>
+        <VoteControl node={a} />
+        <VoteControl node={b} />
+        <VoteControl node={c} />
+      </>,
+      { user: makeUser() },
+    );
+    await waitFor(() => expect(within(screen.getByTestId('vote-c')).getByRole('button', { name: /^5 of 5/ })).toHaveAttribute('aria-pressed', 'true'));
+    expect(within(screen.getByTestId('vote-a')).getByRole('button', { name: /^2 of 5/ })).toHaveAttribute('aria-pressed', 'true');
+    expect(within(screen.getByTestId('vote-b')).queryByText(/yours/)).not.toBeInTheDocument();
+    expect(api).toHaveBeenCalledTimes(1);
+    expect(callsTo(api, 'GET', '/api/articles/art/my-votes')).toHaveLength(1);
+  });
+
   it('rolls back and explains when the server refuses', async () => {
     const node = makeNode();
     mockApi({
-      [`GET /api/nodes/${node.id}/my-vote`]: () => [200, { value: null }],
+      [`GET /api/articles/${node.articleId}/my-votes`]: () => [200, { votes: {} }],
       [`PUT /api/nodes/${node.id}/vote`]: () => [403, { statusCode: 403, error: 'Forbidden', code: 'SUSPENDED', message: 'Your account is suspended.' }],
     });
     renderWithProviders(<VoteControl node={node} />, { user: makeUser() });

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ArgumentNode, VoteResponse } from '@agora/shared';
 import { errorMessage } from '../../../../api/errors';
 import { api } from '../../../../api/http';
-import { queryKeys } from '../../../../api/query-keys';
+import { setMyVote, useMyVote } from '../../../../api/queries';
 import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
 import { useAuth } from '../../../auth/hooks/useAuth';
 import { useTreeCache } from '../../hooks/useTreeCache';
@@ -25,25 +25,19 @@ export function VoteControl({ node }: Props) {
   const location = useLocation();
   const [askAccount, setAskAccount] = useState(false);
   const own = !!user && node.authorId === user.id;
-  const key = queryKeys.myVote(node.id, user?.id);
-
-  const mine = useQuery({
-    queryKey: key,
-    queryFn: () => api.myVote(node.id).then((r) => r.value),
-    enabled: !!user && !own,
-    staleTime: Infinity,
-  });
+  const mine = useMyVote(node.articleId, node.id, user?.id, !own);
+  const remember = (value: number | null) => setMyVote(qc, node.articleId, user?.id, node.id, value);
 
   const change = useMutation({
     mutationFn: (value: number | null) => (value === null ? api.unvote(node.id) : api.vote(node.id, value)),
     onMutate: (value) => {
-      const previous = qc.getQueryData<number | null>(key);
-      qc.setQueryData(key, value);
+      const previous = mine.data ?? null;
+      remember(value);
       return { previous };
     },
-    onError: (_err, _value, ctx) => qc.setQueryData(key, ctx?.previous ?? null),
+    onError: (_err, _value, ctx) => remember(ctx?.previous ?? null),
     onSuccess: (res: VoteResponse) => {
-      qc.setQueryData(key, res.myVote);
+      remember(res.myVote);
       cache.patch(node.articleId, node.id, { votes: res.votes, strength: res.strength });
     },
   });
