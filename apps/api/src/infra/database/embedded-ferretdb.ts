@@ -152,7 +152,11 @@ export async function startEmbeddedFerretDb(dataDir: string, options: { log?: Lo
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.stdin?.end();
       child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
+      // FerretDB may hold our stderr pipe a moment longer; nothing more is wanted from it.
+      child.stderr?.destroy();
+      child.stdin?.destroy();
+      child.unref();
       rmSync(pidFile, { force: true });
     },
   };

@@ -14,7 +14,7 @@ export class Article {
   @Prop({ type: [Object], default: [] }) paragraphs!: ArticleParagraph[];
   @Prop({ type: MongooseSchema.Types.ObjectId, default: null }) rootNodeId!: Types.ObjectId | null;
   /** 'importing' until every node is written; readers only see 'ready' articles. */
-  @Prop({ required: true, default: 'importing' }) state!: 'importing' | 'ready';
+  @Prop({ type: String, required: true, default: 'importing' }) state!: 'importing' | 'ready';
   @Prop({ default: false }) locked!: boolean;
   @Prop({ default: 0 }) paragraphCount!: number;
   @Prop({ default: 0 }) nodeCount!: number;

@@ -6,11 +6,11 @@ import { Schema as MongooseSchema, type Types } from 'mongoose';
 @Schema({ collection: 'audit', versionKey: false })
 export class AuditEntryDoc {
   _id!: Types.ObjectId;
-  @Prop({ required: true }) action!: AuditAction;
+  @Prop({ type: String, required: true }) action!: AuditAction;
   /** Null for actions the system takes itself (pre-moderation, the flag threshold). */
   @Prop({ type: MongooseSchema.Types.ObjectId, default: null }) actorId!: Types.ObjectId | null;
   @Prop({ type: String, default: null }) actorName!: string | null;
-  @Prop({ required: true }) targetType!: 'node' | 'article' | 'user';
+  @Prop({ type: String, required: true }) targetType!: 'node' | 'article' | 'user';
   @Prop({ type: MongooseSchema.Types.ObjectId, required: true }) targetId!: Types.ObjectId;
   /** The user the target belongs to (a node's author, or the user), for their moderation history. */
   @Prop({ type: MongooseSchema.Types.ObjectId, default: null }) subjectUserId!: Types.ObjectId | null;

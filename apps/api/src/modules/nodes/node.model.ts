@@ -11,16 +11,16 @@ export class ArgumentNodeDoc {
   /** Ids from the root down to the parent, for subtree queries and lock checks. */
   @Prop({ type: [MongooseSchema.Types.ObjectId], default: [] }) ancestors!: Types.ObjectId[];
   @Prop({ required: true }) depth!: number;
-  @Prop({ required: true }) type!: NodeType;
+  @Prop({ type: String, required: true }) type!: NodeType;
   @Prop({ required: true }) text!: string;
   @Prop({ type: MongooseSchema.Types.ObjectId, default: null }) authorId!: Types.ObjectId | null;
   /** Denormalised so that listings need no join. */
   @Prop({ type: String, default: null }) authorName!: string | null;
-  @Prop({ required: true }) origin!: 'article' | 'user';
+  @Prop({ type: String, required: true }) origin!: 'article' | 'user';
   @Prop({ type: Number, default: null }) paragraphIndex!: number | null;
   @Prop({ type: Number, default: null }) sentenceIndex!: number | null;
   @Prop({ type: Object, default: null }) anchor!: { exact: string; prefix: string; suffix: string; start: number; end: number } | null;
-  @Prop({ required: true, default: 'visible' }) status!: NodeStatus;
+  @Prop({ type: String, required: true, default: 'visible' }) status!: NodeStatus;
   @Prop({ type: Object, required: true }) votes!: { count: number; sum: number; histogram: Record<string, number> };
   @Prop({ required: true, default: 0.5 }) strength!: number;
   @Prop({ type: Object, required: true }) replyCounts!: { support: number; rebuttal: number };

@@ -87,10 +87,8 @@ export class NodesRepository {
 
   /** Readers' published replies directly beneath a node, by type: the truth behind replyCounts. */
   async countPublicReplies(parentId: Types.ObjectId): Promise<Record<ReplyType, number>> {
-    const [support, rebuttal] = await Promise.all(
-      (['support', 'rebuttal'] as const).map((type) => this.nodes.countDocuments({ parentId, origin: 'user', status: 'visible', type }).exec()),
-    );
-    return { support, rebuttal };
+    const replies = await this.nodes.find({ parentId, origin: 'user', status: 'visible' }, { type: 1, _id: 0 }).lean<Pick<NodeRecord, 'type'>[]>().exec();
+    return { support: replies.filter((r) => r.type === 'support').length, rebuttal: replies.filter((r) => r.type === 'rebuttal').length };
   }
 
   countPublicArticleReplies(articleId: Types.ObjectId): Promise<number> {

@@ -153,8 +153,10 @@ export class NodesService {
     const parentId = node.parentId;
     if (parentId && node.origin === 'user') {
       await converge({
-        truth: () => this.nodes.countPublicReplies(parentId),
-        stored: async () => (await this.nodes.findById(parentId))?.replyCounts ?? null,
+        observe: async () => {
+          const [truth, parent] = await Promise.all([this.nodes.countPublicReplies(parentId), this.nodes.findById(parentId)]);
+          return { truth, stored: parent?.replyCounts ?? null };
+        },
         write: (replyCounts) => this.nodes.update(parentId, { $set: { replyCounts } }),
         equal: (a, b) => a.support === b.support && a.rebuttal === b.rebuttal,
       });

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ERROR_CODES, nodeStrength, STRENGTH_PRIOR, type StrengthBreakdown, type VoteTotals } from '@agora/shared';
 import type { Types } from 'mongoose';
-import { converge } from '../../infra/database/converge';
 import type { NodeRecord } from './node.model';
 import { NodesRepository } from './nodes.repository';
 
@@ -18,7 +17,8 @@ export class StrengthService {
   /**
    * Recomputes the node and then each ancestor in turn, stopping where nothing moved: a node whose
    * strength is unchanged cannot change its parent. Returns the nodes whose strength changed.
-   * Each write converges on the truth, since concurrent recomputations may interleave.
+   * Concurrent recomputations may interleave and leave a strength one change behind; the next change
+   * on the path recomputes it from fresh reads.
    */
   async recomputeFrom(start: Types.ObjectId | null): Promise<StrengthChange[]> {
     const changes: StrengthChange[] = [];
@@ -26,19 +26,11 @@ export class StrengthService {
     while (id) {
       const node = await this.nodes.findById(id);
       if (!node) break;
-      const nodeId = node._id;
-      const strength = await converge({
-        truth: async () => {
-          const [fresh, children] = await Promise.all([this.nodes.findById(nodeId), this.nodes.findPublicChildStrengths(nodeId)]);
-          return nodeStrength(fresh?.votes ?? node.votes, children).strength;
-        },
-        stored: async () => (await this.nodes.findById(nodeId))?.strength ?? null,
-        write: (value) => this.nodes.setStrength(nodeId, value),
-        equal: (a, b) => a === b,
-        maxRounds: 4,
-      });
+      const children = await this.nodes.findPublicChildStrengths(node._id);
+      const { strength } = nodeStrength(node.votes, children);
       if (strength === node.strength) break;
-      changes.push({ nodeId: String(nodeId), strength });
+      await this.nodes.setStrength(node._id, strength);
+      changes.push({ nodeId: String(node._id), strength });
       id = node.parentId;
     }
     return changes;

@@ -10,7 +10,7 @@ export class User {
   /** Lower-cased, unique: names are unique case-insensitively. */
   @Prop({ required: true }) usernameLower!: string;
   @Prop({ required: true }) passwordHash!: string;
-  @Prop({ required: true, default: 'participant' }) role!: Role;
+  @Prop({ type: String, required: true, default: 'participant' }) role!: Role;
   @Prop({ type: Date, default: null }) suspendedUntil!: Date | null;
   @Prop({ type: String, default: null }) suspendReason!: string | null;
   @Prop({ default: false }) banned!: boolean;

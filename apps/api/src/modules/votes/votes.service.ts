@@ -60,8 +60,10 @@ export class VotesService {
   /** Brings the node's vote totals and the strengths above it in line with the votes, then tells readers. */
   private async apply(node: NodeRecord, myVote: number | null): Promise<VoteResponse> {
     const votes = await converge({
-      truth: () => this.votes.tally(node._id),
-      stored: async () => ((await this.nodes.findById(node._id))?.votes as VoteTotals | undefined) ?? null,
+      observe: async () => {
+        const [truth, stored] = await Promise.all([this.votes.tally(node._id), this.nodes.findById(node._id)]);
+        return { truth, stored: (stored?.votes as VoteTotals | undefined) ?? null };
+      },
       write: (totals) => this.nodes.update(node._id, { $set: { votes: totals } }),
       equal: sameTotals,
     });
