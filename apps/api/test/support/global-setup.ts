@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { startEmbeddedFerretDb, type EmbeddedDatabase } from '../../src/infra/database/embedded-ferretdb';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __AGORA_TEST_DB__: EmbeddedDatabase | undefined;
 }
 

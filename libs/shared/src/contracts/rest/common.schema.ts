@@ -4,7 +4,6 @@ import { z } from 'zod';
 export const objectIdSchema = z.string().regex(/^[0-9a-fA-F]{24}$/, 'must be a 24-character hex id');
 
 // FerretDB cannot store NUL, and no other control character belongs in prose.
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Plain text written by a person: no control characters except newline and tab. */
