@@ -52,6 +52,9 @@ const q = (params: Record<string, string | number | undefined | null>) => {
   return str ? `?${str}` : '';
 };
 
+/** Optional reasons are left out when blank: the API refuses an empty one. */
+const withReason = (reason: string | undefined) => (reason?.trim() ? { reason: reason.trim() } : {});
+
 /** Typed client of the REST API: one function per endpoint. */
 export const api = {
   register: (username: string, password: string) => request<AuthResponse>('POST', '/auth/register', { username, password }),
@@ -81,15 +84,15 @@ export const api = {
 
   queue: (status: 'flagged' | 'pending' | 'hidden', cursor?: string) =>
     request<Page<QueueItem>>('GET', `/moderation/queue${q({ status, cursor })}`),
-  moderate: (id: string, action: ModerationAction, reason: string) => request<unknown>('POST', `/moderation/nodes/${id}`, { action, reason }),
-  lockNode: (id: string, locked: boolean) => request<unknown>('POST', `/moderation/nodes/${id}/lock`, { locked }),
-  lockArticle: (id: string, locked: boolean) => request<unknown>('POST', `/moderation/articles/${id}/lock`, { locked }),
-  pinNode: (id: string, pinned: boolean) => request<unknown>('POST', `/moderation/nodes/${id}/pin`, { pinned }),
-  suspend: (userId: string, until: string, reason: string) => request<unknown>('POST', `/moderation/users/${userId}/suspend`, { until, reason }),
-  ban: (userId: string, reason: string) => request<unknown>('POST', `/moderation/users/${userId}/ban`, { reason }),
-  unban: (userId: string) => request<unknown>('POST', `/moderation/users/${userId}/unban`, {}),
+  moderate: (id: string, action: ModerationAction, reason: string) => request<ArgumentNode>('POST', `/moderation/nodes/${id}`, { action, reason }),
+  lockNode: (id: string, locked: boolean, reason?: string) => request<ArgumentNode>('POST', `/moderation/nodes/${id}/lock`, { locked, ...withReason(reason) }),
+  lockArticle: (id: string, locked: boolean, reason?: string) => request<ArticleSummary>('POST', `/moderation/articles/${id}/lock`, { locked, ...withReason(reason) }),
+  pinNode: (id: string, pinned: boolean, reason?: string) => request<ArgumentNode>('POST', `/moderation/nodes/${id}/pin`, { pinned, ...withReason(reason) }),
+  suspend: (userId: string, until: string, reason: string) => request<PublicUser>('POST', `/moderation/users/${userId}/suspend`, { until, reason }),
+  ban: (userId: string, reason: string) => request<PublicUser>('POST', `/moderation/users/${userId}/ban`, { reason }),
+  unban: (userId: string, reason?: string) => request<PublicUser>('POST', `/moderation/users/${userId}/unban`, withReason(reason)),
   audit: (cursor?: string) => request<Page<AuditEntry>>('GET', `/moderation/audit${q({ cursor })}`),
-  setRole: (userId: string, role: Role) => request<unknown>('POST', `/admin/users/${userId}/role`, { role }),
+  setRole: (userId: string, role: Role, reason?: string) => request<PublicUser>('POST', `/admin/users/${userId}/role`, { role, ...withReason(reason) }),
 };
 
 export type Api = typeof api;

@@ -1,4 +1,4 @@
-import type { ArgumentNode, PublicUser } from '@agora/shared';
+import type { ArgumentNode, AuditEntry, FlagView, PublicUser, QueueItem } from '@agora/shared';
 
 let seq = 0;
 const hex = (n: number) => n.toString(16).padStart(24, '0');
@@ -46,4 +46,41 @@ export function makeTree() {
   const support = makeNode({ type: 'support', parentId: claim.id, paragraphIndex: 0, text: 'That is right', strength: 0.8 });
   const nested = makeNode({ type: 'rebuttal', parentId: support.id, text: 'Not so fast' });
   return { articleId, root, claim, rebut, support, nested, all: [root, claim, rebut, support, nested] };
+}
+
+let flagSeq = 0;
+/** A review-queue entry: a node, its open flags and its author. */
+export function makeQueueItem(over: Partial<QueueItem> = {}): QueueItem {
+  const node = over.node ?? makeNode({ type: 'rebuttal', status: 'pending', authorId: 'ann-id', authorName: 'ann' });
+  const flag = (reason: FlagView['reason'], username: string, note: string | null = null): FlagView => ({
+    id: `flag-${++flagSeq}`,
+    userId: `${username}-id`,
+    username,
+    reason,
+    note,
+    createdAt: '2025-01-01T00:00:00.000Z',
+  });
+  return {
+    node,
+    flags: [flag('spam', 'ben'), flag('off-topic', 'dee', 'not about Iraq')],
+    author: { id: 'ann-id', username: 'ann', suspendedUntil: null, banned: false },
+    authorHistory: [],
+    ...over,
+  };
+}
+
+export function makeAuditEntry(over: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    id: `audit-${++flagSeq}`,
+    action: 'hide',
+    actorId: 'mod-id',
+    actorName: 'mo',
+    targetType: 'node',
+    targetId: 'f'.repeat(24),
+    reason: 'needs a source',
+    before: { status: 'visible' },
+    after: { status: 'hidden' },
+    createdAt: '2025-01-01T00:00:00.000Z',
+    ...over,
+  };
 }

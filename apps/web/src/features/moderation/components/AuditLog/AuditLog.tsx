@@ -5,6 +5,7 @@ import { queryKeys } from '../../../../api/query-keys';
 import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
 import { RelativeTime } from '../../../../ui/RelativeTime/RelativeTime';
 import styles from './AuditLog.module.css';
+import { describeChange } from './describe-change';
 
 /** Every moderation decision, newest first. */
 export function AuditLog() {
@@ -13,6 +14,8 @@ export function AuditLog() {
     queryFn: ({ pageParam }) => api.audit(pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    staleTime: 0,
+    refetchOnWindowFocus: true,
   });
   if (q.isPending) return <p>Loading the audit log…</p>;
   if (q.isError) return <ErrorNote>{errorMessage(q.error)}</ErrorNote>;
@@ -29,6 +32,7 @@ export function AuditLog() {
               <th scope="col">Who</th>
               <th scope="col">Action</th>
               <th scope="col">Target</th>
+              <th scope="col">Change</th>
               <th scope="col">Reason</th>
             </tr>
           </thead>
@@ -43,6 +47,7 @@ export function AuditLog() {
                 <td>
                   {e.targetType} <code className={styles.id}>{e.targetId.slice(-6)}</code>
                 </td>
+                <td>{describeChange(e.before, e.after)}</td>
                 <td>{e.reason ?? ''}</td>
               </tr>
             ))}

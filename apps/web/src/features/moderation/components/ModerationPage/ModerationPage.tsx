@@ -20,7 +20,8 @@ const TABS: { id: Tab; label: string }[] = [
 ];
 
 function Queue({ status }: { status: Exclude<Tab, 'audit'> }) {
-  const q = useQuery({ queryKey: queryKeys.queue(status), queryFn: () => api.queue(status), refetchInterval: 30_000 });
+  // Other moderators, the flag threshold and the thread's own tools change the queues too: read afresh on every visit.
+  const q = useQuery({ queryKey: queryKeys.queue(status), queryFn: () => api.queue(status), staleTime: 0, refetchOnWindowFocus: true, refetchInterval: 30_000 });
   if (q.isPending) return <p>Loading…</p>;
   if (q.isError) return <ErrorNote>{errorMessage(q.error)}</ErrorNote>;
   if (!q.data.items.length) return <p>Nothing here. 🎉</p>;

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ArgumentNode, ModerationAction } from '@agora/shared';
+import { MODERATION_ACTIONS, MODERATION_TRANSITIONS, type ArgumentNode, type ModerationAction } from '@agora/shared';
 import { errorMessage } from '../../../../api/errors';
 import { api } from '../../../../api/http';
 import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
@@ -8,23 +8,32 @@ import { useTreeCache } from '../../../thread/hooks/useTreeCache';
 import styles from './ModerationTools.module.css';
 
 const ACTION_LABELS: Record<ModerationAction, string> = { approve: 'Approve', hide: 'Hide', remove: 'Remove', restore: 'Restore' };
+const ACTION_DONE: Record<ModerationAction, string> = { approve: 'Approved.', hide: 'Hidden.', remove: 'Removed.', restore: 'Restored.' };
+const ACTION_HINTS: Partial<Record<ModerationAction, string>> = { approve: 'Keep it and dismiss its flags' };
 
-/** Which verdicts make sense for a node in its current state. */
-export function actionsFor(status: ArgumentNode['status']): ModerationAction[] {
-  switch (status) {
-    case 'pending':
-      return ['approve', 'hide', 'remove'];
-    case 'visible':
-      return ['hide', 'remove'];
-    case 'hidden':
-      return ['restore', 'remove'];
-    case 'removed':
-      return ['restore'];
-  }
+/**
+ * The verdicts the server accepts for a node in its current state (the shared transition table),
+ * less the ones that would say nothing: approving a visible node only dismisses flags, so it is
+ * offered when there are some, and restoring a pending node is the same as approving it.
+ */
+export function actionsFor(status: ArgumentNode['status'], flagCount = 0): ModerationAction[] {
+  return MODERATION_ACTIONS.filter((a) => {
+    if (!MODERATION_TRANSITIONS[a].from.includes(status)) return false;
+    if (a === 'approve' && status === 'visible') return flagCount > 0;
+    if (a === 'restore' && status === 'pending') return false;
+    return true;
+  });
+}
+
+interface Props {
+  node: ArgumentNode;
+  /** Open flags on the node, when known (the queue knows; the thread does not). */
+  flagCount?: number;
+  onDone?: () => void;
 }
 
 /** One-click moderator actions on a node, each recorded with a reason. */
-export function ModerationTools({ node, onDone }: { node: ArgumentNode; onDone?: () => void }) {
+export function ModerationTools({ node, flagCount = 0, onDone }: Props) {
   const qc = useQueryClient();
   const cache = useTreeCache();
   const [reason, setReason] = useState('');
@@ -40,22 +49,22 @@ export function ModerationTools({ node, onDone }: { node: ArgumentNode; onDone?:
   const act = useMutation({
     mutationFn: (action: ModerationAction) => api.moderate(node.id, action, reasonOrDefault()),
     onSuccess: (res, action) => {
-      if (res && typeof res === 'object' && 'id' in res && 'articleId' in res) cache.put(res as ArgumentNode);
-      afterwards(`${ACTION_LABELS[action]}d.`);
+      cache.put(res);
+      afterwards(ACTION_DONE[action]);
     },
   });
   const lock = useMutation({
-    mutationFn: () => api.lockNode(node.id, !node.locked),
-    onSuccess: () => {
-      cache.patch(node.articleId, node.id, { locked: !node.locked });
-      afterwards(node.locked ? 'Unlocked.' : 'Locked.');
+    mutationFn: (locked: boolean) => api.lockNode(node.id, locked, reason),
+    onSuccess: (res, locked) => {
+      cache.put(res);
+      afterwards(locked ? 'Locked.' : 'Unlocked.');
     },
   });
   const pin = useMutation({
-    mutationFn: () => api.pinNode(node.id, !node.pinned),
-    onSuccess: () => {
-      cache.patch(node.articleId, node.id, { pinned: !node.pinned });
-      afterwards(node.pinned ? 'Unpinned.' : 'Pinned.');
+    mutationFn: (pinned: boolean) => api.pinNode(node.id, pinned, reason),
+    onSuccess: (res, pinned) => {
+      cache.put(res);
+      afterwards(pinned ? 'Pinned.' : 'Unpinned.');
     },
   });
   const error = act.error ?? lock.error ?? pin.error;
@@ -79,15 +88,15 @@ export function ModerationTools({ node, onDone }: { node: ArgumentNode; onDone?:
         <option value="Reviewed: within the rules" />
       </datalist>
       <div className={styles.buttons}>
-        {actionsFor(node.status).map((a) => (
-          <button key={a} type="button" data-action={a} disabled={busy} onClick={() => act.mutate(a)}>
+        {actionsFor(node.status, flagCount).map((a) => (
+          <button key={a} type="button" data-action={a} disabled={busy} title={ACTION_HINTS[a]} onClick={() => act.mutate(a)}>
             {ACTION_LABELS[a]}
           </button>
         ))}
-        <button type="button" disabled={busy} onClick={() => lock.mutate()}>
+        <button type="button" disabled={busy} onClick={() => lock.mutate(!node.locked)}>
           {node.locked ? 'Unlock replies' : 'Lock replies'}
         </button>
-        <button type="button" disabled={busy} onClick={() => pin.mutate()}>
+        <button type="button" disabled={busy} onClick={() => pin.mutate(!node.pinned)}>
           {node.pinned ? 'Unpin' : 'Pin'}
         </button>
       </div>

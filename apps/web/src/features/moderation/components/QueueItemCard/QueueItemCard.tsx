@@ -35,7 +35,7 @@ export function QueueItemCard({ item }: { item: QueueItem }) {
             </ul>
           </details>
         )}
-        <ModerationTools node={node} />
+        <ModerationTools node={node} flagCount={flags.length} />
         {author && <UserActions author={author} />}
         {authorHistory.length > 0 && (
           <details>

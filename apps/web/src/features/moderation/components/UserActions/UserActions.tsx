@@ -36,10 +36,10 @@ export function UserActions({ author }: { author: Author }) {
           await api.ban(author.id, why());
           return 'Banned.';
         case 'unban':
-          await api.unban(author.id);
+          await api.unban(author.id, reason);
           return 'Unbanned.';
         case 'role':
-          await api.setRole(author.id, role);
+          await api.setRole(author.id, role, reason);
           return `Role set to ${role}.`;
       }
     },
