@@ -1,5 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+import { sharedJwtSecret } from './shared-secret';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
@@ -11,8 +14,11 @@ import { TokenService } from './token.service';
   imports: [
     UsersModule,
     JwtModule.registerAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { expiresIn: config.JWT_TTL as never } }),
+      inject: [APP_CONFIG, getConnectionToken()],
+      useFactory: async (config: AppConfig, connection: Connection) => ({
+        secret: config.JWT_SECRET_GIVEN ? config.JWT_SECRET : await sharedJwtSecret(connection, config.JWT_SECRET),
+        signOptions: { expiresIn: config.JWT_TTL as never },
+      }),
     }),
   ],
   controllers: [AuthController],

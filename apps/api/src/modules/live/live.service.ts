@@ -84,7 +84,9 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
       const seq = event.payload.seq;
       this.delivery.receive(event);
       if (this.config.REDIS_URL) this.namespace?.serverSideEmit(CROSS_INSTANCE_EVENT, event);
-      if (seq % 100 === 0) await this.events.prune(articleId, seq, this.config.LIVE_EVENT_RETENTION);
+      // Prune a tenth of the way through each retention window, so at most 110% is ever kept.
+      const every = Math.max(1, Math.ceil(this.config.LIVE_EVENT_RETENTION / 10));
+      if (seq % every === 0) await this.events.prune(articleId, seq, this.config.LIVE_EVENT_RETENTION);
     } catch (error) {
       this.logger.warn(`${name} for article ${articleId} not published: ${(error as Error).message}`);
     }

@@ -1,0 +1,102 @@
+import type { ArgumentNode, ArticleDetail, AuthResponse } from '@agora/shared';
+import { connectLive, isStrictlyIncreasing, type LiveClient } from './support/live-client';
+import { bearer, registerUser, startTestApp, type TestApp } from './support/test-app';
+
+describe('live updates (e2e, one instance)', () => {
+  let t: TestApp;
+  let ann: AuthResponse, ben: AuthResponse;
+  let article: ArticleDetail;
+  const clients: LiveClient[] = [];
+  const client = async (token?: string) => {
+    const c = await connectLive(t.baseUrl, token);
+    clients.push(c);
+    return c;
+  };
+  const post = (token: string, index: number, text: string) =>
+    t.http().post(`/api/articles/${article.id}/paragraphs/${index}/replies`).set(...bearer(token)).send({ type: 'rebuttal', text });
+
+  beforeAll(async () => {
+    t = await startTestApp({ LIVE_EVENT_RETENTION: '10', LIVE_COALESCE_MS: '40' });
+    await registerUser(t, 'admin');
+    ann = await registerUser(t, 'ann');
+    ben = await registerUser(t, 'ben');
+    const id = (await t.http().get('/api/articles')).body.items[0].id;
+    article = (await t.http().get(`/api/articles/${id}`)).body;
+  });
+  afterAll(async () => {
+    clients.forEach((c) => c.close());
+    await t.close();
+  });
+
+  it('acknowledges a join with the latest seq and the viewer count, and refuses bad joins', async () => {
+    const a = await client();
+    const ack = await a.join(article.id);
+    expect(ack).toMatchObject({ ok: true, seq: expect.any(Number), viewers: 1 });
+    expect(await a.join('not-an-id')).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await a.join('0123456789abcdef01234567')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    const b = await client();
+    expect((await b.join(article.id)).ok && (await b.join(article.id))).toMatchObject({ viewers: 2 });
+    await a.waitFor((e) => e.name === 'presence' && e.payload.viewers === 2);
+    await b.socket.timeout(5000).emitWithAck('leave', { articleId: article.id });
+    await a.waitFor((e) => e.name === 'presence' && e.payload.viewers === 1);
+  });
+
+  it('sends node:created, strength:changed, vote:changed (coalesced) and node:updated, in seq order', async () => {
+    const reader = await client();
+    await reader.join(article.id);
+    const node = (await post(ann.token, 4, 'A live rebuttal')).body as ArgumentNode;
+    const created = await reader.waitFor((e) => e.name === 'node:created');
+    expect(created.payload).toMatchObject({ articleId: article.id, node: { id: node.id, text: 'A live rebuttal', type: 'rebuttal' } });
+    await reader.waitFor((e) => e.name === 'strength:changed' && (e.payload.nodes as { nodeId: string }[]).some((n) => n.nodeId === article.paragraphs[4].nodeId));
+    // Five quick votes by five users go out as one vote:changed with the final figures.
+    const voters = await Promise.all([0, 1, 2, 3, 4].map((i) => registerUser(t, `burst${i}`)));
+    await Promise.all(voters.map((v) => t.http().put(`/api/nodes/${node.id}/vote`).set(...bearer(v.token)).send({ value: 5 }).expect(200)));
+    const vote = await reader.waitFor((e) => e.name === 'vote:changed' && (e.payload.votes as { count: number }).count === 5);
+    expect(vote.payload).toMatchObject({ nodeId: node.id, votes: { count: 5, sum: 25 }, strength: expect.any(Number) });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(reader.events.filter((e) => e.name === 'vote:changed').length).toBeLessThan(5);
+    await t.http().patch(`/api/nodes/${node.id}`).set(...bearer(ann.token)).send({ text: 'An edited rebuttal' }).expect(200);
+    await reader.waitFor((e) => e.name === 'node:updated' && (e.payload.node as ArgumentNode).text === 'An edited rebuttal');
+    await t.http().delete(`/api/nodes/${node.id}`).set(...bearer(ann.token)).expect(200);
+    await reader.waitFor((e) => e.name === 'node:updated' && (e.payload.node as ArgumentNode).withdrawn === true);
+    expect(isStrictlyIncreasing(reader.seqs())).toBe(true);
+    expect(reader.events.every((e) => e.payload.articleId === article.id)).toBe(true);
+  });
+
+  it('replays what a reconnecting reader missed, in order, before live events', async () => {
+    const first = await client();
+    const { seq } = (await first.join(article.id)) as { seq: number };
+    first.close();
+    const missed: string[] = [];
+    for (const text of ['missed one', 'missed two', 'missed three']) missed.push(((await post(ben.token, 5, text)).body as ArgumentNode).id);
+    const again = await client();
+    const ack = await again.join(article.id, seq);
+    expect(ack).toMatchObject({ ok: true });
+    expect('resync' in ack && ack.resync).toBeFalsy();
+    await again.waitFor((e) => e.name === 'node:created' && (e.payload.node as ArgumentNode).id === missed[2]);
+    const created = again.events.filter((e) => e.name === 'node:created').map((e) => (e.payload.node as ArgumentNode).id);
+    expect(created).toEqual(missed);
+    expect(again.seqs()[0]).toBe(seq + 1);
+    expect(isStrictlyIncreasing(again.seqs())).toBe(true);
+    const live = (await post(ben.token, 5, 'after the replay')).body as ArgumentNode;
+    await again.waitFor((e) => e.name === 'node:created' && (e.payload.node as ArgumentNode).id === live.id);
+  });
+
+  it('answers resync when the log no longer reaches back, or the client is ahead', async () => {
+    const c = await client();
+    const { seq } = (await c.join(article.id)) as { seq: number };
+    c.close();
+    for (let i = 0; i < 14; i++) await post(ben.token, 6, `filler ${i}`).expect(201);
+    const late = await client();
+    expect(await late.join(article.id, Math.max(0, seq - 5))).toMatchObject({ ok: true, resync: true });
+    const ahead = await client();
+    expect(await ahead.join(article.id, 10_000_000)).toMatchObject({ ok: true, resync: true });
+  });
+
+  it('lets anonymous and signed-in sockets read, and ignores a bad token', async () => {
+    const signedIn = await client(ann.token);
+    const forged = await client('not-a-token');
+    expect(await signedIn.join(article.id)).toMatchObject({ ok: true });
+    expect(await forged.join(article.id)).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,78 @@
+import type { ArgumentNode, AuthResponse } from '@agora/shared';
+import { connectLive, isStrictlyIncreasing, type LiveClient } from '../../apps/api/test/support/live-client';
+import { freshDatabaseUri } from '../../apps/api/test/support/test-app';
+import { json, startApiProcess, type ApiProcess } from '../support/api-process';
+
+/**
+ * Two API processes share one database and Redis; a socket on each must receive every event caused
+ * through either, exactly once, in seq order, and a reconnecting socket must catch up.
+ */
+describe('live updates across two API instances', () => {
+  let one: ApiProcess, two: ApiProcess;
+  let articleId: string;
+  let ann: AuthResponse, ben: AuthResponse;
+  const clients: LiveClient[] = [];
+
+  beforeAll(async () => {
+    const env = { MONGODB_URI: freshDatabaseUri(), REDIS_URL: 'redis://127.0.0.1:6379', LIVE_COALESCE_MS: '30' };
+    one = await startApiProcess(env);
+    two = await startApiProcess(env);
+    const register = async (name: string) => (await json<AuthResponse>(one.baseUrl, 'POST', '/api/auth/register', { username: `${name}_${Date.now().toString(36)}`, password: 'correct horse battery' })).body;
+    await register('admin');
+    ann = await register('ann');
+    ben = await register('ben');
+    articleId = (await json<{ items: { id: string }[] }>(two.baseUrl, 'GET', '/api/articles')).body.items[0].id;
+  }, 120_000);
+
+  afterAll(async () => {
+    clients.forEach((c) => c.close());
+    await Promise.all([one?.stop(), two?.stop()]);
+  });
+
+  it('delivers every event caused on either instance to sockets on both, once and in order', async () => {
+    const onOne = await connectLive(one.baseUrl);
+    const onTwo = await connectLive(two.baseUrl, ben.token);
+    clients.push(onOne, onTwo);
+    const [ackOne, ackTwo] = [await onOne.join(articleId), await onTwo.join(articleId)];
+    expect(ackOne).toMatchObject({ ok: true });
+    expect(ackTwo).toMatchObject({ ok: true, viewers: 2 });
+
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const via = i % 2 ? one : two;
+      const res = await json<ArgumentNode>(via.baseUrl, 'POST', `/api/articles/${articleId}/paragraphs/${i}/replies`, { type: 'support', text: `cross-instance ${i}` }, ann.token);
+      expect(res.status).toBe(201);
+      ids.push(res.body.id);
+      const vote = await json(i % 2 ? two.baseUrl : one.baseUrl, 'PUT', `/api/nodes/${res.body.id}/vote`, { value: 4 }, ben.token);
+      expect(vote.status).toBe(200);
+    }
+    for (const c of [onOne, onTwo]) {
+      for (const id of ids) {
+        await c.waitFor((e) => e.name === 'node:created' && (e.payload.node as ArgumentNode).id === id);
+        await c.waitFor((e) => e.name === 'vote:changed' && e.payload.nodeId === id);
+      }
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    for (const c of [onOne, onTwo]) {
+      const seqs = c.seqs();
+      expect(isStrictlyIncreasing(seqs)).toBe(true);
+      const created = c.events.filter((e) => e.name === 'node:created').map((e) => (e.payload.node as ArgumentNode).id);
+      expect(created).toEqual(ids);
+    }
+    // Both sockets saw the same sequence of events.
+    expect(onOne.seqs()).toEqual(onTwo.seqs());
+  });
+
+  it('replays to a socket that reconnects to the other instance', async () => {
+    const reader = await connectLive(one.baseUrl);
+    clients.push(reader);
+    const { seq } = (await reader.join(articleId)) as { seq: number };
+    reader.close();
+    const missed = await json<ArgumentNode>(one.baseUrl, 'POST', `/api/articles/${articleId}/paragraphs/7/replies`, { type: 'rebuttal', text: 'while you were away' }, ann.token);
+    const back = await connectLive(two.baseUrl);
+    clients.push(back);
+    expect(await back.join(articleId, seq)).toMatchObject({ ok: true });
+    await back.waitFor((e) => e.name === 'node:created' && (e.payload.node as ArgumentNode).id === missed.body.id);
+    expect(back.seqs()[0]).toBe(seq + 1);
+  });
+});
