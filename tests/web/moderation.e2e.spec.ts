@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Functions passed to page.evaluate and page.waitForFunction run in Chromium, so they see the DOM.
 /**
  * The moderators' desk (/moderation) in Chromium against the real API: the queue shows flags and
  * their reasons; approve, hide, restore and remove, lock and pin, suspend, ban and unban are done by

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Functions passed to page.evaluate and page.waitForFunction run in Chromium, so they see the DOM.
 /**
  * The reader in Debian's Chromium against the real API (fresh database, seed article imported), the
  * scenario of issue 7: select a passage of paragraph 3 (data-paragraph-index="3", the fourth block,

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Functions passed to page.evaluate and page.waitForFunction run in Chromium, so they see the DOM.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -45,7 +47,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Milliseconds until `predicate` holds in the page, or an error naming what never happened. */
-export async function msUntil<A>(page: Page, what: string, predicate: (arg: A) => boolean, arg: A, timeout = 5_000): Promise<number> {
+export async function msUntil(page: Page, what: string, predicate: (arg: string) => boolean, arg: string, timeout = 5_000): Promise<number> {
   const t0 = Date.now();
   try {
     await page.waitForFunction(predicate, arg, { timeout, polling: 'raf' });

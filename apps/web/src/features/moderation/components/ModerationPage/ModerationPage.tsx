@@ -1,7 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { isModerator, QUEUE_STATUSES } from '@agora/shared';
+import { isModerator, type QUEUE_STATUSES } from '@agora/shared';
 import { errorMessage } from '../../../../api/errors';
 import { api } from '../../../../api/http';
 import { queryKeys } from '../../../../api/query-keys';
