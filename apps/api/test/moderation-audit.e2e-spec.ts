@@ -74,7 +74,7 @@ describe('moderation audit trail (e2e)', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await w.t.http().get('/api/moderation/audit').query({ limit: 3, ...(cursor ? { cursor } : {}) }).set(...bearer(w.moderator.token)).expect(200);
+      const res: { body: { items: AuditEntry[]; nextCursor: string | null } } = await w.t.http().get('/api/moderation/audit').query({ limit: 3, ...(cursor ? { cursor } : {}) }).set(...bearer(w.moderator.token)).expect(200);
       expect(res.body.items.length).toBeLessThanOrEqual(3);
       seen.push(...res.body.items.map((e: AuditEntry) => e.id));
       cursor = res.body.nextCursor;

@@ -51,7 +51,7 @@ describe('moderation controls (e2e)', () => {
     });
 
     it('a locked paragraph claim refuses replies to the paragraph', async () => {
-      const claim = w.article.paragraphs[12].nodeId;
+      const claim = w.article.paragraphs[12].nodeId!;
       await as(w.moderator).lockNode(claim, true).expect(200);
       expect((await as(w.reader).replyToParagraph(12)).status).toBe(423);
       await as(w.admin).lockNode(claim, false).expect(200);
@@ -77,7 +77,7 @@ describe('moderation controls (e2e)', () => {
       const first = await postReply(w, w.author, 'The oldest sibling.', 14);
       await postReply(w, w.reader, 'A middle sibling.', 14);
       const last = await postReply(w, w.reader, 'The newest sibling.', 14);
-      const claim = w.article.paragraphs[14].nodeId;
+      const claim = w.article.paragraphs[14].nodeId!;
       const order = async (sort: string): Promise<string[]> =>
         ((await w.t.http().get(`/api/nodes/${claim}/children?sort=${sort}`).expect(200)).body.items as ArgumentNode[]).map((n) => n.id);
 

@@ -38,7 +38,7 @@ describe('pre-moderation (e2e)', () => {
   });
 
   it('records why each post was held, and approval publishes it with its counts', async () => {
-    const claimId = w.article.paragraphs[7].nodeId;
+    const claimId = w.article.paragraphs[7].nodeId!;
     const before = (await readNode(w.t, claimId)).node.replyCounts.rebuttal;
     const held = await postReply(w, writer, 'Another spamword rebuttal.', 7);
     expect((await readNode(w.t, claimId)).node.replyCounts.rebuttal).toBe(before);

@@ -26,7 +26,7 @@ describe('moderation review (e2e)', () => {
     const req = w.t.http().get(`/api/articles/${w.article.id}/tree`);
     return (await (by ? req.set(...bearer(by.token)) : req).expect(200)).body.items;
   };
-  const claimOf = (paragraph: number): string => w.article.paragraphs[paragraph].nodeId;
+  const claimOf = (paragraph: number): string => w.article.paragraphs[paragraph].nodeId!;
   const asAdmin = async (id: string): Promise<ArgumentNode> => (await readNode(w.t, id, w.admin)).node;
 
   describe('flags', () => {

@@ -64,7 +64,7 @@ export async function fullAudit(t: TestApp, by: Who): Promise<AuditEntry[]> {
   const out: AuditEntry[] = [];
   let cursor: string | null = null;
   do {
-    const res = await t.http().get('/api/moderation/audit').query({ limit: 200, ...(cursor ? { cursor } : {}) }).set(...bearer(by.token)).expect(200);
+    const res: { body: { items: AuditEntry[]; nextCursor: string | null } } = await t.http().get('/api/moderation/audit').query({ limit: 200, ...(cursor ? { cursor } : {}) }).set(...bearer(by.token)).expect(200);
     out.push(...(res.body.items as AuditEntry[]));
     cursor = res.body.nextCursor;
   } while (cursor);
