@@ -41,8 +41,10 @@ export class NodeReviewService {
   /** Recounts the node's open flags into flagCount; counted, not incremented, so concurrent flags converge. */
   recountFlags(nodeId: Types.ObjectId): Promise<number> {
     return converge({
-      truth: () => this.flags.countOpen(nodeId),
-      stored: async () => (await this.nodes.findById(nodeId))?.flagCount ?? null,
+      observe: async () => {
+        const [truth, node] = await Promise.all([this.flags.countOpen(nodeId), this.nodes.findById(nodeId)]);
+        return { truth, stored: node ? (node.flagCount ?? 0) : null };
+      },
       write: (flagCount) => this.nodes.setFlagCount(nodeId, flagCount),
       equal: (a, b) => a === b,
     });
