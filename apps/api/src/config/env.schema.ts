@@ -4,6 +4,8 @@ const csv = z
   .string()
   .optional()
   .transform((s) => (s ?? '').split(',').map((w) => w.trim()).filter(Boolean));
+/** An empty variable counts as unset, as shells and .env files tend to mean it. */
+const unsetWhenEmpty = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 const intFrom = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
 /** Every setting Agora reads from the environment; the API refuses to start when one is invalid. */
@@ -12,13 +14,13 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   /** A MongoDB (or FerretDB) URI; when unset an embedded FerretDB is started. */
-  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+  MONGODB_URI: unsetWhenEmpty(z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')),
   /** With it, socket.io rooms and rate limits are shared between instances through Redis. */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  REDIS_URL: unsetWhenEmpty(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')),
   DATA_DIR: z.string().default('.data'),
-  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_SECRET: unsetWhenEmpty(z.string().min(32, 'must be at least 32 characters')),
   JWT_TTL: z.string().default('7d'),
-  ADMIN_USERNAME: z.string().optional(),
+  ADMIN_USERNAME: unsetWhenEmpty(z.string()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DIR: z.string().optional(),
   FLAG_THRESHOLD: intFrom(3, 1),

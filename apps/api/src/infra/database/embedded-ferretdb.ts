@@ -106,7 +106,7 @@ function stopOrphan(pidFile: string, log: Log): void {
  * It runs under a small shell watchdog that reads our stdin: when this process dies, however it
  * dies, the pipe closes and the watchdog ends FerretDB, so a crash leaves no orphan behind.
  */
-export async function startEmbeddedFerretDb(dataDir: string, options: { log?: Log; database?: string } = {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedFerretDb(dataDir: string, options: { log?: Log; database?: string; port?: number } = {}): Promise<EmbeddedDatabase> {
   const log = options.log ?? console.error;
   const bin = ensureFerretBinary(log);
   const sqliteDir = join(dataDir, 'ferretdb');
@@ -116,7 +116,7 @@ export async function startEmbeddedFerretDb(dataDir: string, options: { log?: Lo
   const pidFile = join(stateDir, 'ferretdb.pid');
   stopOrphan(pidFile, log);
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const args = [
     '--handler=sqlite',
     `--sqlite-url=file:${sqliteDir}/`,

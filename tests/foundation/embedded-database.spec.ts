@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { json, startApiProcess } from '../support/api-process';
+
+const withoutMongoUri = (): Record<string, string> => ({ MONGODB_URI: '' });
+const pidOf = (dataDir: string): number => Number(readFileSync(join(dataDir, 'ferretdb-state', 'ferretdb.pid'), 'utf8').trim());
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** `npm start` without MONGODB_URI: the embedded FerretDB, its data kept across restarts, never orphaned. */
+describe('embedded database', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'agora-restart-'));
+
+  it('keeps the imported article across a restart, once', async () => {
+    const first = await startApiProcess({ ...withoutMongoUri(), DATA_DIR: dataDir });
+    const health = await json<{ status: string; db: string; redis: string }>(first.baseUrl, 'GET', '/api/health');
+    expect(health).toEqual({ status: 200, body: { status: 'ok', db: 'up', redis: 'disabled' } });
+    const before = (await json<{ items: { id: string }[] }>(first.baseUrl, 'GET', '/api/articles')).body.items;
+    expect(before).toHaveLength(1);
+    const page = await fetch(first.baseUrl + '/');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root"');
+    const ferret = pidOf(dataDir);
+    expect(alive(ferret)).toBe(true);
+    await first.stop('SIGTERM');
+    // Stopping the API stops the database it started.
+    for (let i = 0; i < 50 && alive(ferret); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(alive(ferret)).toBe(false);
+
+    const second = await startApiProcess({ ...withoutMongoUri(), DATA_DIR: dataDir });
+    const after = (await json<{ items: { id: string }[] }>(second.baseUrl, 'GET', '/api/articles')).body.items;
+    expect(after.map((a) => a.id)).toEqual(before.map((a) => a.id));
+    // A crash (SIGKILL) leaves no FerretDB behind to block the next start.
+    const crashed = pidOf(dataDir);
+    await second.stop('SIGKILL');
+    for (let i = 0; i < 50 && alive(crashed); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(alive(crashed)).toBe(false);
+    const third = await startApiProcess({ ...withoutMongoUri(), DATA_DIR: dataDir });
+    expect((await json<{ items: unknown[] }>(third.baseUrl, 'GET', '/api/articles')).body.items).toHaveLength(1);
+    await third.stop();
+  }, 180_000);
+
+  it('starts no embedded server when MONGODB_URI is given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agora-external-'));
+    const api = await startApiProcess({ MONGODB_URI: `${process.env.AGORA_TEST_MONGO_BASE}_external`, DATA_DIR: dir });
+    try {
+      expect((await json<{ db: string }>(api.baseUrl, 'GET', '/api/health')).body.db).toBe('up');
+      expect(existsSync(join(dir, 'ferretdb'))).toBe(false);
+      // ps exits 1 when the API has no child at all, which is the point.
+      const children = spawnSync('ps', ['-o', 'args=', '--ppid', String(api.child.pid)], { encoding: 'utf8' }).stdout;
+      expect(children).not.toContain('ferretdb');
+    } finally {
+      await api.stop();
+    }
+  }, 120_000);
+});
