@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -44,7 +44,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   return app;
 }
 
-async function ensureIndexes(app: INestApplication): Promise<void> {
+/** Builds every model's indexes (unique ones included) before the first write. */
+export async function ensureIndexes(app: INestApplicationContext): Promise<void> {
   const connection = app.get<Connection>(getConnectionToken());
   await Promise.all(Object.values(connection.models).map((model) => model.init()));
 }

@@ -176,7 +176,7 @@ describe('debate core (e2e)', () => {
       const histogram = Object.values(after.votes.histogram).reduce((a, b) => a + b, 0);
       expect(histogram).toBe(kept.length);
       for (const v of [1, 2, 3, 4, 5] as const) expect(after.votes.histogram[String(v) as '1']).toBe(kept.filter((i) => second[i] === v).length);
-    });
+    }, 180_000);
 
     it('lets a strong rebuttal weaken its claim, and explains the figure', async () => {
       const claimId = article.paragraphs[10].nodeId!;

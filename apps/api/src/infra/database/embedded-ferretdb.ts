@@ -85,6 +85,36 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
   throw new Error(`FerretDB did not listen on port ${port} within ${timeoutMs} ms`);
 }
 
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The data folder's FerretDB belongs to another Agora process that is still running. */
+export class DataDirInUseError extends Error {
+  constructor(
+    readonly ownerPid: number,
+    readonly port: number,
+  ) {
+    super(`The data folder is in use by a running Agora (pid ${ownerPid}, database on 127.0.0.1:${port}).`);
+  }
+}
+
+/** Throws DataDirInUseError when another live process owns the data folder's FerretDB. */
+function assertNotInUse(ownerFile: string): void {
+  if (!existsSync(ownerFile)) return;
+  try {
+    const { ownerPid, port } = JSON.parse(readFileSync(ownerFile, 'utf8')) as { ownerPid: number; port: number };
+    if (ownerPid !== process.pid && isAlive(ownerPid)) throw new DataDirInUseError(ownerPid, port);
+  } catch (error) {
+    if (error instanceof DataDirInUseError) throw error;
+  }
+}
+
 /** Ends a FerretDB left running by a crashed earlier start on the same data folder. */
 function stopOrphan(pidFile: string, log: Log): void {
   if (!existsSync(pidFile)) return;
@@ -114,6 +144,8 @@ export async function startEmbeddedFerretDb(dataDir: string, options: { log?: Lo
   mkdirSync(sqliteDir, { recursive: true });
   mkdirSync(stateDir, { recursive: true });
   const pidFile = join(stateDir, 'ferretdb.pid');
+  const ownerFile = join(stateDir, 'owner.json');
+  assertNotInUse(ownerFile);
   stopOrphan(pidFile, log);
 
   const port = options.port ?? (await freePort());
@@ -141,6 +173,7 @@ export async function startEmbeddedFerretDb(dataDir: string, options: { log?: Lo
     child.kill('SIGTERM');
     throw new Error(`${(error as Error).message}\n${stderr}`);
   }
+  writeFileSync(ownerFile, JSON.stringify({ ownerPid: process.pid, port }));
   const database = options.database ?? 'agora';
   let stopped = false;
   return {
@@ -158,6 +191,7 @@ export async function startEmbeddedFerretDb(dataDir: string, options: { log?: Lo
       child.stdin?.destroy();
       child.unref();
       rmSync(pidFile, { force: true });
+      rmSync(ownerFile, { force: true });
     },
   };
 }
