@@ -58,10 +58,10 @@ export class NodesRepository {
   }
 
   /** Publicly visible children, which are all that count toward a node's strength. */
-  findPublicChildStrengths(parentId: Types.ObjectId | string): Promise<Pick<NodeRecord, '_id' | 'type' | 'strength'>[]> {
+  findPublicChildStrengths(parentId: Types.ObjectId | string): Promise<Pick<NodeRecord, '_id' | 'type' | 'strength' | 'origin'>[]> {
     return this.nodes
-      .find({ parentId: oid(parentId), status: 'visible' }, { type: 1, strength: 1 })
-      .lean<Pick<NodeRecord, '_id' | 'type' | 'strength'>[]>()
+      .find({ parentId: oid(parentId), status: 'visible' }, { type: 1, strength: 1, origin: 1 })
+      .lean<Pick<NodeRecord, '_id' | 'type' | 'strength' | 'origin'>[]>()
       .exec();
   }
 

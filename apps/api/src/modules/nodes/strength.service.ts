@@ -62,7 +62,8 @@ export class StrengthService {
         `${STRENGTH_PRIOR.mean}/5 worth ${STRENGTH_PRIOR.weight} votes; supporters combine to ${result.supportAggregate.toFixed(3)}, ` +
         `attackers to ${result.attackAggregate.toFixed(3)}; DF-QuAD moves the base ` +
         (result.attackAggregate >= result.supportAggregate ? 'down' : 'up') +
-        ` by the difference, giving ${result.strength.toFixed(3)}.`,
+        ` by the difference, giving ${result.strength.toFixed(3)}.` +
+        (children.some((c) => c.origin === 'article') ? " The article's own sentences of each role count together as one argument, their mean." : ''),
     };
   }
 }
