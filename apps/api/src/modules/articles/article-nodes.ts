@@ -1,5 +1,6 @@
-import { emptyVotes, nodeStrength, type SplitArticle } from '@agora/shared';
-import { Types } from 'mongoose';
+import { nodeStrength, type SplitArticle } from '@agora/shared';
+import type { Types } from 'mongoose';
+import { newNode } from '../nodes/new-node';
 import type { NodeRecord } from '../nodes/node.model';
 
 /**
@@ -7,35 +8,7 @@ import type { NodeRecord } from '../nodes/node.model';
  * and each sentence beneath its claim as a support or rebuttal, with strengths computed bottom-up.
  */
 export function buildArticleNodes(articleId: Types.ObjectId, split: SplitArticle, now = new Date()): { root: NodeRecord; claims: NodeRecord[]; all: NodeRecord[] } {
-  const base = (over: Partial<NodeRecord>): NodeRecord => ({
-    _id: new Types.ObjectId(),
-    articleId,
-    parentId: null,
-    ancestors: [],
-    depth: 0,
-    type: 'claim',
-    text: '',
-    authorId: null,
-    authorName: null,
-    origin: 'article',
-    paragraphIndex: null,
-    sentenceIndex: null,
-    anchor: null,
-    status: 'visible',
-    votes: emptyVotes(),
-    strength: 0.5,
-    replyCounts: { support: 0, rebuttal: 0 },
-    flagCount: 0,
-    locked: false,
-    pinned: false,
-    withdrawn: false,
-    history: [],
-    attribution: null,
-    createdAt: now,
-    editedAt: null,
-    version: 1,
-    ...over,
-  });
+  const base = (over: Partial<NodeRecord>): NodeRecord => newNode({ articleId, type: 'claim', text: '', origin: 'article', createdAt: now, ...over });
   const root = base({ text: split.title || 'Untitled article' });
   const claims: NodeRecord[] = [];
   const all: NodeRecord[] = [root];

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   assertCanWrite,
   DomainError,
-  emptyVotes,
   ERROR_CODES,
   isPublic,
   locateQuote,
@@ -25,6 +24,7 @@ import { AuditRepository } from '../audit/audit.repository';
 import { LivePublisher } from '../live/live-publisher';
 import { toArgumentNode } from './node.mapper';
 import type { NodeRecord } from './node.model';
+import { newNode } from './new-node';
 import { NodesRepository } from './nodes.repository';
 import { StrengthService } from './strength.service';
 
@@ -100,35 +100,22 @@ export class NodesService {
       { text, authorPostCount },
       { bannedWords: this.config.BANNED_WORDS, maxLinks: this.config.MAX_LINKS, newAccountPosts: this.config.NEW_ACCOUNT_PREMODERATION },
     );
-    const now = new Date();
-    const node = await this.nodes.insert({
-      _id: new Types.ObjectId(),
-      articleId: parent.articleId,
-      parentId: parent._id,
-      ancestors: [...(parent.ancestors ?? []), parent._id],
-      depth: parent.depth + 1,
-      type,
-      text,
-      authorId: new Types.ObjectId(actor.id),
-      authorName: actor.username,
-      origin: 'user',
-      paragraphIndex: parent.paragraphIndex,
-      sentenceIndex: null,
-      anchor,
-      status: pendingReason ? 'pending' : 'visible',
-      votes: emptyVotes(),
-      strength: 0.5,
-      replyCounts: { support: 0, rebuttal: 0 },
-      flagCount: 0,
-      locked: false,
-      pinned: false,
-      withdrawn: false,
-      history: [],
-      attribution: null,
-      createdAt: now,
-      editedAt: null,
-      version: 1,
-    });
+    const node = await this.nodes.insert(
+      newNode({
+        articleId: parent.articleId,
+        parentId: parent._id,
+        ancestors: [...(parent.ancestors ?? []), parent._id],
+        depth: parent.depth + 1,
+        type,
+        text,
+        authorId: new Types.ObjectId(actor.id),
+        authorName: actor.username,
+        origin: 'user',
+        paragraphIndex: parent.paragraphIndex,
+        anchor,
+        status: pendingReason ? 'pending' : 'visible',
+      }),
+    );
     const articleId = String(node.articleId);
     if (pendingReason) {
       await this.audit.record({

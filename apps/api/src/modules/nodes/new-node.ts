@@ -1,0 +1,32 @@
+import { emptyVotes } from '@agora/shared';
+import { Types } from 'mongoose';
+import type { NodeRecord } from './node.model';
+
+/** A new node as stored: fresh id, no votes, no replies, visible, unlocked; `fields` says the rest. */
+export function newNode(fields: Pick<NodeRecord, 'articleId' | 'type' | 'text' | 'origin'> & Partial<NodeRecord>): NodeRecord {
+  return {
+    _id: new Types.ObjectId(),
+    parentId: null,
+    ancestors: [],
+    depth: 0,
+    authorId: null,
+    authorName: null,
+    paragraphIndex: null,
+    sentenceIndex: null,
+    anchor: null,
+    status: 'visible',
+    votes: emptyVotes(),
+    strength: 0.5,
+    replyCounts: { support: 0, rebuttal: 0 },
+    flagCount: 0,
+    locked: false,
+    pinned: false,
+    withdrawn: false,
+    history: [],
+    attribution: null,
+    createdAt: new Date(),
+    editedAt: null,
+    version: 1,
+    ...fields,
+  };
+}
