@@ -1,0 +1,70 @@
+// Runs one write path through the API (autocannon) and the same work through the raw driver
+// (closedLoop), with the same concurrency, warm-up and duration, and collects for each side the
+// rate, latencies, CPU time per operation of every process, and (API side) database operations.
+import { CONCURRENCY, MEASURE_SECONDS, WARMUP_SECONDS } from './settings.mjs';
+import { autocannonLoop } from './http-load.mjs';
+import { closedLoop, latencySummary } from './stats.mjs';
+import { withCpu } from './processes.mjs';
+import { perRequest, readQueryCounts, settle } from './query-counts.mjs';
+
+function describe(run, cpu) {
+  const perSecond = run.completed / run.seconds;
+  const cpuPerOp = Object.fromEntries(Object.entries(cpu).map(([k, ms]) => [k, ms === null || !run.completed ? null : ms / run.completed]));
+  return { perSecond, ...latencySummary(run.latencies), completed: run.completed, errors: run.errors, firstError: run.firstError?.message ?? null, cpuPerOp };
+}
+
+function assertHealthy(side, run) {
+  if (run.completed === 0) throw new Error(`${side}: no operation succeeded (${run.firstError?.message ?? 'no error recorded'})`);
+}
+
+/** `request(i)` is the i-th API request {path, token, body}; `rawOp(i)` does the i-th operation by driver. */
+export async function compareThroughput(env, { method, request, rawOp, log }) {
+  // Each side's sequence runs on from its warm-up into its measured run: the measured votes are new ones
+  // (or changes), never the warm-up's repeated with the same values.
+  let apiNext = 0;
+  let rawNext = 0;
+  const apiRun = (seconds) => autocannonLoop({ baseUrl: env.baseUrl, connections: CONCURRENCY, seconds, method, request: () => request(apiNext++) });
+  log(`  API warm-up ${WARMUP_SECONDS}s, then ${MEASURE_SECONDS}s at ${CONCURRENCY} connections`);
+  assertHealthy('API warm-up', await apiRun(WARMUP_SECONDS));
+  await settle(env);
+  const countsBefore = await readQueryCounts(env);
+  const apiMeasured = await withCpu(env.pids, () => apiRun(MEASURE_SECONDS));
+  await settle(env);
+  const countsAfter = await readQueryCounts(env);
+  assertHealthy('API', apiMeasured.result);
+
+  const rawRun = (seconds) => closedLoop({ concurrency: CONCURRENCY, seconds, op: () => rawOp(rawNext++) });
+  log(`  raw driver warm-up ${WARMUP_SECONDS}s, then ${MEASURE_SECONDS}s at ${CONCURRENCY} concurrent calls`);
+  assertHealthy('raw warm-up', await rawRun(WARMUP_SECONDS));
+  const rawMeasured = await withCpu({ db: env.pids.db, bench: env.pids.bench }, () => rawRun(MEASURE_SECONDS));
+  assertHealthy('raw', rawMeasured.result);
+
+  return {
+    api: { ...describe(apiMeasured.result, apiMeasured.cpu), statuses: apiMeasured.result.statuses, dbOpsPerRequest: perRequest(countsBefore, countsAfter, apiMeasured.result.sent) },
+    raw: describe(rawMeasured.result, rawMeasured.cpu),
+  };
+}
+
+const ms = (x) => (x === null || x === undefined || Number.isNaN(x) ? '-' : x.toFixed(2));
+const cpuText = (cpu) =>
+  Object.entries(cpu)
+    .map(([k, v]) => `${k} ${ms(v)}`)
+    .join(', ');
+
+/** Lines for the printed report: both sides' rates and latencies, CPU per operation, round trips. */
+export function throughputNotes(api, raw, unit) {
+  const lines = [
+    `API      ${api.perSecond.toFixed(1)} ${unit}, p50 ${ms(api.p50)} ms, p99 ${ms(api.p99)} ms, ${api.completed} ok, ${api.errors} failed; CPU ms per op: ${cpuText(api.cpuPerOp)}`,
+    `baseline ${raw.perSecond.toFixed(1)} ${unit}, p50 ${ms(raw.p50)} ms, p99 ${ms(raw.p99)} ms, ${raw.completed} ok, ${raw.errors} failed; CPU ms per op: ${cpuText(raw.cpuPerOp)}`,
+  ];
+  if (api.firstError) lines.push(`API first failure: ${api.firstError}`);
+  if (raw.firstError) lines.push(`baseline first failure: ${raw.firstError}`);
+  if (api.dbOpsPerRequest) {
+    const rows = (list) => list.slice(0, 8).map(([k, n]) => `${k} ${n.toFixed(1)}`).join(', ');
+    const ops = api.dbOpsPerRequest;
+    lines.push(`API database operations per request: ${ops.total.toFixed(1)} (${rows(ops.byOperation)})`);
+    lines.push(`  full-collection scans (filter not exactly {_id}): ${ops.scans.toFixed(1)} (${rows(ops.scansByOperation)})`);
+    lines.push(`  writes (SQLite write lock + WAL sync each): ${ops.writes.toFixed(1)} (${rows(ops.writesByOperation)})`);
+  }
+  return lines;
+}
