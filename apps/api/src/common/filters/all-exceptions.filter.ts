@@ -5,6 +5,8 @@ import { ZodValidationException } from 'nestjs-zod';
 import type { Response } from 'express';
 import { reasonPhrase, statusForCode } from './error-status';
 
+/** Transient database conditions: unreachable, or SQLite (under FerretDB) too busy to take the write in time. */
+const DB_BUSY = /ECONNREFUSED|buffering timed out|connection .* closed|database is locked|SQLITE_BUSY|\bbusy\b/i;
 const DB_DOWN = /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError|MongoPoolClearedError|MongoNetworkTimeoutError/;
 
 /** Turns every error into the one JSON error shape; unexpected ones are logged and answered 500. */
@@ -30,7 +32,7 @@ export function toErrorBody(error: unknown): ErrorBody {
     return { statusCode, error: reasonPhrase(statusCode), code, message };
   }
   const name = (error as { name?: string })?.name ?? '';
-  if (DB_DOWN.test(name) || /ECONNREFUSED|buffering timed out|connection .* closed/i.test(String((error as Error)?.message))) {
+  if (DB_DOWN.test(name) || DB_BUSY.test(String((error as Error)?.message))) {
     return { statusCode: 503, error: reasonPhrase(503), code: ERROR_CODES.DATABASE_UNAVAILABLE, message: 'The database is unavailable; try again shortly.' };
   }
   // body-parser errors (malformed JSON, too large) carry their own status.

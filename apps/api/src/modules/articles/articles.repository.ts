@@ -1,13 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type UpdateQuery } from 'mongoose';
+import { KeyedMutex } from '../../infra/database/keyed-mutex';
+import { retryTransient } from '../../infra/database/transient-retry';
 import { Article, type ArticleRecord } from './article.model';
 
 const LIST_FIELDS = { source: 0, paragraphs: 0 } as const;
 
 @Injectable()
 export class ArticlesRepository {
+  /** Updates of one article from this process go one at a time (see KeyedMutex). */
+  private readonly writes = new KeyedMutex();
+
   constructor(@InjectModel(Article.name) private readonly articles: Model<Article>) {}
+
+  private write<T>(id: string | Types.ObjectId, update: () => Promise<T>): Promise<T> {
+    return this.writes.run(String(id), () => retryTransient(update));
+  }
 
   findById(id: string | Types.ObjectId): Promise<ArticleRecord | null> {
     return this.articles.findOne({ _id: id, state: 'ready' }, { source: 0 }).lean<ArticleRecord>().exec();
@@ -35,11 +44,11 @@ export class ArticlesRepository {
   }
 
   update(id: string | Types.ObjectId, update: UpdateQuery<Article>): Promise<ArticleRecord | null> {
-    return this.articles.findByIdAndUpdate(id, update, { new: true }).lean<ArticleRecord>().exec();
+    return this.write(id, () => this.articles.findByIdAndUpdate(id, update, { new: true }).lean<ArticleRecord>().exec());
   }
 
   /** Marks activity and stores the article's published reply count. */
   touch(id: string | Types.ObjectId, replyCount: number): Promise<unknown> {
-    return this.articles.updateOne({ _id: id }, { $set: { lastActivityAt: new Date(), replyCount } }).exec();
+    return this.write(id, () => this.articles.updateOne({ _id: id }, { $set: { lastActivityAt: new Date(), replyCount } }).exec());
   }
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { ChildrenQuery, NodeStatus, ReplyType } from '@agora/shared';
 import { Types, type Model, type FilterQuery, type UpdateQuery } from 'mongoose';
+import { KeyedMutex } from '../../infra/database/keyed-mutex';
+import { retryTransient } from '../../infra/database/transient-retry';
 import { ArgumentNodeDoc, type NodeRecord } from './node.model';
 
 const oid = (id: string | Types.ObjectId): Types.ObjectId => (typeof id === 'string' ? new Types.ObjectId(id) : id);
@@ -22,7 +24,14 @@ const CHILD_SORT: Record<ChildrenQuery['sort'], Record<string, 1 | -1>> = {
 
 @Injectable()
 export class NodesRepository {
+  /** Updates of one node from this process go one at a time (see KeyedMutex). */
+  private readonly writes = new KeyedMutex();
+
   constructor(@InjectModel(ArgumentNodeDoc.name) private readonly nodes: Model<ArgumentNodeDoc>) {}
+
+  private write<T>(id: string | Types.ObjectId, update: () => Promise<T>): Promise<T> {
+    return this.writes.run(String(id), () => retryTransient(update));
+  }
 
   findById(id: string | Types.ObjectId): Promise<NodeRecord | null> {
     return this.nodes.findById(id).lean<NodeRecord>().exec();
@@ -100,20 +109,20 @@ export class NodesRepository {
   }
 
   setStrength(id: Types.ObjectId, strength: number): Promise<unknown> {
-    return this.nodes.updateOne({ _id: id }, { $set: { strength } }).exec();
+    return this.write(id, () => this.nodes.updateOne({ _id: id }, { $set: { strength } }).exec());
   }
 
   update(id: string | Types.ObjectId, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
-    return this.nodes.findByIdAndUpdate(id, update, { new: true }).lean<NodeRecord>().exec();
+    return this.write(id, () => this.nodes.findByIdAndUpdate(id, update, { new: true }).lean<NodeRecord>().exec());
   }
 
   /** Applies an update only when the node still has the given version: a lost race returns null. */
   updateIfVersion(id: Types.ObjectId, version: number, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
-    return this.nodes.findOneAndUpdate({ _id: id, version }, update, { new: true }).lean<NodeRecord>().exec();
+    return this.write(id, () => this.nodes.findOneAndUpdate({ _id: id, version }, update, { new: true }).lean<NodeRecord>().exec());
   }
 
   setStatus(id: Types.ObjectId, from: NodeStatus[], status: NodeStatus, extra: UpdateQuery<ArgumentNodeDoc>['$set'] = {}): Promise<NodeRecord | null> {
-    return this.nodes.findOneAndUpdate({ _id: id, status: { $in: from } }, { $set: { status, ...extra }, $inc: { version: 1 } }, { new: true }).lean<NodeRecord>().exec();
+    return this.write(id, () => this.nodes.findOneAndUpdate({ _id: id, status: { $in: from } }, { $set: { status, ...extra }, $inc: { version: 1 } }, { new: true }).lean<NodeRecord>().exec());
   }
 
   /** Whether the node or any ancestor is locked. */
@@ -125,7 +134,7 @@ export class NodesRepository {
 
   /** Stores a node's open-flag count, recounted from the flags by the caller. */
   setFlagCount(id: Types.ObjectId, flagCount: number): Promise<unknown> {
-    return this.nodes.updateOne({ _id: id }, { $set: { flagCount } }).exec();
+    return this.write(id, () => this.nodes.updateOne({ _id: id }, { $set: { flagCount } }).exec());
   }
 
   /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { emptyVotes, type VoteTotals } from '@agora/shared';
 import { Types, type Model } from 'mongoose';
+import { retryTransient } from '../../infra/database/transient-retry';
 import { VoteDoc } from './vote.model';
 
 const isDuplicateKey = (e: unknown): boolean => (e as { code?: number })?.code === 11000;
@@ -15,7 +16,7 @@ export class VotesRepository {
     const filter = { nodeId, userId: new Types.ObjectId(userId) };
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.votes.updateOne(filter, { $set: { value, articleId, updatedAt: new Date() } }, { upsert: true }).exec();
+        await retryTransient(() => this.votes.updateOne(filter, { $set: { value, articleId, updatedAt: new Date() } }, { upsert: true }).exec());
         return;
       } catch (error) {
         // Two first votes by the same user raced; the unique index let one in, so this one is a change.
@@ -25,7 +26,7 @@ export class VotesRepository {
   }
 
   async remove(nodeId: Types.ObjectId, userId: string): Promise<void> {
-    await this.votes.deleteOne({ nodeId, userId: new Types.ObjectId(userId) }).exec();
+    await retryTransient(() => this.votes.deleteOne({ nodeId, userId: new Types.ObjectId(userId) }).exec());
   }
 
   /** The node's vote totals as the votes themselves say: the truth its stored aggregates follow. */
