@@ -18,13 +18,17 @@ export class ArticlesRepository {
     return this.writes.run(String(id), () => retryTransient(update));
   }
 
-  findById(id: string | Types.ObjectId): Promise<ArticleRecord | null> {
-    return this.articles.findOne({ _id: id, state: 'ready' }, { source: 0 }).lean<ArticleRecord>().exec();
+  // Filters are by _id alone and the state is checked here: FerretDB's SQLite backend answers only an
+  // exact {_id} filter from its index and scans the collection for anything else.
+  async findById(id: string | Types.ObjectId): Promise<ArticleRecord | null> {
+    const article = await this.articles.findById(id, { source: 0 }).lean<ArticleRecord>().exec();
+    return article?.state === 'ready' ? article : null;
   }
 
   /** Without the paragraphs, for locks and counters. */
-  findSummaryById(id: string | Types.ObjectId): Promise<ArticleRecord | null> {
-    return this.articles.findOne({ _id: id, state: 'ready' }, LIST_FIELDS).lean<ArticleRecord>().exec();
+  async findSummaryById(id: string | Types.ObjectId): Promise<ArticleRecord | null> {
+    const article = await this.articles.findById(id, LIST_FIELDS).lean<ArticleRecord>().exec();
+    return article?.state === 'ready' ? article : null;
   }
 
   findByHash(hash: string): Promise<ArticleRecord | null> {

@@ -4,7 +4,8 @@ import { Schema as MongooseSchema, type Types } from 'mongoose';
 /** An article's recent live events, kept so that a reconnecting client can catch up. */
 @Schema({ collection: 'live_events', versionKey: false })
 export class LiveEventDoc {
-  _id!: Types.ObjectId;
+  /** `${articleId}:${seq}`, so that a lost race for a seq is caught by a primary-key probe. */
+  @Prop({ type: String }) _id!: string;
   @Prop({ type: MongooseSchema.Types.ObjectId, required: true }) articleId!: Types.ObjectId;
   @Prop({ required: true }) seq!: number;
   @Prop({ required: true }) name!: string;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { StoredLiveEvent } from '@agora/shared';
 import { Types, type Model } from 'mongoose';
+import { retryTransient } from '../../infra/database/transient-retry';
 import { LiveEventDoc } from './live-event.model';
 
 const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
@@ -11,19 +12,17 @@ export class LiveEventsRepository {
   constructor(@InjectModel(LiveEventDoc.name) private readonly events: Model<LiveEventDoc>) {}
 
   /**
-   * Stores an event under the article's next sequence number. The unique (articleId, seq) index is
-   * what allocates it atomically across instances: a writer that loses the race takes the next one.
+   * Stores the event under `seq` unless that number is taken; false when another writer has it.
+   * The primary key (`articleId:seq`) is what makes sequence numbers unique across instances.
    */
-  async appendNext(articleId: string, name: StoredLiveEvent['name'], body: Record<string, unknown>): Promise<StoredLiveEvent> {
-    for (let attempt = 0; ; attempt++) {
-      const seq = (await this.latestSeq(articleId)) + 1;
-      const payload = { ...body, articleId, seq };
-      try {
-        await this.events.create({ articleId: oid(articleId), seq, name, payload, createdAt: new Date() });
-        return { name, payload } as unknown as StoredLiveEvent;
-      } catch (error) {
-        if ((error as { code?: number })?.code !== 11000 || attempt > 100) throw error;
-      }
+  async tryAppend(articleId: string, seq: number, name: StoredLiveEvent['name'], body: Record<string, unknown>): Promise<StoredLiveEvent | null> {
+    const payload = { ...body, articleId, seq };
+    try {
+      await retryTransient(() => this.events.create({ _id: `${articleId}:${seq}`, articleId: oid(articleId), seq, name, payload, createdAt: new Date() }));
+      return { name, payload } as unknown as StoredLiveEvent;
+    } catch (error) {
+      if ((error as { code?: number })?.code === 11000) return null;
+      throw error;
     }
   }
 

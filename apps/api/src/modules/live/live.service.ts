@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import type { ArgumentNode, ArticleSummary, LivePayloads, StoredLiveEvent, VoteTotals } from '@agora/shared';
 import type { Namespace } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { KeyedMutex } from '../../infra/database/keyed-mutex';
 import { LiveDelivery } from './live-delivery';
 import { LiveEventsRepository } from './live-events.repository';
 import { LivePublisher } from './live-publisher';
@@ -17,6 +18,8 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
   private readonly logger = new Logger('Live');
   private namespace: Namespace | undefined;
   readonly delivery: LiveDelivery;
+  private readonly publishing = new KeyedMutex();
+  private readonly highWater = new Map<string, number>();
   private readonly pendingVotes = new Map<string, { timer: NodeJS.Timeout; load: () => Promise<{ votes: VoteTotals; strength: number } | null>; articleId: string }>();
 
   constructor(
@@ -33,7 +36,10 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
   attach(namespace: Namespace): void {
     this.namespace = namespace;
     // Events published by other instances arrive here through the Redis adapter.
-    namespace.on(CROSS_INSTANCE_EVENT, (event: StoredLiveEvent) => this.delivery.receive(event));
+    namespace.on(CROSS_INSTANCE_EVENT, (event: StoredLiveEvent) => {
+      this.noteSeq(event.payload.articleId, event.payload.seq);
+      this.delivery.receive(event);
+    });
   }
 
   nodeCreated(articleId: string, node: ArgumentNode): Promise<void> {
@@ -80,7 +86,8 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
    */
   private async publish<K extends Sequenced>(articleId: string, name: K, body: Body<K>): Promise<void> {
     try {
-      const event = await this.events.appendNext(articleId, name, body as Record<string, unknown>);
+      // One publish per article at a time in this process, numbered from the highest seq known here.
+      const event = await this.publishing.run(articleId, () => this.append(articleId, name, body as Record<string, unknown>));
       const seq = event.payload.seq;
       this.delivery.receive(event);
       if (this.config.REDIS_URL) this.namespace?.serverSideEmit(CROSS_INSTANCE_EVENT, event);
@@ -90,6 +97,33 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
     } catch (error) {
       this.logger.warn(`${name} for article ${articleId} not published: ${(error as Error).message}`);
     }
+  }
+
+  /** Takes the next free seq: usually the first try; after a lost race, re-read the log's latest. */
+  private async append(articleId: string, name: Sequenced, body: Record<string, unknown>): Promise<StoredLiveEvent> {
+    let seq = (await this.currentSeq(articleId)) + 1;
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const event = await this.events.tryAppend(articleId, seq, name, body);
+      if (event) {
+        this.noteSeq(articleId, seq);
+        return event;
+      }
+      seq = Math.max(seq, await this.events.latestSeq(articleId)) + 1;
+    }
+    throw new Error(`no free sequence number for article ${articleId} after 100 attempts`);
+  }
+
+  /** The highest seq this instance knows for an article (published here or received from others). */
+  async currentSeq(articleId: string): Promise<number> {
+    const known = this.highWater.get(articleId);
+    if (known !== undefined) return known;
+    const latest = await this.events.latestSeq(articleId);
+    this.noteSeq(articleId, latest);
+    return this.highWater.get(articleId)!;
+  }
+
+  private noteSeq(articleId: string, seq: number): void {
+    if ((this.highWater.get(articleId) ?? -1) < seq) this.highWater.set(articleId, seq);
   }
 
   onModuleDestroy(): void {

@@ -129,7 +129,9 @@ export class NodesRepository {
   async isLockedPath(node: NodeRecord): Promise<boolean> {
     if (node.locked) return true;
     if (!node.ancestors?.length) return false;
-    return (await this.nodes.countDocuments({ _id: { $in: node.ancestors }, locked: true }).exec()) > 0;
+    // One primary-key lookup per ancestor: FerretDB serves those from its index, an $in by scanning.
+    const ancestors = await Promise.all(node.ancestors.map((id) => this.nodes.findById(id, { locked: 1 }).lean<Pick<NodeRecord, 'locked'>>().exec()));
+    return ancestors.some((a) => a?.locked);
   }
 
   /** Stores a node's open-flag count, recounted from the flags by the caller. */

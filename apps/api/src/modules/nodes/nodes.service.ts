@@ -73,7 +73,7 @@ export class NodesService {
     if (!article) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
     const paragraph = article.paragraphs.find((p) => p.index === index);
     if (!paragraph) throw new DomainError(ERROR_CODES.NOT_FOUND, `The article has no paragraph ${index}.`);
-    const claim = await this.nodes.findParagraphClaim(articleId, index);
+    const claim = paragraph.nodeId ? await this.nodes.findById(paragraph.nodeId) : await this.nodes.findParagraphClaim(articleId, index);
     if (!claim) throw new DomainError(ERROR_CODES.NOT_FOUND, `The article has no paragraph ${index}.`);
     let anchor: Anchor | null = null;
     if (input.quote) {
