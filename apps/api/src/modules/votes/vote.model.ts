@@ -4,7 +4,8 @@ import { Schema as MongooseSchema, type Types } from 'mongoose';
 /** One user's 1-5 strength vote on one node; the unique index makes it one vote per user per node. */
 @Schema({ collection: 'votes', versionKey: false })
 export class VoteDoc {
-  _id!: Types.ObjectId;
+  /** `${nodeId}:${userId}`: one vote per user per node by construction, found by primary key. */
+  @Prop({ type: String }) _id!: string;
   @Prop({ type: MongooseSchema.Types.ObjectId, required: true }) nodeId!: Types.ObjectId;
   @Prop({ type: MongooseSchema.Types.ObjectId, required: true }) userId!: Types.ObjectId;
   @Prop({ type: MongooseSchema.Types.ObjectId, required: true }) articleId!: Types.ObjectId;

@@ -5,6 +5,8 @@ import { Types, type Model } from 'mongoose';
 import { retryTransient } from '../../infra/database/transient-retry';
 import { VoteDoc } from './vote.model';
 
+/** Filters by _id alone are answered from FerretDB's primary index; anything else is a scan. */
+const voteId = (nodeId: Types.ObjectId | string, userId: string): string => `${String(nodeId)}:${userId}`;
 const isDuplicateKey = (e: unknown): boolean => (e as { code?: number })?.code === 11000;
 
 @Injectable()
@@ -13,10 +15,10 @@ export class VotesRepository {
 
   /** Sets the user's vote; the unique index keeps it one per user per node. */
   async set(nodeId: Types.ObjectId, userId: string, articleId: Types.ObjectId, value: number): Promise<void> {
-    const filter = { nodeId, userId: new Types.ObjectId(userId) };
+    const update = { $set: { nodeId, userId: new Types.ObjectId(userId), articleId, value, updatedAt: new Date() } };
     for (let attempt = 0; ; attempt++) {
       try {
-        await retryTransient(() => this.votes.updateOne(filter, { $set: { value, articleId, updatedAt: new Date() } }, { upsert: true }).exec());
+        await retryTransient(() => this.votes.updateOne({ _id: voteId(nodeId, userId) }, update, { upsert: true }).exec());
         return;
       } catch (error) {
         // Two first votes by the same user raced; the unique index let one in, so this one is a change.
@@ -26,7 +28,7 @@ export class VotesRepository {
   }
 
   async remove(nodeId: Types.ObjectId, userId: string): Promise<void> {
-    await retryTransient(() => this.votes.deleteOne({ nodeId, userId: new Types.ObjectId(userId) }).exec());
+    await retryTransient(() => this.votes.deleteOne({ _id: voteId(nodeId, userId) }).exec());
   }
 
   /** The node's vote totals as the votes themselves say: the truth its stored aggregates follow. */
@@ -42,7 +44,7 @@ export class VotesRepository {
   }
 
   async find(nodeId: Types.ObjectId | string, userId: string): Promise<number | null> {
-    const vote = await this.votes.findOne({ nodeId: new Types.ObjectId(String(nodeId)), userId: new Types.ObjectId(userId) }, { value: 1 }).lean<Pick<VoteDoc, 'value'>>().exec();
+    const vote = await this.votes.findById(voteId(nodeId, userId), { value: 1 }).lean<Pick<VoteDoc, 'value'>>().exec();
     return vote ? vote.value : null;
   }
 
