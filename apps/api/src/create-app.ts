@@ -7,6 +7,7 @@ import type { Connection } from 'mongoose';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { toErrorBody } from './common/filters/all-exceptions.filter';
 import type { AppConfig } from './config/app-config';
@@ -20,6 +21,28 @@ import { RedisIoAdapter } from './infra/live/redis-io.adapter';
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  // Defence in depth for user text: even if some were ever rendered as HTML, no inline or foreign
+  // script could run. Styles may be inline (React Flow positions nodes with style attributes).
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          fontSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
   app.useBodyParser('json', { limit: '3mb' });
   // Body parser failures (malformed JSON, too large) get the one error shape, not Express's 404 page.
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
