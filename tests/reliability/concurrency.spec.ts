@@ -165,6 +165,32 @@ describe('concurrent votes across two instances', () => {
       .filter((s) => Math.abs(s.stored - s.truth) > 1e-6);
     expect(stale).toEqual([]);
   });
+
+  // KNOWN BUG, not fixed here: FerretDB 1.24's SQLite backend applies every update as "read the
+  // document, change it in memory, write the whole document back" with nothing between the read and the
+  // write (handler/msg_update.go: Query, then UpdateDocument), so two updates of one node at the same
+  // moment lose one of them, even when they set different fields. Each vote rewrites the node's totals
+  // and strength, so an author's edit racing votes is acknowledged, broadcast, and then silently undone
+  // (about half the time in this scenario). `it.failing` keeps the suite green while the bug stands and
+  // turns red the day it is fixed: make it a plain `it` then.
+  it.failing('keeps an acknowledged edit that races votes on the same node', async () => {
+    const lost: string[] = [];
+    for (let round = 0; round < 8; round++) {
+      const node = await call<ArgumentNode>(instances[0].baseUrl, 'POST', `/api/articles/${articleId}/paragraphs/${8 + round}/replies`, {
+        body: { type: 'support', text: `Before the edit ${round}` },
+        token: author.token,
+      });
+      expect(node.status).toBe(201);
+      const [edit] = await Promise.all([
+        call<ArgumentNode>(instances[1].baseUrl, 'PATCH', `/api/nodes/${node.body.id}`, { body: { text: `After the edit ${round}` }, token: author.token, timeoutMs: 60_000 }),
+        ...voters.slice(0, 8).map((voter, i) => send({ nodeId: node.body.id, kind: 'vote', value: 1 + (i % 5), via: i % 2 }, voter)),
+      ]);
+      expect(edit.status).toBe(200);
+      const stored = await direct.db.collection('nodes').findOne({ _id: objectId(node.body.id) });
+      if (stored?.text !== `After the edit ${round}`) lost.push(`round ${round}: stored "${stored?.text}" (version ${stored?.version}) after edit answered version ${edit.body.version}`);
+    }
+    expect(lost).toEqual([]);
+  }, 180_000);
 });
 
 /** Totals with every histogram key present, in a fixed key order, for comparison. */
