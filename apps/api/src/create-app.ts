@@ -10,6 +10,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { toErrorBody } from './common/filters/all-exceptions.filter';
+import { answerClientErrorsAsJson } from './common/filters/client-error';
 import type { AppConfig } from './config/app-config';
 import { RedisIoAdapter } from './infra/live/redis-io.adapter';
 
@@ -43,6 +44,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       crossOriginEmbedderPolicy: false,
     }),
   );
+  answerClientErrorsAsJson(app.getHttpServer());
   app.useBodyParser('json', { limit: '3mb' });
   // Body parser failures (malformed JSON, too large) get the one error shape, not Express's 404 page.
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
