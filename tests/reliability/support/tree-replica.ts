@@ -17,6 +17,8 @@ export class TreeReplica {
   readonly duplicates: number[] = [];
   joins = 0;
   resyncs = 0;
+  /** Rejoins that caught up by replay: events missed while away came before the acknowledgement. */
+  replays = 0;
   private socket: Socket | null = null;
   private loading = false;
   private held: StoredLiveEvent[] = [];
@@ -54,6 +56,7 @@ export class TreeReplica {
       for (const e of early) this.receive(e);
       await this.reload(treeFrom);
     } else {
+      if (early.length > 0) this.replays++;
       for (const e of early) this.receive(e);
     }
   }
