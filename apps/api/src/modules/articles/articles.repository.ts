@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type UpdateQuery } from 'mongoose';
-import { KeyedMutex } from '../../infra/database/keyed-mutex';
+import { DocumentLock } from '../../infra/database/document-lock';
+import { REDIS, type RedisClient } from '../../infra/redis.module';
 import { retryTransient } from '../../infra/database/transient-retry';
 import { Article, type ArticleRecord } from './article.model';
 
@@ -9,10 +10,15 @@ const LIST_FIELDS = { source: 0, paragraphs: 0 } as const;
 
 @Injectable()
 export class ArticlesRepository {
-  /** Updates of one article from this process go one at a time (see KeyedMutex). */
-  private readonly writes = new KeyedMutex();
+  /** Updates of one article go one at a time, across instances when Redis is configured (see DocumentLock). */
+  private readonly writes: DocumentLock;
 
-  constructor(@InjectModel(Article.name) private readonly articles: Model<Article>) {}
+  constructor(
+    @InjectModel(Article.name) private readonly articles: Model<Article>,
+    @Inject(REDIS) redis: RedisClient,
+  ) {
+    this.writes = new DocumentLock(redis, 'agora:lock:article');
+  }
 
   private write<T>(id: string | Types.ObjectId, update: () => Promise<T>): Promise<T> {
     return this.writes.run(String(id), () => retryTransient(update));

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { ChildrenQuery, NodeStatus, ReplyType } from '@agora/shared';
 import { Types, type Model, type FilterQuery, type UpdateQuery } from 'mongoose';
-import { KeyedMutex } from '../../infra/database/keyed-mutex';
+import { DocumentLock } from '../../infra/database/document-lock';
+import { REDIS, type RedisClient } from '../../infra/redis.module';
 import { retryTransient } from '../../infra/database/transient-retry';
 import { ArgumentNodeDoc, type NodeRecord } from './node.model';
 
@@ -24,10 +25,15 @@ const CHILD_SORT: Record<ChildrenQuery['sort'], Record<string, 1 | -1>> = {
 
 @Injectable()
 export class NodesRepository {
-  /** Updates of one node from this process go one at a time (see KeyedMutex). */
-  private readonly writes = new KeyedMutex();
+  /** Updates of one node go one at a time, across instances when Redis is configured (see DocumentLock). */
+  private readonly writes: DocumentLock;
 
-  constructor(@InjectModel(ArgumentNodeDoc.name) private readonly nodes: Model<ArgumentNodeDoc>) {}
+  constructor(
+    @InjectModel(ArgumentNodeDoc.name) private readonly nodes: Model<ArgumentNodeDoc>,
+    @Inject(REDIS) redis: RedisClient,
+  ) {
+    this.writes = new DocumentLock(redis, 'agora:lock:node');
+  }
 
   private write<T>(id: string | Types.ObjectId, update: () => Promise<T>): Promise<T> {
     return this.writes.run(String(id), () => retryTransient(update));

@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { DomainError, ERROR_CODES } from '@agora/shared';
+import type { RedisClient } from '../redis.module';
+import { KeyedMutex } from './keyed-mutex';
+
+const LEASE_MS = 5000;
+const WAIT_MS = 10_000;
+const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+/**
+ * Serialises updates of one document across every API instance. FerretDB's SQLite backend updates a
+ * document by reading it whole and writing it back whole, outside a transaction, so two concurrent
+ * updates of different fields of one document can undo each other — an acknowledged edit can vanish
+ * under a vote's totals update. Within a process a KeyedMutex orders the writers; with Redis, a short
+ * lease (SET NX PX, released only by its holder) orders the processes.
+ */
+export class DocumentLock {
+  private readonly local = new KeyedMutex();
+
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly prefix: string,
+  ) {}
+
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    return this.local.run(key, () => (this.redis ? this.leased(`${this.prefix}:${key}`, task) : task()));
+  }
+
+  private async leased<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const redis = this.redis!;
+    const token = randomBytes(8).toString('hex');
+    const deadline = Date.now() + WAIT_MS;
+    for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
+      if ((await redis.set(key, token, 'PX', LEASE_MS, 'NX')) === 'OK') break;
+      if (Date.now() > deadline) throw new DomainError(ERROR_CODES.DATABASE_UNAVAILABLE, 'The item is busy; try again shortly.');
+      await new Promise((r) => setTimeout(r, wait + Math.random() * wait));
+    }
+    try {
+      return await task();
+    } finally {
+      await redis.eval(RELEASE, 1, key, token).catch(() => undefined);
+    }
+  }
+}
