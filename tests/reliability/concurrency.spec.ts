@@ -17,8 +17,8 @@ const SEED = Number(process.env.RELIABILITY_SEED ?? Date.now() % 1_000_000);
 
 /** Printed with a failing aggregate check: the likeliest cause, should one ever show. */
 const LOST_UPDATE_HINT =
-  'If this fails intermittently under load, suspect the lost-update bug pinned below: FerretDB rewrites whole documents, so one ' +
-  "node update can undo another's change to a different field (a strength write undoing a totals write, or the reverse).";
+  'If this fails intermittently under load, suspect lost updates (see the edit test below): FerretDB rewrites whole documents, so ' +
+  "an update of a node that bypasses its DocumentLock can undo another's change to a different field.";
 
 type Op = { nodeId: string; kind: 'vote'; value: number; via: number } | { nodeId: string; kind: 'withdraw'; via: number };
 
@@ -38,10 +38,7 @@ describe('concurrent votes across two instances', () => {
 
   beforeAll(async () => {
     const mongoUri = freshDatabaseUri();
-    // A short live-event log: FerretDB's SQLite backend answers the seq allocation every vote makes by
-    // reading the whole log, so with the default 1,000 events each vote costs ~60 ms more and the run
-    // is several times slower. Totals, the subject here, do not depend on the log.
-    const env = { MONGODB_URI: mongoUri, REDIS_URL: 'redis://127.0.0.1:6379', LIVE_COALESCE_MS: '30', LIVE_EVENT_RETENTION: '100' };
+    const env = { MONGODB_URI: mongoUri, REDIS_URL: 'redis://127.0.0.1:6379', LIVE_COALESCE_MS: '30' };
     // One after the other: the second finds the seed article already imported.
     instances.push(await startApiProcess(env));
     instances.push(await startApiProcess(env));
@@ -171,14 +168,12 @@ describe('concurrent votes across two instances', () => {
     expect({ stale, hint: LOST_UPDATE_HINT }).toEqual({ stale: [], hint: LOST_UPDATE_HINT });
   });
 
-  // KNOWN BUG, not fixed here: FerretDB 1.24's SQLite backend applies every update as "read the
-  // document, change it in memory, write the whole document back" with nothing between the read and the
-  // write (handler/msg_update.go: Query, then UpdateDocument), so two updates of one node at the same
-  // moment lose one of them, even when they set different fields. Each vote rewrites the node's totals
-  // and strength, so an author's edit racing votes is acknowledged, broadcast, and then silently undone
-  // (about half the time in this scenario). `it.failing` keeps the suite green while the bug stands and
-  // turns red the day it is fixed: make it a plain `it` then.
-  it.failing('keeps an acknowledged edit that races votes on the same node', async () => {
+  // FerretDB 1.24's SQLite backend applies every update as "read the document, change it in memory,
+  // write the whole document back" with nothing between the read and the write (handler/msg_update.go:
+  // Query, then UpdateDocument), so two updates of one node at once used to lose one of them even when
+  // they set different fields: an author's edit racing votes was acknowledged, broadcast, then undone
+  // (about half the rounds below). Node updates now take a per-node lock (DocumentLock); this keeps it so.
+  it('keeps an acknowledged edit that races votes on the same node, on another instance', async () => {
     const lost: string[] = [];
     for (let round = 0; round < 8; round++) {
       const node = await call<ArgumentNode>(instances[0].baseUrl, 'POST', `/api/articles/${articleId}/paragraphs/${8 + round}/replies`, {
