@@ -7,7 +7,9 @@ import { reasonPhrase, statusForCode } from './error-status';
 
 /** Transient database conditions: unreachable, or SQLite (under FerretDB) too busy to take the write in time. */
 const DB_BUSY = /ECONNREFUSED|buffering timed out|connection .* closed|database is locked|SQLITE_BUSY|\bbusy\b/i;
-const DB_DOWN = /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError|MongoPoolClearedError|MongoNetworkTimeoutError/;
+/** Driver errors that mean the database cannot be reached right now (names vary by driver version). */
+const DB_DOWN = /^(Mongo|PoolCleared).*(Network|Selection|NotConnected|Topology|PoolCleared|Timeout|Interrupted)|^PoolClearedOnNetworkError$/;
+const DB_LINK = /ECONNREFUSED|ECONNRESET|EPIPE|socket|connection (was )?(closed|reset)|pool.*cleared|Topology is closed/i;
 
 /** Turns every error into the one JSON error shape; unexpected ones are logged and answered 500. */
 export function toErrorBody(error: unknown): ErrorBody {
@@ -32,7 +34,8 @@ export function toErrorBody(error: unknown): ErrorBody {
     return { statusCode, error: reasonPhrase(statusCode), code, message };
   }
   const name = (error as { name?: string })?.name ?? '';
-  if (DB_DOWN.test(name) || DB_BUSY.test(String((error as Error)?.message))) {
+  const isDriverError = /^(Mongo|PoolCleared)/.test(name);
+  if (DB_DOWN.test(name) || DB_BUSY.test(String((error as Error)?.message)) || (isDriverError && DB_LINK.test(String((error as Error)?.message)))) {
     return { statusCode: 503, error: reasonPhrase(503), code: ERROR_CODES.DATABASE_UNAVAILABLE, message: 'The database is unavailable; try again shortly.' };
   }
   // body-parser errors (malformed JSON, too large) carry their own status.
