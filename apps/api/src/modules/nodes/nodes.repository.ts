@@ -114,8 +114,22 @@ export class NodesRepository {
     return this.nodes.countDocuments({ authorId: oid(authorId), origin: 'user' }).exec();
   }
 
-  setStrength(id: Types.ObjectId, strength: number): Promise<unknown> {
-    return this.write(id, () => this.nodes.updateOne({ _id: id }, { $set: { strength } }).exec());
+  /**
+   * Reads a node and its public children and stores the strength `compute` gives them, all under the
+   * node's write lock, so that two recomputations of one node cannot interleave and leave behind the
+   * figure computed from the older votes or children. Null when the node is gone.
+   */
+  recomputeStrength(
+    id: Types.ObjectId,
+    compute: (node: NodeRecord, children: Awaited<ReturnType<NodesRepository['findPublicChildStrengths']>>) => number,
+  ): Promise<{ node: NodeRecord; strength: number } | null> {
+    return this.writes.run(String(id), async () => {
+      const node = await this.findById(id);
+      if (!node) return null;
+      const strength = compute(node, await this.findPublicChildStrengths(node._id));
+      if (strength !== node.strength) await retryTransient(() => this.nodes.updateOne({ _id: id }, { $set: { strength } }).exec());
+      return { node, strength };
+    });
   }
 
   update(id: string | Types.ObjectId, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {

@@ -16,22 +16,18 @@ export class StrengthService {
 
   /**
    * Recomputes the node and then each ancestor in turn, stopping where nothing moved: a node whose
-   * strength is unchanged cannot change its parent. Returns the nodes whose strength changed.
-   * Concurrent recomputations may interleave and leave a strength one change behind; the next change
-   * on the path recomputes it from fresh reads.
+   * strength is unchanged cannot change its parent. Returns the nodes whose strength changed. Each
+   * step reads and writes under the node's write lock, so concurrent recomputations of one node take
+   * turns and the last one reads everything the others wrote: none leaves a figure from older votes.
    */
   async recomputeFrom(start: Types.ObjectId | null): Promise<StrengthChange[]> {
     const changes: StrengthChange[] = [];
     let id: Types.ObjectId | null = start;
     while (id) {
-      const node = await this.nodes.findById(id);
-      if (!node) break;
-      const children = await this.nodes.findPublicChildStrengths(node._id);
-      const { strength } = nodeStrength(node.votes, children);
-      if (strength === node.strength) break;
-      await this.nodes.setStrength(node._id, strength);
-      changes.push({ nodeId: String(node._id), strength });
-      id = node.parentId;
+      const result = await this.nodes.recomputeStrength(id, (node, children) => nodeStrength(node.votes, children).strength);
+      if (!result || result.strength === result.node.strength) break;
+      changes.push({ nodeId: String(id), strength: result.strength });
+      id = result.node.parentId;
     }
     return changes;
   }
