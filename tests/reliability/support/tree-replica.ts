@@ -53,7 +53,9 @@ export class TreeReplica {
       // Live starts after ack.seq; what happened up to it comes with the tree, loaded afresh.
       this.lastSeq = ack.seq;
       this.loading = true;
-      for (const e of early) this.receive(e);
+      // Events sent before the acknowledgement and covered by it (the server may send live ones while
+      // it answers) are already in the tree about to be loaded, as a web client's reload would find.
+      for (const e of early) if (e.payload.seq > ack.seq) this.receive(e);
       await this.reload(treeFrom);
     } else {
       if (early.length > 0) this.replays++;
