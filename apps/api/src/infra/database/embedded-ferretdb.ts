@@ -10,7 +10,8 @@ const FERRETDB_MODULE = `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`;
 export interface EmbeddedDatabase {
   uri: string;
   port: number;
-  stop(): Promise<void>;
+  /** Stops the server; `kill` ends it at once (SIGKILL), as a crash would, instead of letting it drain. */
+  stop(options?: { kill?: boolean }): Promise<void>;
 }
 
 type Log = (line: string) => void;
@@ -162,7 +163,8 @@ export async function startEmbeddedFerretDb(dataDir: string, options: { log?: Lo
   // fd 3 keeps our stdin pipe for the watchdog: a background job's own stdin is /dev/null.
   const watchdog =
     `exec 3<&0; ${quoted} </dev/null 3<&- & pid=$!; echo $pid > '${pidFile}'; ` +
-    `trap 'kill $pid 2>/dev/null; exit 0' TERM INT; ` +
+    // On TERM, wait for FerretDB to be gone before exiting, so stop() returns only once its port is closed.
+    `trap 'kill $pid 2>/dev/null; wait $pid; exit 0' TERM INT; ` +
     `(cat <&3 >/dev/null; kill $pid 2>/dev/null) & exec 3<&-; wait $pid`;
   const child = spawn('sh', ['-c', watchdog], { stdio: ['pipe', 'ignore', 'pipe'] });
   let stderr = '';
@@ -179,9 +181,13 @@ export async function startEmbeddedFerretDb(dataDir: string, options: { log?: Lo
   return {
     port,
     uri: `mongodb://127.0.0.1:${port}/${database}`,
-    stop: async () => {
+    stop: async (stopOptions?: { kill?: boolean }) => {
       if (stopped) return;
       stopped = true;
+      if (stopOptions?.kill) {
+        const pid = Number(readFileSync(pidFile, 'utf8').trim());
+        if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) process.kill(pid, 'SIGKILL');
+      }
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.stdin?.end();
       child.kill('SIGTERM');
