@@ -56,7 +56,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const { articleId, since } = parsed.data;
     const article = await this.articles.findSummaryById(articleId).catch(() => null);
     if (!article) return { ok: false, code: 'NOT_FOUND', message: 'No such article.' };
-    const current = await this.live.currentSeq(articleId);
+    const current = since === undefined ? await this.live.currentSeq(articleId) : await this.live.latestSeq(articleId);
     const data = socket.data as LiveSocketData;
     this.live.delivery.startAt(articleId, current);
     const state = (data.articles[articleId] = { lastSeq: since ?? current, replaying: since !== undefined, queue: [] as StoredLiveEvent[] });

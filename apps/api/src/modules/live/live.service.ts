@@ -122,6 +122,15 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
     return this.highWater.get(articleId)!;
   }
 
+  /**
+   * The article's latest seq as the log says it, for a reconnecting reader: this instance's figure may
+   * trail an event another instance has just stored.
+   */
+  async latestSeq(articleId: string): Promise<number> {
+    this.noteSeq(articleId, await this.events.latestSeq(articleId));
+    return this.highWater.get(articleId)!;
+  }
+
   private noteSeq(articleId: string, seq: number): void {
     if ((this.highWater.get(articleId) ?? -1) < seq) this.highWater.set(articleId, seq);
   }
