@@ -17,6 +17,7 @@ describe('toErrorBody', () => {
     ['MongoServerError', 'database is locked (5) (SQLITE_BUSY)'],
     ['MongoTopologyClosedError', 'Topology is closed'],
     ['MongoError', 'connection 3 to 127.0.0.1:1 closed'],
+    ['MaxRetriesPerRequestError', 'Reached the max retries per request limit (which is 2).'],
   ])('answers 503 for %s', (name, message) => {
     expect(toErrorBody(driverError(name, message))).toMatchObject({ statusCode: 503, code: 'DATABASE_UNAVAILABLE' });
   });

@@ -7,8 +7,8 @@ import { reasonPhrase, statusForCode } from './error-status';
 
 /** Transient database conditions: unreachable, or SQLite (under FerretDB) too busy to take the write in time. */
 const DB_BUSY = /ECONNREFUSED|buffering timed out|connection .* closed|database is locked|SQLITE_BUSY|\bbusy\b/i;
-/** Driver errors that mean the database cannot be reached right now (names vary by driver version). */
-const DB_DOWN = /^(Mongo|PoolCleared).*(Network|Selection|NotConnected|Topology|PoolCleared|Timeout|Interrupted)|^PoolClearedOnNetworkError$/;
+/** Driver errors that mean the database (or, for ioredis, Redis) cannot be reached right now. */
+const DB_DOWN = /^(Mongo|PoolCleared).*(Network|Selection|NotConnected|Topology|PoolCleared|Timeout|Interrupted)|^PoolClearedOnNetworkError$|^MaxRetriesPerRequestError$/;
 const DB_LINK = /ECONNREFUSED|ECONNRESET|EPIPE|socket|connection (was )?(closed|reset)|pool.*cleared|Topology is closed/i;
 
 /** Turns every error into the one JSON error shape; unexpected ones are logged and answered 500. */
