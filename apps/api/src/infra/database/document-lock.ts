@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DomainError, ERROR_CODES } from '@agora/shared';
 import type { RedisClient } from '../redis.module';
 import { KeyedMutex } from './keyed-mutex';
+import { retryTransient } from './transient-retry';
 
 const LEASE_MS = 5000;
 const WAIT_MS = 10_000;
@@ -21,6 +22,11 @@ export class DocumentLock {
     private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
+
+  /** One database update of the document under the lock, tried again if SQLite refused it as busy. */
+  write<T>(key: string | { toString(): string }, update: () => Promise<T>): Promise<T> {
+    return this.run(String(key), () => retryTransient(update));
+  }
 
   run<T>(key: string, task: () => Promise<T>): Promise<T> {
     return this.local.run(key, () => (this.redis ? this.leased(`${this.prefix}:${key}`, task) : task()));

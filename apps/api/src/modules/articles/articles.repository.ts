@@ -3,7 +3,6 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type UpdateQuery } from 'mongoose';
 import { DocumentLock } from '../../infra/database/document-lock';
 import { REDIS, type RedisClient } from '../../infra/redis.module';
-import { retryTransient } from '../../infra/database/transient-retry';
 import { Article, type ArticleRecord } from './article.model';
 
 const LIST_FIELDS = { source: 0, paragraphs: 0 } as const;
@@ -18,10 +17,6 @@ export class ArticlesRepository {
     @Inject(REDIS) redis: RedisClient,
   ) {
     this.writes = new DocumentLock(redis, 'agora:lock:article');
-  }
-
-  private write<T>(id: string | Types.ObjectId, update: () => Promise<T>): Promise<T> {
-    return this.writes.run(String(id), () => retryTransient(update));
   }
 
   // Filters are by _id alone and the state is checked here: FerretDB's SQLite backend answers only an
@@ -54,11 +49,11 @@ export class ArticlesRepository {
   }
 
   update(id: string | Types.ObjectId, update: UpdateQuery<Article>): Promise<ArticleRecord | null> {
-    return this.write(id, () => this.articles.findByIdAndUpdate(id, update, { new: true }).lean<ArticleRecord>().exec());
+    return this.writes.write(id, () => this.articles.findByIdAndUpdate(id, update, { new: true }).lean<ArticleRecord>().exec());
   }
 
   /** Marks activity and stores the article's published reply count. */
   touch(id: string | Types.ObjectId, replyCount: number): Promise<unknown> {
-    return this.write(id, () => this.articles.updateOne({ _id: id }, { $set: { lastActivityAt: new Date(), replyCount } }).exec());
+    return this.writes.write(id, () => this.articles.updateOne({ _id: id }, { $set: { lastActivityAt: new Date(), replyCount } }).exec());
   }
 }

@@ -35,10 +35,6 @@ export class NodesRepository {
     this.writes = new DocumentLock(redis, 'agora:lock:node');
   }
 
-  private write<T>(id: string | Types.ObjectId, update: () => Promise<T>): Promise<T> {
-    return this.writes.run(String(id), () => retryTransient(update));
-  }
-
   findById(id: string | Types.ObjectId): Promise<NodeRecord | null> {
     return this.nodes.findById(id).lean<NodeRecord>().exec();
   }
@@ -133,16 +129,16 @@ export class NodesRepository {
   }
 
   update(id: string | Types.ObjectId, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
-    return this.write(id, () => this.nodes.findByIdAndUpdate(id, update, { new: true }).lean<NodeRecord>().exec());
+    return this.writes.write(id, () => this.nodes.findByIdAndUpdate(id, update, { new: true }).lean<NodeRecord>().exec());
   }
 
   /** Applies an update only when the node still has the given version: a lost race returns null. */
   updateIfVersion(id: Types.ObjectId, version: number, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
-    return this.write(id, () => this.nodes.findOneAndUpdate({ _id: id, version }, update, { new: true }).lean<NodeRecord>().exec());
+    return this.writes.write(id, () => this.nodes.findOneAndUpdate({ _id: id, version }, update, { new: true }).lean<NodeRecord>().exec());
   }
 
   setStatus(id: Types.ObjectId, from: NodeStatus[], status: NodeStatus, extra: UpdateQuery<ArgumentNodeDoc>['$set'] = {}): Promise<NodeRecord | null> {
-    return this.write(id, () => this.nodes.findOneAndUpdate({ _id: id, status: { $in: from } }, { $set: { status, ...extra }, $inc: { version: 1 } }, { new: true }).lean<NodeRecord>().exec());
+    return this.writes.write(id, () => this.nodes.findOneAndUpdate({ _id: id, status: { $in: from } }, { $set: { status, ...extra }, $inc: { version: 1 } }, { new: true }).lean<NodeRecord>().exec());
   }
 
   /** Whether the node or any ancestor is locked. */
@@ -156,7 +152,7 @@ export class NodesRepository {
 
   /** Stores a node's open-flag count, recounted from the flags by the caller. */
   setFlagCount(id: Types.ObjectId, flagCount: number): Promise<unknown> {
-    return this.write(id, () => this.nodes.updateOne({ _id: id }, { $set: { flagCount } }).exec());
+    return this.writes.write(id, () => this.nodes.updateOne({ _id: id }, { $set: { flagCount } }).exec());
   }
 
   /**
