@@ -41,7 +41,9 @@ export class LiveDelivery {
   /** The seq this instance has delivered up to, so a joining socket knows where live starts. */
   startAt(articleId: string, seq: number): void {
     const channel = this.channel(articleId);
-    if (channel.lastSeq === null || channel.lastSeq < seq) channel.lastSeq = Math.max(channel.lastSeq ?? 0, seq);
+    // Only a fresh channel starts from the log's figure: moving a running one forward would drop, for
+    // sockets already here, an event this instance has not received yet (a joiner replays it instead).
+    if (channel.lastSeq === null) channel.lastSeq = seq;
   }
 
   receive(event: StoredLiveEvent): void {
