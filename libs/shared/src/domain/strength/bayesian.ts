@@ -21,3 +21,23 @@ export function clamp01(x: number): number {
 export function emptyVotes(): VoteTotals {
   return { count: 0, sum: 0, histogram: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 } };
 }
+
+/**
+ * The totals after one voter's vote moves from `before` to `after` (null: no vote), so that a stored
+ * aggregate can follow a single vote without recounting them all.
+ */
+export function moveVote(totals: VoteTotals, before: number | null, after: number | null): VoteTotals {
+  const histogram = { ...emptyVotes().histogram, ...totals.histogram };
+  let { count, sum } = totals;
+  if (before !== null) {
+    count--;
+    sum -= before;
+    histogram[String(before) as keyof VoteTotals['histogram']]--;
+  }
+  if (after !== null) {
+    count++;
+    sum += after;
+    histogram[String(after) as keyof VoteTotals['histogram']]++;
+  }
+  return { count, sum, histogram };
+}

@@ -1,0 +1,48 @@
+import type { RedisClient } from '../redis.module';
+
+/**
+ * Marks of work in progress on derived figures (vote totals, children, strength up the path) that a
+ * fast path moves by several writes in a row, with no transaction to make them all-or-nothing. The
+ * work marks an item while holding the item's write lock and clears the mark when it is done; so a
+ * mark found already there by the next holder of the lock means that an earlier holder died or
+ * failed half-way, and the figures must be recomputed from their sources before going on. Marks
+ * left by a crashed instance are also swept up after a while by whoever is still running.
+ *
+ * With Redis the marks outlive the instance that set them. Without it they live in this process,
+ * which is then the only instance; they still catch work cut short by an error.
+ */
+export class UnfinishedWork {
+  private readonly local = new Map<string, number>();
+
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly key: string,
+  ) {}
+
+  /** Marks the item (call holding its write lock); true when an earlier mark was left behind. */
+  async begin(id: string): Promise<boolean> {
+    if (!this.redis) {
+      if (this.local.has(id)) return true;
+      this.local.set(id, Date.now());
+      return false;
+    }
+    return (await this.redis.zadd(this.key, 'NX', Date.now(), id)) === 0;
+  }
+
+  async end(id: string): Promise<void> {
+    if (!this.redis) this.local.delete(id);
+    else await this.redis.zrem(this.key, id);
+  }
+
+  async isMarked(id: string): Promise<boolean> {
+    if (!this.redis) return this.local.has(id);
+    return (await this.redis.zscore(this.key, id)) !== null;
+  }
+
+  /** Items marked more than `ageMs` ago: work whose owner has most likely died. */
+  async stale(ageMs: number, limit = 100): Promise<string[]> {
+    const before = Date.now() - ageMs;
+    if (!this.redis) return [...this.local].filter(([, at]) => at <= before).slice(0, limit).map(([id]) => id);
+    return this.redis.zrangebyscore(this.key, '-inf', before, 'LIMIT', 0, limit);
+  }
+}
