@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { UnfinishedWork } from './unfinished-work';
 
-describe.each([
+const places: [string, () => Redis | null][] = [
   ['in this process', () => null],
   ['in Redis', () => new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 2 })],
-] as const)('UnfinishedWork %s', (_where, connect) => {
+];
+
+describe.each(places)('UnfinishedWork %s', (_where, connect) => {
   const redis = connect();
   const key = `agora:test:unfinished:${randomBytes(6).toString('hex')}`;
   const work = () => new UnfinishedWork(redis, key);

@@ -45,4 +45,13 @@ export class UnfinishedWork {
     if (!this.redis) return [...this.local].filter(([, at]) => at <= before).slice(0, limit).map(([id]) => id);
     return this.redis.zrangebyscore(this.key, '-inf', before, 'LIMIT', 0, limit);
   }
+
+  /** Repairs, one after another, the items marked longer ago than `ageMs`; a failure waits for the next sweep. */
+  async sweep(ageMs: number, repair: (id: string) => Promise<void>, logger: { warn(message: string): void }): Promise<void> {
+    try {
+      for (const id of await this.stale(ageMs)) await repair(id);
+    } catch (error) {
+      logger.warn(`repair of unfinished work (${this.key}) failed, to be tried again: ${(error as Error).message}`);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import { nodeStrength, type SplitArticle } from '@agora/shared';
 import type { Types } from 'mongoose';
+import { childrenMap } from '../nodes/children';
 import { newNode } from '../nodes/new-node';
 import type { NodeRecord } from '../nodes/node.model';
 
@@ -8,7 +9,7 @@ import type { NodeRecord } from '../nodes/node.model';
  * and each sentence beneath its claim as a support or rebuttal, with strengths computed bottom-up.
  */
 export function buildArticleNodes(articleId: Types.ObjectId, split: SplitArticle, now = new Date()): { root: NodeRecord; claims: NodeRecord[]; all: NodeRecord[] } {
-  const base = (over: Partial<NodeRecord>): NodeRecord => newNode({ articleId, type: 'claim', text: '', origin: 'article', createdAt: now, ...over });
+  const base = (over: Partial<NodeRecord>): NodeRecord => newNode({ articleId, type: 'claim', text: '', origin: 'article', createdAt: now, children: {}, ...over });
   const root = base({ text: split.title || 'Untitled article' });
   const claims: NodeRecord[] = [];
   const all: NodeRecord[] = [root];
@@ -30,10 +31,12 @@ export function buildArticleNodes(articleId: Types.ObjectId, split: SplitArticle
       }),
     );
     // replyCounts count readers' replies; the article's own sentences are structure, not replies.
+    claim.children = childrenMap(sentences);
     claim.strength = nodeStrength(claim.votes, sentences).strength;
     claims.push(claim);
     all.push(claim, ...sentences);
   }
+  root.children = childrenMap(claims);
   root.strength = nodeStrength(root.votes, claims).strength;
   return { root, claims, all };
 }

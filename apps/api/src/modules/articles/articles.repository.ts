@@ -52,7 +52,15 @@ export class ArticlesRepository {
     return this.writes.write(id, () => this.articles.findByIdAndUpdate(id, update, { new: true }).lean<ArticleRecord>().exec());
   }
 
-  /** Marks activity and stores the article's published reply count. */
+  /**
+   * Marks activity and counts one more published reply. `$inc` is safe here only because every update
+   * of an article holds its write lock: FerretDB's own read-modify-write is not atomic.
+   */
+  addReply(id: string | Types.ObjectId): Promise<unknown> {
+    return this.writes.write(id, () => this.articles.updateOne({ _id: id }, { $set: { lastActivityAt: new Date() }, $inc: { replyCount: 1 } }).exec());
+  }
+
+  /** Marks activity and stores the article's published reply count, as recounted by the caller. */
   touch(id: string | Types.ObjectId, replyCount: number): Promise<unknown> {
     return this.writes.write(id, () => this.articles.updateOne({ _id: id }, { $set: { lastActivityAt: new Date(), replyCount } }).exec());
   }

@@ -1,9 +1,13 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { NodeStatus, NodeType } from '@agora/shared';
+import type { ChildStrength, NodeStatus, NodeType } from '@agora/shared';
 import { Schema as MongooseSchema, type Types } from 'mongoose';
 
 /** One argument node: the article's thesis, a paragraph claim, a sentence, or a reader's reply. */
-@Schema({ collection: 'nodes', versionKey: false })
+/** What a parent keeps of each public child, so that its strength is computed without a query. */
+export type ChildEntry = Required<ChildStrength>;
+
+// minimize off: an empty `children` map means "no public children", a missing one "not known yet".
+@Schema({ collection: 'nodes', versionKey: false, minimize: false })
 export class ArgumentNodeDoc {
   _id!: Types.ObjectId;
   @Prop({ type: MongooseSchema.Types.ObjectId, required: true }) articleId!: Types.ObjectId;
@@ -24,6 +28,12 @@ export class ArgumentNodeDoc {
   @Prop({ type: Object, required: true }) votes!: { count: number; sum: number; histogram: Record<string, number> };
   @Prop({ required: true, default: 0.5 }) strength!: number;
   @Prop({ type: Object, required: true }) replyCounts!: { support: number; rebuttal: number };
+  /**
+   * The public children by id with their type, origin and strength: the inputs of this node's
+   * strength and reply counts, kept here so they are updated by primary key. Absent on nodes stored
+   * before it existed; it is then rebuilt from the children themselves at the next change.
+   */
+  @Prop({ type: Object, default: undefined }) children?: Record<string, ChildEntry>;
   /** Open flags; at FLAG_THRESHOLD the node goes to review. */
   @Prop({ default: 0 }) flagCount!: number;
   @Prop({ default: false }) locked!: boolean;

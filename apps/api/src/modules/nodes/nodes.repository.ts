@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { ChildrenQuery, NodeStatus, ReplyType } from '@agora/shared';
+import type { ChildrenQuery, NodeStatus } from '@agora/shared';
 import { Types, type Model, type FilterQuery, type UpdateQuery } from 'mongoose';
 import { DocumentLock } from '../../infra/database/document-lock';
 import { REDIS, type RedisClient } from '../../infra/redis.module';
 import { retryTransient } from '../../infra/database/transient-retry';
-import { ArgumentNodeDoc, type NodeRecord } from './node.model';
+import { childrenMap } from './children';
+import { ArgumentNodeDoc, type ChildEntry, type NodeRecord } from './node.model';
 
 const oid = (id: string | Types.ObjectId): Types.ObjectId => (typeof id === 'string' ? new Types.ObjectId(id) : id);
 
@@ -15,6 +16,15 @@ export interface ListingScope {
   everything: boolean;
   /** Authors see their own pending and hidden nodes. */
   authorId: string | null;
+}
+
+/** Listings leave out what only the server needs. */
+const LISTED = { history: 0, children: 0 } as const;
+
+/** The node as seen by whoever holds its write lock, and the only way to update it meanwhile. */
+export interface LockedNode {
+  read(): Promise<NodeRecord | null>;
+  set(fields: Partial<Pick<NodeRecord, 'votes' | 'strength' | 'replyCounts' | 'children'>>): Promise<void>;
 }
 
 const CHILD_SORT: Record<ChildrenQuery['sort'], Record<string, 1 | -1>> = {
@@ -52,7 +62,7 @@ export class NodesRepository {
   /** Every node of an article the scope allows, flat; one indexed query for anonymous readers. */
   findTree(articleId: string, scope: ListingScope): Promise<NodeRecord[]> {
     return this.nodes
-      .find(this.scopeFilter({ articleId: oid(articleId) }, scope), { history: 0 })
+      .find(this.scopeFilter({ articleId: oid(articleId) }, scope), LISTED)
       .lean<NodeRecord[]>()
       .exec();
   }
@@ -60,7 +70,7 @@ export class NodesRepository {
   findChildren(parentId: string, query: ChildrenQuery, scope: ListingScope): Promise<NodeRecord[]> {
     const offset = query.cursor ? Number(query.cursor) : 0;
     return this.nodes
-      .find(this.scopeFilter({ parentId: oid(parentId) }, scope), { history: 0 })
+      .find(this.scopeFilter({ parentId: oid(parentId) }, scope), LISTED)
       .sort(CHILD_SORT[query.sort])
       .skip(offset)
       .limit(query.limit + 1)
@@ -68,12 +78,13 @@ export class NodesRepository {
       .exec();
   }
 
-  /** Publicly visible children, which are all that count toward a node's strength. */
-  findPublicChildStrengths(parentId: Types.ObjectId | string): Promise<Pick<NodeRecord, '_id' | 'type' | 'strength' | 'origin'>[]> {
-    return this.nodes
+  /** Publicly visible children, which are all that count toward a node's strength, read from the children themselves. */
+  async findPublicChildren(parentId: Types.ObjectId | string): Promise<Record<string, ChildEntry>> {
+    const children = await this.nodes
       .find({ parentId: oid(parentId), status: 'visible' }, { type: 1, strength: 1, origin: 1 })
       .lean<Pick<NodeRecord, '_id' | 'type' | 'strength' | 'origin'>[]>()
       .exec();
+    return childrenMap(children);
   }
 
   findParagraphClaim(articleId: string, paragraphIndex: number): Promise<NodeRecord | null> {
@@ -96,12 +107,6 @@ export class NodesRepository {
     await this.nodes.insertMany(nodes, { ordered: true });
   }
 
-  /** Readers' published replies directly beneath a node, by type: the truth behind replyCounts. */
-  async countPublicReplies(parentId: Types.ObjectId): Promise<Record<ReplyType, number>> {
-    const replies = await this.nodes.find({ parentId, origin: 'user', status: 'visible' }, { type: 1, _id: 0 }).lean<Pick<NodeRecord, 'type'>[]>().exec();
-    return { support: replies.filter((r) => r.type === 'support').length, rebuttal: replies.filter((r) => r.type === 'rebuttal').length };
-  }
-
   countPublicArticleReplies(articleId: Types.ObjectId): Promise<number> {
     return this.nodes.countDocuments({ articleId, origin: 'user', status: 'visible' }).exec();
   }
@@ -111,21 +116,20 @@ export class NodesRepository {
   }
 
   /**
-   * Reads a node and its public children and stores the strength `compute` gives them, all under the
-   * node's write lock, so that two recomputations of one node cannot interleave and leave behind the
-   * figure computed from the older votes or children. Null when the node is gone.
+   * Runs `task` holding the node's write lock (see DocumentLock), for work that reads the node and
+   * then writes figures derived from what it read. The lock is not re-entrant: inside `task` the node
+   * is read and written only through the LockedNode given; locks of ancestors may be taken, never of
+   * descendants, so that two such tasks cannot wait for each other.
    */
-  recomputeStrength(
-    id: Types.ObjectId,
-    compute: (node: NodeRecord, children: Awaited<ReturnType<NodesRepository['findPublicChildStrengths']>>) => number,
-  ): Promise<{ node: NodeRecord; strength: number } | null> {
-    return this.writes.run(String(id), async () => {
-      const node = await this.findById(id);
-      if (!node) return null;
-      const strength = compute(node, await this.findPublicChildStrengths(node._id));
-      if (strength !== node.strength) await retryTransient(() => this.nodes.updateOne({ _id: id }, { $set: { strength } }).exec());
-      return { node, strength };
-    });
+  exclusive<T>(id: Types.ObjectId, task: (node: LockedNode) => Promise<T>): Promise<T> {
+    return this.writes.run(String(id), () =>
+      task({
+        read: () => this.findById(id),
+        set: async (fields) => {
+          await retryTransient(() => this.nodes.updateOne({ _id: id }, { $set: fields }).exec());
+        },
+      }),
+    );
   }
 
   update(id: string | Types.ObjectId, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
@@ -162,7 +166,7 @@ export class NodesRepository {
   findForReview(kind: 'flagged' | 'pending' | 'hidden', offset: number, limit: number): Promise<NodeRecord[]> {
     const filter: FilterQuery<ArgumentNodeDoc> = kind === 'flagged' ? { status: 'visible', flagCount: { $gt: 0 } } : { status: kind };
     return this.nodes
-      .find(filter, { history: 0 })
+      .find(filter, LISTED)
       .sort({ createdAt: 1, _id: 1 })
       .skip(offset)
       .limit(limit + 1)

@@ -17,7 +17,6 @@ import {
 import { Types } from 'mongoose';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { converge } from '../../infra/database/converge';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { listingScope } from '../articles/articles.service';
 import { AuditRepository } from '../audit/audit.repository';
@@ -100,57 +99,44 @@ export class NodesService {
       { text, authorPostCount },
       { bannedWords: this.config.BANNED_WORDS, maxLinks: this.config.MAX_LINKS, newAccountPosts: this.config.NEW_ACCOUNT_PREMODERATION },
     );
-    const node = await this.nodes.insert(
-      newNode({
-        articleId: parent.articleId,
-        parentId: parent._id,
-        ancestors: [...(parent.ancestors ?? []), parent._id],
-        depth: parent.depth + 1,
-        type,
-        text,
-        authorId: new Types.ObjectId(actor.id),
-        authorName: actor.username,
-        origin: 'user',
-        paragraphIndex: parent.paragraphIndex,
-        anchor,
-        status: pendingReason ? 'pending' : 'visible',
-      }),
-    );
-    const articleId = String(node.articleId);
+    const reply = newNode({
+      articleId: parent.articleId,
+      parentId: parent._id,
+      ancestors: [...(parent.ancestors ?? []), parent._id],
+      depth: parent.depth + 1,
+      type,
+      text,
+      authorId: new Types.ObjectId(actor.id),
+      authorName: actor.username,
+      origin: 'user',
+      paragraphIndex: parent.paragraphIndex,
+      anchor,
+      status: pendingReason ? 'pending' : 'visible',
+      children: {},
+    });
     if (pendingReason) {
+      const node = await this.nodes.insert(reply);
       await this.audit.record({
         action: 'auto-pending', actorId: null, actorName: null, targetType: 'node', targetId: node._id, subjectUserId: actor.id,
         reason: `Pre-moderation: ${pendingReason}`, before: null, after: { status: 'pending' },
       });
       return toArgumentNode(node, actor);
     }
-    await this.afterPublicChange(node);
-    const view = toArgumentNode(node, null);
-    await this.live.nodeCreated(articleId, view);
+    const { node, changes } = await this.strength.addReply(parent, () => this.nodes.insert(reply));
+    const articleId = String(node.articleId);
+    if (changes.length) await this.live.strengthChanged(articleId, changes);
+    await this.live.nodeCreated(articleId, toArgumentNode(node, null));
     return toArgumentNode(node, actor);
   }
 
   /**
-   * Bookkeeping when a node enters or leaves public view: its parent's reply counts, the article's
-   * activity, and strength up the ancestor path. Counts are recounted, not incremented, so that
-   * concurrent writers converge on the truth.
+   * Bookkeeping when a node enters or leaves public view: its parent's children and reply counts, the
+   * article's reply count, and strength up the ancestor path, recomputed from what is stored.
    */
   async afterPublicChange(node: NodeRecord): Promise<void> {
-    const articleId = String(node.articleId);
-    const parentId = node.parentId;
-    if (parentId && node.origin === 'user') {
-      await converge({
-        observe: async () => {
-          const [truth, parent] = await Promise.all([this.nodes.countPublicReplies(parentId), this.nodes.findById(parentId)]);
-          return { truth, stored: parent?.replyCounts ?? null };
-        },
-        write: (replyCounts) => this.nodes.update(parentId, { $set: { replyCounts } }),
-        equal: (a, b) => a.support === b.support && a.rebuttal === b.rebuttal,
-      });
-    }
-    if (node.origin === 'user') await this.articles.touch(articleId, await this.nodes.countPublicArticleReplies(node.articleId));
-    const changes = await this.strength.recomputeFrom(parentId);
-    if (changes.length) await this.live.strengthChanged(articleId, changes);
+    if (!node.parentId) return;
+    const changes = await this.strength.childrenChanged(node.parentId, node.articleId);
+    if (changes.length) await this.live.strengthChanged(String(node.articleId), changes);
   }
 
   async edit(id: string, text: string, actor: RequestUser): Promise<ArgumentNode> {

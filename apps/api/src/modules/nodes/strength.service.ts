@@ -1,42 +1,162 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DomainError, ERROR_CODES, nodeStrength, STRENGTH_PRIOR, type StrengthBreakdown, type VoteTotals } from '@agora/shared';
 import type { Types } from 'mongoose';
-import type { NodeRecord } from './node.model';
-import { NodesRepository } from './nodes.repository';
+import { UnfinishedWork } from '../../infra/database/unfinished-work';
+import { REDIS, type RedisClient } from '../../infra/redis.module';
+import { ArticlesRepository } from '../articles/articles.repository';
+import { childEntry, replyCountsOf, withChild } from './children';
+import type { ChildEntry, NodeRecord } from './node.model';
+import { NodesRepository, type LockedNode } from './nodes.repository';
 
 export interface StrengthChange {
   nodeId: string;
   strength: number;
 }
 
-/** Keeps every node's stored strength equal to DF-QuAD over its votes and its public children. */
+/** What one settled node looks like afterwards, and whether its strength moved. */
+export interface SettledNode {
+  node: NodeRecord;
+  changed: boolean;
+}
+
+/** How long a mark of unfinished work waits before a sweep repairs it: well past a lock's lease. */
+const STALE_AFTER_MS = 15_000;
+const SWEEP_EVERY_MS = 20_000;
+
+/**
+ * Keeps every node's stored strength equal to DF-QuAD over its votes and its public children, and its
+ * reply counts equal to its public replies. Each node keeps its public children's entries (`children`)
+ * so that a change is carried from a node to the root by primary key, one lock at a time, without
+ * querying anyone's children: on FerretDB's SQLite backend any other query reads the whole collection.
+ *
+ * Work that touches several documents in a row is marked while it runs (UnfinishedWork); a successor
+ * that finds a mark left behind recomputes from the children and votes themselves before going on.
+ */
 @Injectable()
-export class StrengthService {
-  constructor(private readonly nodes: NodesRepository) {}
+export class StrengthService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Strength');
+  /** Parents whose children, reply counts, strength path or article count are being changed. */
+  private readonly unfinished: UnfinishedWork;
+  private sweeper: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly nodes: NodesRepository,
+    private readonly articles: ArticlesRepository,
+    @Inject(REDIS) redis: RedisClient,
+  ) {
+    this.unfinished = new UnfinishedWork(redis, 'agora:unfinished:children');
+  }
+
+  onApplicationBootstrap(): void {
+    this.sweeper = setInterval(() => void this.unfinished.sweep(STALE_AFTER_MS, (id) => this.repairIfUnfinished(id), this.logger), SWEEP_EVERY_MS);
+    this.sweeper.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.sweeper);
+  }
 
   /**
-   * Recomputes the node and then each ancestor in turn, stopping where nothing moved: a node whose
-   * strength is unchanged cannot change its parent. Returns the nodes whose strength changed. Each
-   * step reads and writes under the node's write lock, so concurrent recomputations of one node take
-   * turns and the last one reads everything the others wrote: none leaves a figure from older votes.
+   * Adds a reader's published reply beneath `parent`: `insert` stores it while the parent's lock is
+   * held, then the parent's children, reply counts and strength, the strengths above it and the
+   * article's reply count follow. Returns the stored reply and the strengths that moved.
    */
-  async recomputeFrom(start: Types.ObjectId | null): Promise<StrengthChange[]> {
+  addReply(parent: NodeRecord, insert: () => Promise<NodeRecord>): Promise<{ node: NodeRecord; changes: StrengthChange[] }> {
+    const parentId = String(parent._id);
+    return this.nodes.exclusive(parent._id, async (locked) => {
+      const leftover = await this.unfinished.begin(parentId);
+      const node = await insert();
+      const settled = await this.settle(locked, { child: { id: String(node._id), entry: childEntry(node) }, rebuild: leftover });
+      const changes = settled ? await this.afterSettled(settled, leftover) : [];
+      if (leftover) await this.recountArticleReplies(parent.articleId);
+      else await this.articles.addReply(parent.articleId);
+      await this.unfinished.end(parentId);
+      return { node, changes };
+    });
+  }
+
+  /**
+   * After a child of `parentId` entered or left public view (moderation, withdrawal of a flag...):
+   * recomputes the parent from its children as stored, everything above it, and the article's count.
+   */
+  async childrenChanged(parentId: Types.ObjectId, articleId: Types.ObjectId, only: 'always' | 'if-unfinished' = 'always'): Promise<StrengthChange[]> {
+    const changes = await this.nodes.exclusive(parentId, async (locked) => {
+      const leftover = await this.unfinished.begin(String(parentId));
+      if (only === 'if-unfinished' && !leftover) {
+        await this.unfinished.end(String(parentId));
+        return [];
+      }
+      const settled = await this.settle(locked, { rebuild: true });
+      const moved = settled ? await this.afterSettled(settled, true) : [];
+      await this.recountArticleReplies(articleId);
+      await this.unfinished.end(String(parentId));
+      return moved;
+    });
+    return changes;
+  }
+
+  /**
+   * Under the node's lock: its children (with one entry changed, or rebuilt from the children as
+   * stored), its reply counts and its strength from its votes (`votes` may say what they become).
+   * Null when the node is gone.
+   */
+  async settle(
+    locked: LockedNode,
+    change: { child?: { id: string; entry: ChildEntry | null }; votes?: (stored: VoteTotals) => VoteTotals; rebuild?: boolean },
+  ): Promise<SettledNode | null> {
+    const node = await locked.read();
+    if (!node) return null;
+    let children = change.rebuild || !node.children ? await this.nodes.findPublicChildren(node._id) : node.children;
+    if (change.child) children = withChild(children, change.child.id, change.child.entry);
+    const votes = change.votes ? change.votes(node.votes as VoteTotals) : (node.votes as VoteTotals);
+    const strength = nodeStrength(votes, Object.values(children)).strength;
+    const replyCounts = replyCountsOf(children);
+    await locked.set({ children, strength, replyCounts, ...(change.votes ? { votes } : {}) });
+    return { node: { ...node, votes, children, strength, replyCounts }, changed: strength !== node.strength };
+  }
+
+  /** The node's own change if its strength moved, then the change carried up (all the way when `thorough`). */
+  async afterSettled(settled: SettledNode, thorough: boolean): Promise<StrengthChange[]> {
+    const own = settled.changed ? [{ nodeId: String(settled.node._id), strength: settled.node.strength }] : [];
+    if (!settled.changed && !thorough) return own;
+    return [...own, ...(await this.carryUp(settled.node, thorough))];
+  }
+
+  /**
+   * Writes `child`'s entry into its parent and settles the parent, then the grandparent, and so on.
+   * Stops where a strength did not move (nothing above can change), unless `thorough`: a repair goes
+   * to the root, because interrupted work may have left any level behind.
+   */
+  private async carryUp(child: NodeRecord, thorough: boolean): Promise<StrengthChange[]> {
     const changes: StrengthChange[] = [];
-    let id: Types.ObjectId | null = start;
-    while (id) {
-      const result = await this.nodes.recomputeStrength(id, (node, children) => nodeStrength(node.votes, children).strength);
-      if (!result || result.strength === result.node.strength) break;
-      changes.push({ nodeId: String(id), strength: result.strength });
-      id = result.node.parentId;
+    let current = child;
+    for (let entry = childEntry(current); entry && current.parentId; entry = childEntry(current)) {
+      const id = String(current._id);
+      const settled: SettledNode | null = await this.nodes.exclusive(current.parentId, (locked) => this.settle(locked, { child: { id, entry } }));
+      if (!settled) break;
+      if (settled.changed) changes.push({ nodeId: String(settled.node._id), strength: settled.node.strength });
+      else if (!thorough) break;
+      current = settled.node;
     }
     return changes;
+  }
+
+  /** A sweep found a mark left long ago: if it is still there once the lock is ours, repair. */
+  private async repairIfUnfinished(parentId: string): Promise<void> {
+    const node = await this.nodes.findById(parentId);
+    if (!node) return this.unfinished.end(parentId);
+    await this.childrenChanged(node._id, node.articleId, 'if-unfinished');
+  }
+
+  private async recountArticleReplies(articleId: Types.ObjectId): Promise<void> {
+    await this.articles.touch(articleId, await this.nodes.countPublicArticleReplies(articleId));
   }
 
   /** The figures behind a node's strength, for a reader to follow. */
   async breakdown(node: NodeRecord): Promise<StrengthBreakdown> {
     if (!node) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
-    const children = await this.nodes.findPublicChildStrengths(node._id);
-    const result = nodeStrength(node.votes, children);
+    const children = Object.entries(node.children ?? (await this.nodes.findPublicChildren(node._id)));
+    const result = nodeStrength(node.votes, children.map(([, c]) => c));
     const votes = node.votes as VoteTotals;
     const avg = votes.count ? (votes.sum / votes.count).toFixed(2) : 'none';
     return {
@@ -47,8 +167,8 @@ export class StrengthService {
       prior: { ...STRENGTH_PRIOR },
       supportAggregate: result.supportAggregate,
       attackAggregate: result.attackAggregate,
-      children: children.map((c) => ({
-        nodeId: String(c._id),
+      children: children.map(([id, c]) => ({
+        nodeId: id,
         type: c.type,
         role: c.type === 'rebuttal' ? 'attacker' : 'supporter',
         strength: c.strength,
@@ -59,7 +179,7 @@ export class StrengthService {
         `attackers to ${result.attackAggregate.toFixed(3)}; DF-QuAD moves the base ` +
         (result.attackAggregate >= result.supportAggregate ? 'down' : 'up') +
         ` by the difference, giving ${result.strength.toFixed(3)}.` +
-        (children.some((c) => c.origin === 'article') ? " The article's own sentences of each role count together as one argument, their mean." : ''),
+        (children.some(([, c]) => c.origin === 'article') ? " The article's own sentences of each role count together as one argument, their mean." : ''),
     };
   }
 }

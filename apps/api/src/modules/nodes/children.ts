@@ -1,0 +1,27 @@
+import { isPublic, type ReplyType } from '@agora/shared';
+import type { ChildEntry, NodeRecord } from './node.model';
+
+/** What a node contributes to its parent's children, or null when it counts for nothing (not public). */
+export function childEntry(node: Pick<NodeRecord, 'type' | 'strength' | 'origin' | 'status'>): ChildEntry | null {
+  return isPublic(node.status) ? { type: node.type, strength: node.strength, origin: node.origin } : null;
+}
+
+/** The children map of a parent from its public children as stored. */
+export function childrenMap(children: readonly (Pick<NodeRecord, '_id' | 'type' | 'strength' | 'origin'>)[]): Record<string, ChildEntry> {
+  return Object.fromEntries(children.map((c) => [String(c._id), { type: c.type, strength: c.strength, origin: c.origin }]));
+}
+
+/** A copy of the map with one child's entry set, or removed when the entry is null. */
+export function withChild(children: Readonly<Record<string, ChildEntry>>, id: string, entry: ChildEntry | null): Record<string, ChildEntry> {
+  const next = { ...children };
+  if (entry) next[id] = entry;
+  else delete next[id];
+  return next;
+}
+
+/** Readers' published replies among the children, by type (the article's own sentences are not replies). */
+export function replyCountsOf(children: Readonly<Record<string, ChildEntry>>): Record<ReplyType, number> {
+  const counts = { support: 0, rebuttal: 0 };
+  for (const c of Object.values(children)) if (c.origin === 'user' && (c.type === 'support' || c.type === 'rebuttal')) counts[c.type]++;
+  return counts;
+}
