@@ -3,6 +3,7 @@ import { freshDatabaseUri } from '../../apps/api/test/support/test-app';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { registerAccount, registerAccounts, type Account } from './support/accounts';
 import { duplicatePairs, objectId, openDirect, storedVotes, tallyByNode, type DirectDb } from './support/direct-db';
+import { derivedMismatches } from './support/derived-figures';
 import { call, inPool, seededRandom, type Answer } from './support/http-call';
 
 /**
@@ -151,6 +152,10 @@ describe('concurrent votes across two instances', () => {
         expect(normalise(res.body.votes)).toEqual(tally.get(id) ?? zero);
       }
     }
+  }, 60_000);
+
+  it('stores every derived figure (totals, children, reply counts, strengths, article count) as a recomputation gives it', async () => {
+    expect(await derivedMismatches(direct.db, articleId)).toEqual([]);
   }, 60_000);
 
   it('stores, for every node, the strength its votes and public children give (DF-QuAD)', async () => {

@@ -1,5 +1,8 @@
 import type { RedisClient } from '../redis.module';
 
+/** A mark this old has outlived any holder's lock lease (DocumentLock): whoever set it is gone. */
+export const UNFINISHED_STALE_MS = 15_000;
+
 /**
  * Marks of work in progress on derived figures (vote totals, children, strength up the path) that a
  * fast path moves by several writes in a row, with no transaction to make them all-or-nothing. The
@@ -13,7 +16,9 @@ import type { RedisClient } from '../redis.module';
  */
 export class UnfinishedWork {
   private readonly local = new Map<string, number>();
+  private sweeper: NodeJS.Timeout | undefined;
 
+  /** `key` names the Redis sorted set; it includes the database, so deployments sharing a Redis stay apart. */
   constructor(
     private readonly redis: RedisClient,
     private readonly key: string,
@@ -44,6 +49,16 @@ export class UnfinishedWork {
     const before = Date.now() - ageMs;
     if (!this.redis) return [...this.local].filter(([, at]) => at <= before).slice(0, limit).map(([id]) => id);
     return this.redis.zrangebyscore(this.key, '-inf', before, 'LIMIT', 0, limit);
+  }
+
+  /** Sweeps every `everyMs` until stopped (see sweep). */
+  startSweeping(everyMs: number, ageMs: number, repair: (id: string) => Promise<void>, logger: { warn(message: string): void }): void {
+    this.sweeper = setInterval(() => void this.sweep(ageMs, repair, logger), everyMs);
+    this.sweeper.unref();
+  }
+
+  stopSweeping(): void {
+    clearInterval(this.sweeper);
   }
 
   /** Repairs, one after another, the items marked longer ago than `ageMs`; a failure waits for the next sweep. */

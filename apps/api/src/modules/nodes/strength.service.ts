@@ -1,7 +1,10 @@
+import { InjectConnection } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DomainError, ERROR_CODES, nodeStrength, STRENGTH_PRIOR, type StrengthBreakdown, type VoteTotals } from '@agora/shared';
 import type { Types } from 'mongoose';
-import { UnfinishedWork } from '../../infra/database/unfinished-work';
+import { UNFINISHED_STALE_MS, UnfinishedWork } from '../../infra/database/unfinished-work';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { REDIS, type RedisClient } from '../../infra/redis.module';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { childEntry, replyCountsOf, withChild } from './children';
@@ -19,10 +22,6 @@ export interface SettledNode {
   changed: boolean;
 }
 
-/** How long a mark of unfinished work waits before a sweep repairs it: well past a lock's lease. */
-const STALE_AFTER_MS = 15_000;
-const SWEEP_EVERY_MS = 20_000;
-
 /**
  * Keeps every node's stored strength equal to DF-QuAD over its votes and its public children, and its
  * reply counts equal to its public replies. Each node keeps its public children's entries (`children`)
@@ -37,23 +36,23 @@ export class StrengthService implements OnApplicationBootstrap, OnApplicationShu
   private readonly logger = new Logger('Strength');
   /** Parents whose children, reply counts, strength path or article count are being changed. */
   private readonly unfinished: UnfinishedWork;
-  private sweeper: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly nodes: NodesRepository,
     private readonly articles: ArticlesRepository,
     @Inject(REDIS) redis: RedisClient,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectConnection() connection: Connection,
   ) {
-    this.unfinished = new UnfinishedWork(redis, 'agora:unfinished:children');
+    this.unfinished = new UnfinishedWork(redis, `agora:unfinished:${connection.name}:children`);
   }
 
   onApplicationBootstrap(): void {
-    this.sweeper = setInterval(() => void this.unfinished.sweep(STALE_AFTER_MS, (id) => this.repairIfUnfinished(id), this.logger), SWEEP_EVERY_MS);
-    this.sweeper.unref();
+    this.unfinished.startSweeping(this.config.REPAIR_SWEEP_MS, UNFINISHED_STALE_MS, (id) => this.repairIfUnfinished(id), this.logger);
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.sweeper);
+    this.unfinished.stopSweeping();
   }
 
   /**
@@ -98,13 +97,14 @@ export class StrengthService implements OnApplicationBootstrap, OnApplicationShu
   /**
    * Under the node's lock: its children (with one entry changed, or rebuilt from the children as
    * stored), its reply counts and its strength from its votes (`votes` may say what they become).
-   * Null when the node is gone.
+   * Null when the node is gone. `read` is the node as read under this same lock, if the caller has it.
    */
   async settle(
     locked: LockedNode,
     change: { child?: { id: string; entry: ChildEntry | null }; votes?: (stored: VoteTotals) => VoteTotals; rebuild?: boolean },
+    read?: NodeRecord | null,
   ): Promise<SettledNode | null> {
-    const node = await locked.read();
+    const node = read === undefined ? await locked.read() : read;
     if (!node) return null;
     let children = change.rebuild || !node.children ? await this.nodes.findPublicChildren(node._id) : node.children;
     if (change.child) children = withChild(children, change.child.id, change.child.entry);

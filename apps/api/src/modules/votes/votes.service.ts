@@ -1,7 +1,10 @@
+import { InjectConnection } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { assertCanWrite, DomainError, ERROR_CODES, isPublic, moveVote, type VoteResponse, type VoteTotals } from '@agora/shared';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
-import { UnfinishedWork } from '../../infra/database/unfinished-work';
+import { UNFINISHED_STALE_MS, UnfinishedWork } from '../../infra/database/unfinished-work';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { REDIS, type RedisClient } from '../../infra/redis.module';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { LivePublisher } from '../live/live-publisher';
@@ -11,16 +14,11 @@ import { NodesService } from '../nodes/nodes.service';
 import { StrengthService } from '../nodes/strength.service';
 import { VotesRepository } from './votes.repository';
 
-/** How long a mark of unfinished work waits before a sweep repairs it: well past a lock's lease. */
-const STALE_AFTER_MS = 15_000;
-const SWEEP_EVERY_MS = 20_000;
-
 @Injectable()
 export class VotesService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Votes');
   /** Nodes whose vote totals and strength path a vote is moving. */
   private readonly unfinished: UnfinishedWork;
-  private sweeper: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly votes: VotesRepository,
@@ -30,17 +28,18 @@ export class VotesService implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly strength: StrengthService,
     private readonly live: LivePublisher,
     @Inject(REDIS) redis: RedisClient,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectConnection() connection: Connection,
   ) {
-    this.unfinished = new UnfinishedWork(redis, 'agora:unfinished:votes');
+    this.unfinished = new UnfinishedWork(redis, `agora:unfinished:${connection.name}:votes`);
   }
 
   onApplicationBootstrap(): void {
-    this.sweeper = setInterval(() => void this.unfinished.sweep(STALE_AFTER_MS, (id) => this.repairIfUnfinished(id), this.logger), SWEEP_EVERY_MS);
-    this.sweeper.unref();
+    this.unfinished.startSweeping(this.config.REPAIR_SWEEP_MS, UNFINISHED_STALE_MS, (id) => this.repairIfUnfinished(id), this.logger);
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.sweeper);
+    this.unfinished.stopSweeping();
   }
 
   /** A sweep found a vote's mark left long ago: if it is still there once the lock is ours, recount and repair. */
@@ -85,10 +84,10 @@ export class VotesService implements OnApplicationBootstrap, OnApplicationShutdo
     const node = await this.nodesService.getVisible(nodeId, actor);
     if (!isPublic(node.status)) throw new DomainError(ERROR_CODES.FORBIDDEN, 'Only published nodes can be voted on.');
     if (node.authorId && String(node.authorId) === actor.id) throw new DomainError(ERROR_CODES.SELF_VOTE, 'You cannot vote on your own argument.');
-    const article = await this.articles.findSummaryById(node.articleId);
+    const [article, lockedPath] = await Promise.all([this.articles.findSummaryById(node.articleId), this.nodes.isLockedPath(node)]);
     if (!article) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
     if (article.locked) throw new DomainError(ERROR_CODES.LOCKED, 'This article is locked: no new replies or votes.');
-    if (await this.nodes.isLockedPath(node)) throw new DomainError(ERROR_CODES.LOCKED, 'This thread is locked: no new replies or votes.');
+    if (lockedPath) throw new DomainError(ERROR_CODES.LOCKED, 'This thread is locked: no new replies or votes.');
     return node;
   }
 
@@ -100,22 +99,20 @@ export class VotesService implements OnApplicationBootstrap, OnApplicationShutdo
    */
   private async apply(node: NodeRecord, userId: string, value: number | null): Promise<VoteResponse> {
     const nodeId = String(node._id);
+    const articleId = String(node.articleId);
     const { settled, changes } = await this.nodes.exclusive(node._id, async (locked) => {
-      const leftover = await this.unfinished.begin(nodeId);
+      const [leftover, before, stored] = await Promise.all([this.unfinished.begin(nodeId), this.votes.find(node._id, userId), locked.read()]);
       const recounted = leftover ? await this.votes.tally(node._id) : null;
-      const before = await this.votes.find(node._id, userId);
       if (value === null) await this.votes.remove(node._id, userId);
       else await this.votes.set(node._id, userId, node.articleId, value);
-      const settled = await this.strength.settle(locked, { votes: (stored) => moveVote(recounted ?? stored, before, value), rebuild: leftover });
+      const settled = await this.strength.settle(locked, { votes: (totals) => moveVote(recounted ?? totals, before, value), rebuild: leftover }, stored);
       if (!settled) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
+      // Readers hear of the vote now; the strengths above follow in their own event.
+      const figures = { votes: settled.node.votes as VoteTotals, strength: settled.node.strength };
+      this.live.voteChanged(articleId, nodeId, () => Promise.resolve(figures));
       const changes = await this.strength.afterSettled(settled, leftover);
       await this.unfinished.end(nodeId);
       return { settled, changes };
-    });
-    const articleId = String(node.articleId);
-    this.live.voteChanged(articleId, nodeId, async () => {
-      const fresh = await this.nodes.findById(nodeId);
-      return fresh ? { votes: fresh.votes as VoteTotals, strength: fresh.strength } : null;
     });
     const ancestors = changes.filter((c) => c.nodeId !== nodeId);
     if (ancestors.length) await this.live.strengthChanged(articleId, ancestors);
