@@ -40,7 +40,11 @@ export class NodesService {
 
   /** A node the viewer may know exists; others are 404 as if absent. */
   async getVisible(id: string, viewer: RequestUser | null): Promise<NodeRecord> {
-    const node = await this.nodes.findById(id);
+    return this.ensureVisible(await this.nodes.findById(id), viewer);
+  }
+
+  /** The node if the viewer may know it exists (moderators: any; authors: their own); else 404 as if absent. */
+  ensureVisible(node: NodeRecord | null, viewer: RequestUser | null): NodeRecord {
     if (!node) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
     if (!isPublic(node.status)) {
       const scope = listingScope(viewer);

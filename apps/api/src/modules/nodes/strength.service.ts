@@ -63,12 +63,14 @@ export class StrengthService implements OnApplicationBootstrap, OnApplicationShu
   addReply(parent: NodeRecord, insert: () => Promise<NodeRecord>): Promise<{ node: NodeRecord; changes: StrengthChange[] }> {
     const parentId = String(parent._id);
     return this.nodes.exclusive(parent._id, async (locked) => {
+      // The mark goes first: a reply stored without it could be missing from its parent for good.
       const leftover = await this.unfinished.begin(parentId);
-      const node = await insert();
-      const settled = await this.settle(locked, { child: { id: String(node._id), entry: childEntry(node) }, rebuild: leftover });
-      const changes = settled ? await this.afterSettled(settled, leftover) : [];
-      if (leftover) await this.recountArticleReplies(parent.articleId);
-      else await this.articles.addReply(parent.articleId);
+      const [node, stored] = await Promise.all([insert(), locked.read()]);
+      const settled = await this.settle(locked, { child: { id: String(node._id), entry: childEntry(node) }, rebuild: leftover }, stored);
+      const [changes] = await Promise.all([
+        settled ? this.afterSettled(settled, leftover) : Promise.resolve([]),
+        leftover ? this.recountArticleReplies(parent.articleId) : this.articles.addReply(parent.articleId),
+      ]);
       await this.unfinished.end(parentId);
       return { node, changes };
     });

@@ -1,5 +1,5 @@
 import { InjectConnection } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { assertCanWrite, DomainError, ERROR_CODES, isPublic, moveVote, type VoteResponse, type VoteTotals } from '@agora/shared';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
@@ -61,13 +61,13 @@ export class VotesService implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   async vote(nodeId: string, value: number, actor: RequestUser): Promise<VoteResponse> {
-    const node = await this.votableNode(nodeId, actor);
-    return this.apply(node, actor.id, value);
+    assertCanWrite(actor);
+    return this.apply(nodeId, actor, value);
   }
 
   async withdraw(nodeId: string, actor: RequestUser): Promise<VoteResponse> {
-    const node = await this.votableNode(nodeId, actor);
-    return this.apply(node, actor.id, null);
+    assertCanWrite(actor);
+    return this.apply(nodeId, actor, null);
   }
 
   async mine(nodeId: string, actor: RequestUser): Promise<{ value: number | null }> {
@@ -79,16 +79,19 @@ export class VotesService implements OnApplicationBootstrap, OnApplicationShutdo
     return { votes: await this.votes.forArticle(articleId, actor.id) };
   }
 
-  private async votableNode(nodeId: string, actor: RequestUser): Promise<NodeRecord> {
-    assertCanWrite(actor);
-    const node = await this.nodesService.getVisible(nodeId, actor);
+  /** The rules a vote must pass that the node itself answers (read under its lock). */
+  private votableNode(stored: NodeRecord | null, actor: RequestUser): NodeRecord {
+    const node = this.nodesService.ensureVisible(stored, actor);
     if (!isPublic(node.status)) throw new DomainError(ERROR_CODES.FORBIDDEN, 'Only published nodes can be voted on.');
     if (node.authorId && String(node.authorId) === actor.id) throw new DomainError(ERROR_CODES.SELF_VOTE, 'You cannot vote on your own argument.');
-    const [article, lockedPath] = await Promise.all([this.articles.findSummaryById(node.articleId), this.nodes.isLockedPath(node)]);
+    return node;
+  }
+
+  /** The rules its article and ancestors answer. */
+  private assertOpen(article: { locked?: boolean } | null, lockedPath: boolean): void {
     if (!article) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
     if (article.locked) throw new DomainError(ERROR_CODES.LOCKED, 'This article is locked: no new replies or votes.');
     if (lockedPath) throw new DomainError(ERROR_CODES.LOCKED, 'This thread is locked: no new replies or votes.');
-    return node;
   }
 
   /**
@@ -97,25 +100,39 @@ export class VotesService implements OnApplicationBootstrap, OnApplicationShutdo
    * above it follow, and readers are told. If an earlier vote on this node was cut short (its mark is
    * still there), the totals are first recounted from the votes and the strength path repaired.
    */
-  private async apply(node: NodeRecord, userId: string, value: number | null): Promise<VoteResponse> {
-    const nodeId = String(node._id);
-    const articleId = String(node.articleId);
-    const { settled, changes } = await this.nodes.exclusive(node._id, async (locked) => {
-      const [leftover, before, stored] = await Promise.all([this.unfinished.begin(nodeId), this.votes.find(node._id, userId), locked.read()]);
-      const recounted = leftover ? await this.votes.tally(node._id) : null;
-      if (value === null) await this.votes.remove(node._id, userId);
-      else await this.votes.set(node._id, userId, node.articleId, value);
-      const settled = await this.strength.settle(locked, { votes: (totals) => moveVote(recounted ?? totals, before, value), rebuild: leftover }, stored);
+  private async apply(nodeId: string, actor: RequestUser, value: number | null): Promise<VoteResponse> {
+    const id = new Types.ObjectId(nodeId);
+    // Everything happens under the node's lock, so the node is read once, for the rules and the totals
+    // alike; independent reads and writes go in parallel, which keeps the time before readers hear short.
+    const { node, settled, changes } = await this.nodes.exclusive(id, async (locked) => {
+      const node = this.votableNode(await locked.read(), actor);
+      const [article, lockedPath, leftover, before] = await Promise.all([
+        this.articles.findSummaryById(node.articleId),
+        this.nodes.isLockedPath(node),
+        this.unfinished.begin(nodeId),
+        this.votes.find(id, actor.id),
+      ]);
+      try {
+        this.assertOpen(article, lockedPath);
+      } catch (refusal) {
+        if (!leftover) await this.unfinished.end(nodeId);
+        throw refusal;
+      }
+      const recounted = leftover ? await this.votes.tally(id) : null;
+      const [settled] = await Promise.all([
+        this.strength.settle(locked, { votes: (totals) => moveVote(recounted ?? totals, before, value), rebuild: leftover }, node),
+        value === null ? this.votes.remove(id, actor.id) : this.votes.set(id, actor.id, node.articleId, value),
+      ]);
       if (!settled) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
       // Readers hear of the vote now; the strengths above follow in their own event.
       const figures = { votes: settled.node.votes as VoteTotals, strength: settled.node.strength };
-      this.live.voteChanged(articleId, nodeId, () => Promise.resolve(figures));
+      this.live.voteChanged(String(node.articleId), nodeId, () => Promise.resolve(figures));
       const changes = await this.strength.afterSettled(settled, leftover);
       await this.unfinished.end(nodeId);
-      return { settled, changes };
+      return { node, settled, changes };
     });
     const ancestors = changes.filter((c) => c.nodeId !== nodeId);
-    if (ancestors.length) await this.live.strengthChanged(articleId, ancestors);
+    if (ancestors.length) await this.live.strengthChanged(String(node.articleId), ancestors);
     return { nodeId, votes: settled.node.votes as VoteTotals, strength: settled.node.strength, myVote: value };
   }
 }
