@@ -10,6 +10,13 @@ const DB_BUSY = /ECONNREFUSED|buffering timed out|connection .* closed|database 
 /** Driver errors that mean the database (or, for ioredis, Redis) cannot be reached right now. */
 const DB_DOWN = /^(Mongo|PoolCleared).*(Network|Selection|NotConnected|Topology|PoolCleared|Timeout|Interrupted)|^PoolClearedOnNetworkError$|^MaxRetriesPerRequestError$/;
 const DB_LINK = /ECONNREFUSED|ECONNRESET|EPIPE|socket|connection (was )?(closed|reset)|pool.*cleared|Topology is closed/i;
+/**
+ * Node socket error codes for a peer that went away. The mongodb driver does not always wrap these: a command
+ * written to a pooled connection the server has already closed rejects with Node's own
+ * `Error: This socket has been ended by the other party` (code EPIPE), raised while the driver awaits 'drain'.
+ * The API's only sockets inside a request are to the database and Redis, so these mean a store is unreachable.
+ */
+const SOCKET_GONE = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED']);
 
 /** Turns every error into the one JSON error shape; unexpected ones are logged and answered 500. */
 export function toErrorBody(error: unknown): ErrorBody {
@@ -35,7 +42,9 @@ export function toErrorBody(error: unknown): ErrorBody {
   }
   const name = (error as { name?: string })?.name ?? '';
   const isDriverError = /^(Mongo|PoolCleared)/.test(name);
-  if (DB_DOWN.test(name) || DB_BUSY.test(String((error as Error)?.message)) || (isDriverError && DB_LINK.test(String((error as Error)?.message)))) {
+  // body-parser gives a client that hung up mid-body (Node's `aborted`, code ECONNRESET) status 400: not the database.
+  const socketGone = error instanceof Error && SOCKET_GONE.has(String((error as { code?: unknown }).code)) && (error as { status?: unknown }).status === undefined;
+  if (DB_DOWN.test(name) || DB_BUSY.test(String((error as Error)?.message)) || (isDriverError && DB_LINK.test(String((error as Error)?.message))) || socketGone) {
     return { statusCode: 503, error: reasonPhrase(503), code: ERROR_CODES.DATABASE_UNAVAILABLE, message: 'The database is unavailable; try again shortly.' };
   }
   // body-parser errors (malformed JSON, too large) carry their own status.
