@@ -88,3 +88,36 @@ describe('work cut short half-way is repaired', () => {
     await spoil(claims[2], { replyCounts: { support: 0, rebuttal: 0 } });
   });
 });
+
+describe('a single instance without Redis, restarted after a crash', () => {
+  let api: ApiProcess | undefined;
+  let direct: DirectDb;
+
+  afterAll(async () => {
+    await direct?.close();
+    await api?.stop();
+  });
+
+  it('audits every derived figure at start and repairs those the crash left wrong', async () => {
+    const mongoUri = freshDatabaseUri();
+    api = await startApiProcess({ MONGODB_URI: mongoUri });
+    direct = await openDirect(mongoUri);
+    await registerAccount(api.baseUrl, 'admin');
+    const [ann, ben] = [await registerAccount(api.baseUrl, 'ann'), await registerAccount(api.baseUrl, 'ben')];
+    const articleId = (await call<{ items: { id: string }[] }>(api.baseUrl, 'GET', '/api/articles')).body.items[0].id;
+    const claims = (await call<ArticleDetail>(api.baseUrl, 'GET', `/api/articles/${articleId}`)).body.paragraphs.map((p) => p.nodeId!);
+    const reply = (await call<ArgumentNode>(api.baseUrl, 'POST', `/api/articles/${articleId}/paragraphs/3/replies`, { body: { type: 'support', text: 'Yes.' }, token: ann.token })).body;
+    expect((await call(api.baseUrl, 'PUT', `/api/nodes/${reply.id}/vote`, { body: { value: 5 }, token: ben.token })).status).toBe(200);
+    await api.stop('SIGKILL');
+    api = undefined;
+    // What a process killed half-way through a vote and a reply can leave behind.
+    const nodes = direct.db.collection('nodes');
+    await nodes.updateOne({ _id: objectId(reply.id) }, { $set: { votes: { count: 2, sum: 9, histogram: { '1': 0, '2': 0, '3': 0, '4': 1, '5': 1 } } } });
+    await nodes.updateOne({ _id: objectId(claims[3]) }, { $set: { children: {}, replyCounts: { support: 0, rebuttal: 0 } } });
+    await direct.db.collection('articles').updateOne({ _id: objectId(articleId) }, { $set: { replyCount: 0 } });
+    expect((await derivedMismatches(direct.db, articleId)).length).toBeGreaterThanOrEqual(3);
+    api = await startApiProcess({ MONGODB_URI: mongoUri });
+    const repaired = await eventually(async () => ((await derivedMismatches(direct.db, articleId)).length === 0 ? true : undefined), 30_000, 'the start-up audit to repair').catch(() => false);
+    expect(repaired ? [] : await derivedMismatches(direct.db, articleId)).toEqual([]);
+  }, 120_000);
+});

@@ -60,6 +60,12 @@ export class ArticlesRepository {
     return this.writes.write(id, () => this.articles.updateOne({ _id: id }, { $set: { lastActivityAt: new Date() }, $inc: { replyCount: 1 } }).exec());
   }
 
+  /** Each ready article's stored reply count, by id. */
+  async replyCounts(): Promise<Map<string, number>> {
+    const articles = await this.articles.find({ state: 'ready' }, { replyCount: 1 }).lean<Pick<ArticleRecord, '_id' | 'replyCount'>[]>().exec();
+    return new Map(articles.map((a) => [String(a._id), a.replyCount ?? 0]));
+  }
+
   /** Marks activity and stores the article's published reply count, as recounted by the caller. */
   touch(id: string | Types.ObjectId, replyCount: number): Promise<unknown> {
     return this.writes.write(id, () => this.articles.updateOne({ _id: id }, { $set: { lastActivityAt: new Date(), replyCount } }).exec());

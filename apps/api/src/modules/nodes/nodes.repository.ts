@@ -7,6 +7,7 @@ import { REDIS, type RedisClient } from '../../infra/redis.module';
 import { retryTransient } from '../../infra/database/transient-retry';
 import { childrenMap } from './children';
 import { ArgumentNodeDoc, type ChildEntry, type NodeRecord } from './node.model';
+import type { AuditedNode } from './stale-figures';
 
 const oid = (id: string | Types.ObjectId): Types.ObjectId => (typeof id === 'string' ? new Types.ObjectId(id) : id);
 
@@ -107,8 +108,14 @@ export class NodesRepository {
     await this.nodes.insertMany(nodes, { ordered: true });
   }
 
-  countPublicArticleReplies(articleId: Types.ObjectId): Promise<number> {
-    return this.nodes.countDocuments({ articleId, origin: 'user', status: 'visible' }).exec();
+  countPublicArticleReplies(articleId: Types.ObjectId | string): Promise<number> {
+    return this.nodes.countDocuments({ articleId: oid(articleId), origin: 'user', status: 'visible' }).exec();
+  }
+
+  /** What the start-up audit compares, for every node. */
+  findAllForAudit(): Promise<AuditedNode[]> {
+    const fields = { parentId: 1, articleId: 1, status: 1, type: 1, origin: 1, strength: 1, votes: 1, replyCounts: 1, children: 1 };
+    return this.nodes.find({}, fields).lean<AuditedNode[]>().exec();
   }
 
   countUserPosts(authorId: string): Promise<number> {

@@ -150,7 +150,7 @@ export class StrengthService implements OnApplicationBootstrap, OnApplicationShu
     await this.childrenChanged(node._id, node.articleId, 'if-unfinished');
   }
 
-  private async recountArticleReplies(articleId: Types.ObjectId): Promise<void> {
+  async recountArticleReplies(articleId: Types.ObjectId | string): Promise<void> {
     await this.articles.touch(articleId, await this.nodes.countPublicArticleReplies(articleId));
   }
 

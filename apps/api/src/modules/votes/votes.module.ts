@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { ArticleStoreModule } from '../articles/article-store.module';
 import { LiveModule } from '../live/live.module';
 import { NodesModule } from '../nodes/nodes.module';
+import { DerivedFiguresAudit } from './derived-figures-audit';
 import { VoteDoc, VoteSchema } from './vote.model';
 import { VotesController } from './votes.controller';
 import { VotesRepository } from './votes.repository';
@@ -11,7 +12,7 @@ import { VotesService } from './votes.service';
 @Module({
   imports: [ArticleStoreModule, NodesModule, LiveModule, MongooseModule.forFeature([{ name: VoteDoc.name, schema: VoteSchema }])],
   controllers: [VotesController],
-  providers: [VotesRepository, VotesService],
+  providers: [VotesRepository, VotesService, DerivedFiguresAudit],
   exports: [VotesService],
 })
 export class VotesModule {}

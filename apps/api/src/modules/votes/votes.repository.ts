@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { emptyVotes, type VoteTotals } from '@agora/shared';
+import { emptyVotes, moveVote, type VoteTotals } from '@agora/shared';
 import { Types, type Model } from 'mongoose';
 import { retryTransient } from '../../infra/database/transient-retry';
 import { VoteDoc } from './vote.model';
@@ -39,6 +39,16 @@ export class VotesRepository {
       totals.count++;
       totals.sum += value;
       totals.histogram[String(value) as keyof VoteTotals['histogram']]++;
+    }
+    return totals;
+  }
+
+  /** Every node's totals as its votes say, in one pass over the votes (for the start-up audit). */
+  async tallyAll(): Promise<Map<string, VoteTotals>> {
+    const totals = new Map<string, VoteTotals>();
+    for (const { nodeId, value } of await this.votes.find({}, { nodeId: 1, value: 1, _id: 0 }).lean<Pick<VoteDoc, 'nodeId' | 'value'>[]>().exec()) {
+      const key = String(nodeId);
+      totals.set(key, moveVote(totals.get(key) ?? emptyVotes(), null, value));
     }
     return totals;
   }

@@ -43,11 +43,19 @@ export class VotesService implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /** A sweep found a vote's mark left long ago: if it is still there once the lock is ours, recount and repair. */
-  private async repairIfUnfinished(nodeId: string): Promise<void> {
+  private repairIfUnfinished(nodeId: string): Promise<void> {
+    return this.recount(nodeId, 'if-unfinished');
+  }
+
+  /**
+   * Recounts a node's totals from its votes and carries its strength to the root, under its lock;
+   * with 'if-unfinished', only when a vote's mark is still there once the lock is held.
+   */
+  async recount(nodeId: string, only: 'always' | 'if-unfinished' = 'always'): Promise<void> {
     const node = await this.nodes.findById(nodeId);
     if (!node) return this.unfinished.end(nodeId);
     const changes = await this.nodes.exclusive(node._id, async (locked) => {
-      if (!(await this.unfinished.begin(nodeId))) {
+      if (!(await this.unfinished.begin(nodeId)) && only === 'if-unfinished') {
         await this.unfinished.end(nodeId);
         return [];
       }
