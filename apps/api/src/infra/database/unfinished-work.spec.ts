@@ -38,6 +38,25 @@ describe.each(places)('UnfinishedWork %s', (_where, connect) => {
     await sut.end('c');
   });
 
+  it('repairs always, or only when a mark was left behind, and clears the mark either way', async () => {
+    const sut = work();
+    const repair = jest.fn(() => Promise.resolve('repaired'));
+    expect(await sut.repair('r', 'if-unfinished', repair, 'skipped')).toBe('skipped');
+    expect(repair).not.toHaveBeenCalled();
+    await sut.begin('r');
+    expect(await sut.repair('r', 'if-unfinished', repair, 'skipped')).toBe('repaired');
+    expect(await sut.repair('r', 'always', repair, 'skipped')).toBe('repaired');
+    expect(repair).toHaveBeenCalledTimes(2);
+    expect(await sut.isMarked('r')).toBe(false);
+  });
+
+  it('keeps the mark when the repair fails, for the next holder', async () => {
+    const sut = work();
+    await expect(sut.repair('f', 'always', () => Promise.reject(new Error('database gone')), null)).rejects.toThrow('database gone');
+    expect(await sut.isMarked('f')).toBe(true);
+    await sut.end('f');
+  });
+
   it('lists the marks older than the age asked for', async () => {
     const sut = work();
     await sut.begin('old');

@@ -39,6 +39,17 @@ export class UnfinishedWork {
     else await this.redis.zrem(this.key, id);
   }
 
+  /**
+   * Runs a repair of the item (call holding its write lock) and clears the mark; with 'if-unfinished'
+   * only when a mark was left behind, so that a sweep never redoes work someone has just finished.
+   */
+  async repair<T>(id: string, only: 'always' | 'if-unfinished', repair: () => Promise<T>, skipped: T): Promise<T> {
+    const leftover = await this.begin(id);
+    const result = only === 'always' || leftover ? await repair() : skipped;
+    await this.end(id);
+    return result;
+  }
+
   async isMarked(id: string): Promise<boolean> {
     if (!this.redis) return this.local.has(id);
     return (await this.redis.zscore(this.key, id)) !== null;

@@ -139,8 +139,7 @@ export class NodesService {
    */
   async afterPublicChange(node: NodeRecord): Promise<void> {
     if (!node.parentId) return;
-    const changes = await this.strength.childrenChanged(node.parentId, node.articleId);
-    if (changes.length) await this.live.strengthChanged(String(node.articleId), changes);
+    await this.strength.repairChildren(node.parentId, node.articleId);
   }
 
   async edit(id: string, text: string, actor: RequestUser): Promise<ArgumentNode> {

@@ -7,6 +7,7 @@ import { UNFINISHED_STALE_MS, UnfinishedWork } from '../../infra/database/unfini
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { REDIS, type RedisClient } from '../../infra/redis.module';
 import { ArticlesRepository } from '../articles/articles.repository';
+import { LivePublisher } from '../live/live-publisher';
 import { childEntry, replyCountsOf, withChild } from './children';
 import type { ChildEntry, NodeRecord } from './node.model';
 import { NodesRepository, type LockedNode } from './nodes.repository';
@@ -40,6 +41,7 @@ export class StrengthService implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     private readonly nodes: NodesRepository,
     private readonly articles: ArticlesRepository,
+    private readonly live: LivePublisher,
     @Inject(REDIS) redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectConnection() connection: Connection,
@@ -81,19 +83,25 @@ export class StrengthService implements OnApplicationBootstrap, OnApplicationShu
    * recomputes the parent from its children as stored, everything above it, and the article's count.
    */
   async childrenChanged(parentId: Types.ObjectId, articleId: Types.ObjectId, only: 'always' | 'if-unfinished' = 'always'): Promise<StrengthChange[]> {
-    const changes = await this.nodes.exclusive(parentId, async (locked) => {
-      const leftover = await this.unfinished.begin(String(parentId));
-      if (only === 'if-unfinished' && !leftover) {
-        await this.unfinished.end(String(parentId));
-        return [];
-      }
-      const settled = await this.settle(locked, { rebuild: true });
-      const moved = settled ? await this.afterSettled(settled, true) : [];
-      await this.recountArticleReplies(articleId);
-      await this.unfinished.end(String(parentId));
-      return moved;
-    });
-    return changes;
+    return this.nodes.exclusive(parentId, (locked) =>
+      this.unfinished.repair(
+        String(parentId),
+        only,
+        async () => {
+          const settled = await this.settle(locked, { rebuild: true });
+          const moved = settled ? await this.afterSettled(settled, true) : [];
+          await this.recountArticleReplies(articleId);
+          return moved;
+        },
+        [],
+      ),
+    );
+  }
+
+  /** Recomputes a parent as childrenChanged does, and tells readers of the strengths that moved. */
+  async repairChildren(parentId: Types.ObjectId, articleId: Types.ObjectId, only: 'always' | 'if-unfinished' = 'always'): Promise<void> {
+    const changes = await this.childrenChanged(parentId, articleId, only);
+    if (changes.length) await this.live.strengthChanged(String(articleId), changes);
   }
 
   /**
@@ -147,7 +155,7 @@ export class StrengthService implements OnApplicationBootstrap, OnApplicationShu
   private async repairIfUnfinished(parentId: string): Promise<void> {
     const node = await this.nodes.findById(parentId);
     if (!node) return this.unfinished.end(parentId);
-    await this.childrenChanged(node._id, node.articleId, 'if-unfinished');
+    await this.repairChildren(node._id, node.articleId, 'if-unfinished');
   }
 
   async recountArticleReplies(articleId: Types.ObjectId | string): Promise<void> {

@@ -54,17 +54,18 @@ export class VotesService implements OnApplicationBootstrap, OnApplicationShutdo
   async recount(nodeId: string, only: 'always' | 'if-unfinished' = 'always'): Promise<void> {
     const node = await this.nodes.findById(nodeId);
     if (!node) return this.unfinished.end(nodeId);
-    const changes = await this.nodes.exclusive(node._id, async (locked) => {
-      if (!(await this.unfinished.begin(nodeId)) && only === 'if-unfinished') {
-        await this.unfinished.end(nodeId);
-        return [];
-      }
-      const recounted = await this.votes.tally(node._id);
-      const settled = await this.strength.settle(locked, { votes: () => recounted, rebuild: true });
-      const moved = settled ? await this.strength.afterSettled(settled, true) : [];
-      await this.unfinished.end(nodeId);
-      return moved;
-    });
+    const changes = await this.nodes.exclusive(node._id, (locked) =>
+      this.unfinished.repair(
+        nodeId,
+        only,
+        async () => {
+          const recounted = await this.votes.tally(node._id);
+          const settled = await this.strength.settle(locked, { votes: () => recounted, rebuild: true });
+          return settled ? this.strength.afterSettled(settled, true) : [];
+        },
+        [],
+      ),
+    );
     if (changes.length) await this.live.strengthChanged(String(node.articleId), changes);
   }
 
@@ -132,9 +133,13 @@ export class VotesService implements OnApplicationBootstrap, OnApplicationShutdo
         value === null ? this.votes.remove(id, actor.id) : this.votes.set(id, actor.id, node.articleId, value),
       ]);
       if (!settled) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
-      // Readers hear of the vote now; the strengths above follow in their own event.
-      const figures = { votes: settled.node.votes as VoteTotals, strength: settled.node.strength };
-      this.live.voteChanged(String(node.articleId), nodeId, () => Promise.resolve(figures));
+      // Readers hear of the vote now; the strengths above follow in their own event. The figures are
+      // read when the event leaves, not taken from here: a reply or a vote on another instance may
+      // have moved them since, and an event carrying older figures must not land after theirs.
+      this.live.voteChanged(String(node.articleId), nodeId, async () => {
+        const fresh = await this.nodes.findById(id);
+        return fresh ? { votes: fresh.votes as VoteTotals, strength: fresh.strength } : null;
+      });
       const changes = await this.strength.afterSettled(settled, leftover);
       await this.unfinished.end(nodeId);
       return { node, settled, changes };
