@@ -9,6 +9,10 @@ export abstract class LivePublisher {
   abstract nodeUpdated(articleId: string, node: ArgumentNode): Promise<void>;
   /** Coalesced: bursts on one node go out once with the figures `load` returns last. */
   abstract voteChanged(articleId: string, nodeId: string, load: () => Promise<{ votes: VoteTotals; strength: number } | null>): void;
-  abstract strengthChanged(articleId: string, nodes: { nodeId: string; strength: number }[]): Promise<void>;
+  /**
+   * `load` reads the nodes' strengths as they are when the event leaves (inside the article's publish
+   * order), so that an event never carries figures older than one published before it.
+   */
+  abstract strengthChanged(articleId: string, load: () => Promise<{ nodeId: string; strength: number }[]>): Promise<void>;
   abstract articleUpdated(articleId: string, article: ArticleSummary): Promise<void>;
 }

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import type { ArgumentNode, ArticleSummary, LivePayloads, StoredLiveEvent, VoteTotals } from '@agora/shared';
 import type { Namespace } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { KeyedMutex } from '../../infra/database/keyed-mutex';
+import { DocumentLock } from '../../infra/database/document-lock';
+import { REDIS, type RedisClient } from '../../infra/redis.module';
 import { LiveDelivery } from './live-delivery';
 import { LiveEventsRepository } from './live-events.repository';
 import { LivePublisher } from './live-publisher';
@@ -18,15 +19,18 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
   private readonly logger = new Logger('Live');
   private namespace: Namespace | undefined;
   readonly delivery: LiveDelivery;
-  private readonly publishing = new KeyedMutex();
+  /** One publish per article at a time, across instances when Redis is configured. */
+  private readonly ordering: DocumentLock;
   private readonly highWater = new Map<string, number>();
   private readonly pendingVotes = new Map<string, { timer: NodeJS.Timeout; load: () => Promise<{ votes: VoteTotals; strength: number } | null>; articleId: string }>();
 
   constructor(
     readonly events: LiveEventsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REDIS) redis: RedisClient,
   ) {
     super();
+    this.ordering = new DocumentLock(redis, 'agora:lock:publish');
     this.delivery = new LiveDelivery(
       () => this.namespace,
       (articleId, from, to) => this.events.range(articleId, from, to),
@@ -50,8 +54,11 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
     return this.publish(articleId, 'node:updated', { node });
   }
 
-  strengthChanged(articleId: string, nodes: { nodeId: string; strength: number }[]): Promise<void> {
-    return this.publish(articleId, 'strength:changed', { nodes });
+  strengthChanged(articleId: string, load: () => Promise<{ nodeId: string; strength: number }[]>): Promise<void> {
+    return this.publish(articleId, 'strength:changed', async () => {
+      const nodes = await load();
+      return nodes.length ? { nodes } : null;
+    });
   }
 
   articleUpdated(articleId: string, article: ArticleSummary): Promise<void> {
@@ -73,8 +80,10 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
     if (!pending) return;
     this.pendingVotes.delete(nodeId);
     try {
-      const figures = await pending.load();
-      if (figures) await this.publish(pending.articleId, 'vote:changed', { nodeId, ...figures });
+      await this.publish(pending.articleId, 'vote:changed', async () => {
+        const figures = await pending.load();
+        return figures ? { nodeId, ...figures } : null;
+      });
     } catch (error) {
       this.logger.warn(`vote:changed for ${nodeId} not published: ${(error as Error).message}`);
     }
@@ -83,11 +92,18 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
   /**
    * Stores the event for replay under the article's next seq (allocated by the database), then delivers it
    * here and to every other instance. A failure to deliver never fails the write that caused it.
+   *
+   * Publishes of one article take turns across instances (see DocumentLock), and a body given as a
+   * function is read inside that turn: figures (votes, strengths) are then never older than those of
+   * an event with a lower seq, so a reader that applies events in order ends with the stored figures.
    */
-  private async publish<K extends Sequenced>(articleId: string, name: K, body: Body<K>): Promise<void> {
+  private async publish<K extends Sequenced>(articleId: string, name: K, body: Body<K> | (() => Promise<Body<K> | null>)): Promise<void> {
     try {
-      // One publish per article at a time in this process, numbered from the highest seq known here.
-      const event = await this.publishing.run(articleId, () => this.append(articleId, name, body as Record<string, unknown>));
+      const event = await this.ordering.run(articleId, async () => {
+        const content = typeof body === 'function' ? await body() : body;
+        return content ? this.append(articleId, name, content as Record<string, unknown>) : null;
+      });
+      if (!event) return;
       const seq = event.payload.seq;
       this.delivery.receive(event);
       if (this.config.REDIS_URL) this.namespace?.serverSideEmit(CROSS_INSTANCE_EVENT, event);

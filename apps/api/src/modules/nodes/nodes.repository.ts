@@ -50,6 +50,12 @@ export class NodesRepository {
     return this.nodes.findById(id).lean<NodeRecord>().exec();
   }
 
+  /** The stored strength of each node that still exists, by primary key (one lookup each). */
+  async strengthsOf(ids: readonly string[]): Promise<{ nodeId: string; strength: number }[]> {
+    const nodes = await Promise.all(ids.map((id) => this.nodes.findById(id, { strength: 1 }).lean<Pick<NodeRecord, '_id' | 'strength'>>().exec()));
+    return nodes.filter((n): n is Pick<NodeRecord, '_id' | 'strength'> => !!n).map((n) => ({ nodeId: String(n._id), strength: n.strength }));
+  }
+
   findByIds(ids: (string | Types.ObjectId)[]): Promise<NodeRecord[]> {
     return this.nodes.find({ _id: { $in: ids.map(oid) } }).lean<NodeRecord[]>().exec();
   }

@@ -128,7 +128,7 @@ export class NodesService {
     }
     const { node, changes } = await this.strength.addReply(parent, () => this.nodes.insert(reply));
     const articleId = String(node.articleId);
-    if (changes.length) await this.live.strengthChanged(articleId, changes);
+    await this.strength.publishChanges(articleId, changes);
     await this.live.nodeCreated(articleId, toArgumentNode(node, null));
     return toArgumentNode(node, actor);
   }

@@ -100,8 +100,14 @@ export class StrengthService implements OnApplicationBootstrap, OnApplicationShu
 
   /** Recomputes a parent as childrenChanged does, and tells readers of the strengths that moved. */
   async repairChildren(parentId: Types.ObjectId, articleId: Types.ObjectId, only: 'always' | 'if-unfinished' = 'always'): Promise<void> {
-    const changes = await this.childrenChanged(parentId, articleId, only);
-    if (changes.length) await this.live.strengthChanged(String(articleId), changes);
+    await this.publishChanges(articleId, await this.childrenChanged(parentId, articleId, only));
+  }
+
+  /** Tells readers that these strengths moved; the event carries them as stored when it leaves. */
+  async publishChanges(articleId: Types.ObjectId | string, changes: readonly StrengthChange[]): Promise<void> {
+    if (!changes.length) return;
+    const ids = changes.map((c) => c.nodeId);
+    await this.live.strengthChanged(String(articleId), () => this.nodes.strengthsOf(ids));
   }
 
   /**

@@ -66,7 +66,7 @@ export class VotesService implements OnApplicationBootstrap, OnApplicationShutdo
         [],
       ),
     );
-    if (changes.length) await this.live.strengthChanged(String(node.articleId), changes);
+    await this.strength.publishChanges(node.articleId, changes);
   }
 
   async vote(nodeId: string, value: number, actor: RequestUser): Promise<VoteResponse> {
@@ -145,7 +145,7 @@ export class VotesService implements OnApplicationBootstrap, OnApplicationShutdo
       return { node, settled, changes };
     });
     const ancestors = changes.filter((c) => c.nodeId !== nodeId);
-    if (ancestors.length) await this.live.strengthChanged(String(node.articleId), ancestors);
+    await this.strength.publishChanges(node.articleId, ancestors);
     return { nodeId, votes: settled.node.votes as VoteTotals, strength: settled.node.strength, myVote: value };
   }
 }
