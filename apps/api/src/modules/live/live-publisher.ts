@@ -1,4 +1,5 @@
-import type { ArgumentNode, ArticleSummary, VoteTotals } from '@agora/shared';
+import type { ArgumentNode, ArticleSummary } from '@agora/shared';
+import type { VersionedStrength, VersionedVote } from './published-figures';
 
 /**
  * What the rest of the API tells the live module; it allocates sequence numbers, stores events for
@@ -7,12 +8,12 @@ import type { ArgumentNode, ArticleSummary, VoteTotals } from '@agora/shared';
 export abstract class LivePublisher {
   abstract nodeCreated(articleId: string, node: ArgumentNode): Promise<void>;
   abstract nodeUpdated(articleId: string, node: ArgumentNode): Promise<void>;
-  /** Coalesced: bursts on one node go out once with the figures `load` returns last. */
-  abstract voteChanged(articleId: string, nodeId: string, load: () => Promise<{ votes: VoteTotals; strength: number } | null>): void;
   /**
-   * `load` reads the nodes' strengths as they are when the event leaves (inside the article's publish
-   * order), so that an event never carries figures older than one published before it.
+   * Coalesced: bursts on one node go out once, with the newest figures. Figures carry the node's
+   * version, so that one older than what readers already have is never sent after it.
    */
-  abstract strengthChanged(articleId: string, load: () => Promise<{ nodeId: string; strength: number }[]>): Promise<void>;
+  abstract voteChanged(articleId: string, nodeId: string, figures: VersionedVote): void;
+  /** Sends the strengths newer than those readers already have (see voteChanged). */
+  abstract strengthChanged(articleId: string, nodes: VersionedStrength[]): Promise<void>;
   abstract articleUpdated(articleId: string, article: ArticleSummary): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import type { ArgumentNode, ArticleSummary, LivePayloads, StoredLiveEvent, VoteTotals } from '@agora/shared';
+import type { ArgumentNode, ArticleSummary, LivePayloads, StoredLiveEvent } from '@agora/shared';
 import type { Namespace } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { DocumentLock } from '../../infra/database/document-lock';
@@ -7,6 +7,7 @@ import { REDIS, type RedisClient } from '../../infra/redis.module';
 import { LiveDelivery } from './live-delivery';
 import { LiveEventsRepository } from './live-events.repository';
 import { LivePublisher } from './live-publisher';
+import { PublishedFigures, strengthsToSend, voteToSend, type Published, type VersionedStrength, type VersionedVote } from './published-figures';
 
 /** The server-side event other instances receive through the Redis adapter. */
 export const CROSS_INSTANCE_EVENT = 'agora:live-event';
@@ -22,7 +23,8 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
   /** One publish per article at a time, across instances when Redis is configured. */
   private readonly ordering: DocumentLock;
   private readonly highWater = new Map<string, number>();
-  private readonly pendingVotes = new Map<string, { timer: NodeJS.Timeout; load: () => Promise<{ votes: VoteTotals; strength: number } | null>; articleId: string }>();
+  private readonly pendingVotes = new Map<string, { timer: NodeJS.Timeout; figures: VersionedVote; articleId: string }>();
+  private readonly published: PublishedFigures;
 
   constructor(
     readonly events: LiveEventsRepository,
@@ -31,6 +33,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
   ) {
     super();
     this.ordering = new DocumentLock(redis, 'agora:lock:publish');
+    this.published = new PublishedFigures(redis);
     this.delivery = new LiveDelivery(
       () => this.namespace,
       (articleId, from, to) => this.events.range(articleId, from, to),
@@ -54,10 +57,14 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
     return this.publish(articleId, 'node:updated', { node });
   }
 
-  strengthChanged(articleId: string, load: () => Promise<{ nodeId: string; strength: number }[]>): Promise<void> {
+  strengthChanged(articleId: string, nodes: VersionedStrength[]): Promise<void> {
+    if (!nodes.length) return Promise.resolve();
     return this.publish(articleId, 'strength:changed', async () => {
-      const nodes = await load();
-      return nodes.length ? { nodes } : null;
+      const known = await this.published.get(articleId, [...new Set(nodes.map((n) => n.nodeId))]);
+      const send = strengthsToSend(nodes, known);
+      if (!send.length) return null;
+      const record = new Map(send.map((n) => [n.nodeId, { ...known.get(n.nodeId), votesVersion: known.get(n.nodeId)?.votesVersion ?? -1, strength: n.strength, strengthVersion: n.version }]));
+      return { body: { nodes: send.map(({ nodeId, strength }) => ({ nodeId, strength })) }, stored: () => this.published.set(articleId, record) };
     });
   }
 
@@ -65,48 +72,56 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
     return this.publish(articleId, 'article:updated', { article });
   }
 
-  voteChanged(articleId: string, nodeId: string, load: () => Promise<{ votes: VoteTotals; strength: number } | null>): void {
+  voteChanged(articleId: string, nodeId: string, figures: VersionedVote): void {
     const pending = this.pendingVotes.get(nodeId);
     if (pending) {
-      pending.load = load;
+      if (figures.version > pending.figures.version) pending.figures = figures;
       return;
     }
     const timer = setTimeout(() => void this.flushVote(nodeId), this.config.LIVE_COALESCE_MS);
-    this.pendingVotes.set(nodeId, { timer, load, articleId });
+    this.pendingVotes.set(nodeId, { timer, figures, articleId });
   }
 
   private async flushVote(nodeId: string): Promise<void> {
     const pending = this.pendingVotes.get(nodeId);
     if (!pending) return;
     this.pendingVotes.delete(nodeId);
-    try {
-      await this.publish(pending.articleId, 'vote:changed', async () => {
-        const figures = await pending.load();
-        return figures ? { nodeId, ...figures } : null;
-      });
-    } catch (error) {
-      this.logger.warn(`vote:changed for ${nodeId} not published: ${(error as Error).message}`);
-    }
+    await this.publish(pending.articleId, 'vote:changed', async () => {
+      const known = (await this.published.get(pending.articleId, [nodeId])).get(nodeId);
+      const send = voteToSend(pending.figures, known);
+      if (!send) return null;
+      const record: Published = { strength: send.strength, strengthVersion: send.strengthVersion, votesVersion: pending.figures.version };
+      return { body: { nodeId, votes: send.votes, strength: send.strength }, stored: () => this.published.set(pending.articleId, new Map([[nodeId, record]])) };
+    });
   }
 
   /**
    * Stores the event for replay under the article's next seq (allocated by the database), then delivers it
    * here and to every other instance. A failure to deliver never fails the write that caused it.
    *
-   * Publishes of one article take turns across instances (see DocumentLock), and a body given as a
-   * function is read inside that turn: figures (votes, strengths) are then never older than those of
-   * an event with a lower seq, so a reader that applies events in order ends with the stored figures.
+   * Publishes of one article take turns across instances (see DocumentLock). An event given as a
+   * function is prepared inside that turn, against what was published before it (PublishedFigures),
+   * and `stored` records it once it has its seq: so figures (votes, strengths) in an event are never
+   * older than those of an event with a lower seq, and readers applying events in order end with the
+   * stored figures.
    */
-  private async publish<K extends Sequenced>(articleId: string, name: K, body: Body<K> | (() => Promise<Body<K> | null>)): Promise<void> {
+  private async publish<K extends Sequenced>(
+    articleId: string,
+    name: K,
+    event: Body<K> | (() => Promise<{ body: Body<K>; stored: () => Promise<void> } | null>),
+  ): Promise<void> {
     try {
-      const event = await this.ordering.run(articleId, async () => {
-        const content = typeof body === 'function' ? await body() : body;
-        return content ? this.append(articleId, name, content as Record<string, unknown>) : null;
+      const stored = await this.ordering.run(articleId, async () => {
+        const prepared = typeof event === 'function' ? await event() : { body: event, stored: () => Promise.resolve() };
+        if (!prepared) return null;
+        const appended = await this.append(articleId, name, prepared.body as Record<string, unknown>);
+        await prepared.stored();
+        return appended;
       });
-      if (!event) return;
-      const seq = event.payload.seq;
-      this.delivery.receive(event);
-      if (this.config.REDIS_URL) this.namespace?.serverSideEmit(CROSS_INSTANCE_EVENT, event);
+      if (!stored) return;
+      const seq = stored.payload.seq;
+      this.delivery.receive(stored);
+      if (this.config.REDIS_URL) this.namespace?.serverSideEmit(CROSS_INSTANCE_EVENT, stored);
       // Prune a tenth of the way through each retention window, so at most 110% is ever kept.
       const every = Math.max(1, Math.ceil(this.config.LIVE_EVENT_RETENTION / 10));
       if (seq % every === 0) await this.events.prune(articleId, seq, this.config.LIVE_EVENT_RETENTION);

@@ -27,6 +27,7 @@ export function newNode(fields: Pick<NodeRecord, 'articleId' | 'type' | 'text' |
     createdAt: new Date(),
     editedAt: null,
     version: 1,
+    figuresVersion: 0,
     ...fields,
   };
 }

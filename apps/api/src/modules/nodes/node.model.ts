@@ -48,6 +48,8 @@ export class ArgumentNodeDoc {
   @Prop({ type: Date, required: true }) createdAt!: Date;
   @Prop({ type: Date, default: null }) editedAt!: Date | null;
   @Prop({ default: 1 }) version!: number;
+  /** Grows by one each time votes or strength are settled: orders live figures of this node (PublishedFigures). */
+  @Prop({ default: 0 }) figuresVersion!: number;
 }
 
 export type NodeRecord = ArgumentNodeDoc;

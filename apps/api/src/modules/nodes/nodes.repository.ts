@@ -25,7 +25,7 @@ const LISTED = { history: 0, children: 0 } as const;
 /** The node as seen by whoever holds its write lock, and the only way to update it meanwhile. */
 export interface LockedNode {
   read(): Promise<NodeRecord | null>;
-  set(fields: Partial<Pick<NodeRecord, 'votes' | 'strength' | 'replyCounts' | 'children'>>): Promise<void>;
+  set(fields: Partial<Pick<NodeRecord, 'votes' | 'strength' | 'replyCounts' | 'children' | 'figuresVersion'>>): Promise<void>;
 }
 
 const CHILD_SORT: Record<ChildrenQuery['sort'], Record<string, 1 | -1>> = {
@@ -48,12 +48,6 @@ export class NodesRepository {
 
   findById(id: string | Types.ObjectId): Promise<NodeRecord | null> {
     return this.nodes.findById(id).lean<NodeRecord>().exec();
-  }
-
-  /** The stored strength of each node that still exists, by primary key (one lookup each). */
-  async strengthsOf(ids: readonly string[]): Promise<{ nodeId: string; strength: number }[]> {
-    const nodes = await Promise.all(ids.map((id) => this.nodes.findById(id, { strength: 1 }).lean<Pick<NodeRecord, '_id' | 'strength'>>().exec()));
-    return nodes.filter((n): n is Pick<NodeRecord, '_id' | 'strength'> => !!n).map((n) => ({ nodeId: String(n._id), strength: n.strength }));
   }
 
   findByIds(ids: (string | Types.ObjectId)[]): Promise<NodeRecord[]> {

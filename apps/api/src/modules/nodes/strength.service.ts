@@ -8,14 +8,15 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { REDIS, type RedisClient } from '../../infra/redis.module';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { LivePublisher } from '../live/live-publisher';
+import type { VersionedStrength } from '../live/published-figures';
 import { childEntry, replyCountsOf, withChild } from './children';
 import type { ChildEntry, NodeRecord } from './node.model';
 import { NodesRepository, type LockedNode } from './nodes.repository';
 
-export interface StrengthChange {
-  nodeId: string;
-  strength: number;
-}
+/** A node whose strength moved, with its figures' version (see PublishedFigures). */
+export type StrengthChange = VersionedStrength;
+
+const changeOf = (node: NodeRecord): StrengthChange => ({ nodeId: String(node._id), strength: node.strength, version: node.figuresVersion });
 
 /** What one settled node looks like afterwards, and whether its strength moved. */
 export interface SettledNode {
@@ -103,11 +104,9 @@ export class StrengthService implements OnApplicationBootstrap, OnApplicationShu
     await this.publishChanges(articleId, await this.childrenChanged(parentId, articleId, only));
   }
 
-  /** Tells readers that these strengths moved; the event carries them as stored when it leaves. */
+  /** Tells readers that these strengths moved (unless they already have newer ones). */
   async publishChanges(articleId: Types.ObjectId | string, changes: readonly StrengthChange[]): Promise<void> {
-    if (!changes.length) return;
-    const ids = changes.map((c) => c.nodeId);
-    await this.live.strengthChanged(String(articleId), () => this.nodes.strengthsOf(ids));
+    if (changes.length) await this.live.strengthChanged(String(articleId), [...changes]);
   }
 
   /**
@@ -127,13 +126,14 @@ export class StrengthService implements OnApplicationBootstrap, OnApplicationShu
     const votes = change.votes ? change.votes(node.votes as VoteTotals) : (node.votes as VoteTotals);
     const strength = nodeStrength(votes, Object.values(children)).strength;
     const replyCounts = replyCountsOf(children);
-    await locked.set({ children, strength, replyCounts, ...(change.votes ? { votes } : {}) });
-    return { node: { ...node, votes, children, strength, replyCounts }, changed: strength !== node.strength };
+    const figuresVersion = (node.figuresVersion ?? 0) + 1;
+    await locked.set({ children, strength, replyCounts, figuresVersion, ...(change.votes ? { votes } : {}) });
+    return { node: { ...node, votes, children, strength, replyCounts, figuresVersion }, changed: strength !== node.strength };
   }
 
   /** The node's own change if its strength moved, then the change carried up (all the way when `thorough`). */
   async afterSettled(settled: SettledNode, thorough: boolean): Promise<StrengthChange[]> {
-    const own = settled.changed ? [{ nodeId: String(settled.node._id), strength: settled.node.strength }] : [];
+    const own = settled.changed ? [changeOf(settled.node)] : [];
     if (!settled.changed && !thorough) return own;
     return [...own, ...(await this.carryUp(settled.node, thorough))];
   }
@@ -150,7 +150,7 @@ export class StrengthService implements OnApplicationBootstrap, OnApplicationShu
       const id = String(current._id);
       const settled: SettledNode | null = await this.nodes.exclusive(current.parentId, (locked) => this.settle(locked, { child: { id, entry } }));
       if (!settled) break;
-      if (settled.changed) changes.push({ nodeId: String(settled.node._id), strength: settled.node.strength });
+      if (settled.changed) changes.push(changeOf(settled.node));
       else if (!thorough) break;
       current = settled.node;
     }

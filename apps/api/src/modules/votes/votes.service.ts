@@ -133,13 +133,8 @@ export class VotesService implements OnApplicationBootstrap, OnApplicationShutdo
         value === null ? this.votes.remove(id, actor.id) : this.votes.set(id, actor.id, node.articleId, value),
       ]);
       if (!settled) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
-      // Readers hear of the vote now; the strengths above follow in their own event. The figures are
-      // read when the event leaves, not taken from here: a reply or a vote on another instance may
-      // have moved them since, and an event carrying older figures must not land after theirs.
-      this.live.voteChanged(String(node.articleId), nodeId, async () => {
-        const fresh = await this.nodes.findById(id);
-        return fresh ? { votes: fresh.votes as VoteTotals, strength: fresh.strength } : null;
-      });
+      // Readers hear of the vote now; the strengths above follow in their own event.
+      this.live.voteChanged(String(node.articleId), nodeId, { votes: settled.node.votes as VoteTotals, strength: settled.node.strength, version: settled.node.figuresVersion });
       const changes = await this.strength.afterSettled(settled, leftover);
       await this.unfinished.end(nodeId);
       return { node, settled, changes };
