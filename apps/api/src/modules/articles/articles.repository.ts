@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type UpdateQuery } from 'mongoose';
 import { DocumentLock } from '../../infra/database/document-lock';
+import { retryTransient } from '../../infra/database/transient-retry';
 import { REDIS, type RedisClient } from '../../infra/redis.module';
 import { Article, type ArticleRecord } from './article.model';
 
@@ -53,11 +54,24 @@ export class ArticlesRepository {
   }
 
   /**
-   * Marks activity and counts one more published reply. `$inc` is safe here only because every update
-   * of an article holds its write lock: FerretDB's own read-modify-write is not atomic.
+   * Stores a published reply (`insert`) and counts it, both holding the article's write lock, so that
+   * a recount (which holds it too) sees the reply and its count together or neither. `$inc` is safe
+   * only because every update of an article holds that lock: FerretDB's own read-modify-write is not atomic.
    */
-  addReply(id: string | Types.ObjectId): Promise<unknown> {
-    return this.writes.write(id, () => this.articles.updateOne({ _id: id }, { $set: { lastActivityAt: new Date() }, $inc: { replyCount: 1 } }).exec());
+  addReply<T>(id: string | Types.ObjectId, insert: () => Promise<T>): Promise<T> {
+    return this.writes.run(String(id), async () => {
+      const reply = await insert();
+      await retryTransient(() => this.articles.updateOne({ _id: id }, { $set: { lastActivityAt: new Date() }, $inc: { replyCount: 1 } }).exec());
+      return reply;
+    });
+  }
+
+  /** Stores the article's reply count as `count` gives it, counted while holding the article's write lock. */
+  recountReplies(id: string | Types.ObjectId, count: () => Promise<number>): Promise<unknown> {
+    return this.writes.run(String(id), async () => {
+      const replyCount = await count();
+      return retryTransient(() => this.articles.updateOne({ _id: id }, { $set: { lastActivityAt: new Date(), replyCount } }).exec());
+    });
   }
 
   /** Each ready article's stored reply count, by id. */
@@ -66,8 +80,4 @@ export class ArticlesRepository {
     return new Map(articles.map((a) => [String(a._id), a.replyCount ?? 0]));
   }
 
-  /** Marks activity and stores the article's published reply count, as recounted by the caller. */
-  touch(id: string | Types.ObjectId, replyCount: number): Promise<unknown> {
-    return this.writes.write(id, () => this.articles.updateOne({ _id: id }, { $set: { lastActivityAt: new Date(), replyCount } }).exec());
-  }
 }

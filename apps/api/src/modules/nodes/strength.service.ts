@@ -68,11 +68,11 @@ export class StrengthService implements OnApplicationBootstrap, OnApplicationShu
     return this.nodes.exclusive(parent._id, async (locked) => {
       // The mark goes first: a reply stored without it could be missing from its parent for good.
       const leftover = await this.unfinished.begin(parentId);
-      const [node, stored] = await Promise.all([insert(), locked.read()]);
+      const [node, stored] = await Promise.all([this.articles.addReply(parent.articleId, insert), locked.read()]);
       const settled = await this.settle(locked, { child: { id: String(node._id), entry: childEntry(node) }, rebuild: leftover }, stored);
       const [changes] = await Promise.all([
         settled ? this.afterSettled(settled, leftover) : Promise.resolve([]),
-        leftover ? this.recountArticleReplies(parent.articleId) : this.articles.addReply(parent.articleId),
+        leftover ? this.recountArticleReplies(parent.articleId) : Promise.resolve(),
       ]);
       await this.unfinished.end(parentId);
       return { node, changes };
@@ -165,7 +165,7 @@ export class StrengthService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async recountArticleReplies(articleId: Types.ObjectId | string): Promise<void> {
-    await this.articles.touch(articleId, await this.nodes.countPublicArticleReplies(articleId));
+    await this.articles.recountReplies(articleId, () => this.nodes.countPublicArticleReplies(articleId));
   }
 
   /** The figures behind a node's strength, for a reader to follow. */
