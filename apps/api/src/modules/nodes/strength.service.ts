@@ -59,9 +59,9 @@ export class StrengthService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /**
-   * Adds a reader's published reply beneath `parent`: `insert` stores it while the parent's lock is
-   * held, then the parent's children, reply counts and strength, the strengths above it and the
-   * article's reply count follow. Returns the stored reply and the strengths that moved.
+   * Adds a reader's published reply beneath `parent`: `insert` stores it, counted in its article,
+   * while the parent's lock is held; then the parent's children, reply counts and strength and the
+   * strengths above it follow. Returns the stored reply and the strengths that moved.
    */
   addReply(parent: NodeRecord, insert: () => Promise<NodeRecord>): Promise<{ node: NodeRecord; changes: StrengthChange[] }> {
     const parentId = String(parent._id);
