@@ -9,7 +9,8 @@ const require = createRequire(import.meta.url);
 export const { ObjectId } = require('mongoose').mongo;
 
 /** Loaded on first use: the build is brought up to date after this module is imported. */
-const newNode = (fields) => require(join(root, 'apps/api/dist/modules/nodes/new-node.js')).newNode(fields);
+const factory = () => require(join(root, 'apps/api/dist/modules/nodes/new-node.js'));
+const newNode = (fields) => factory().newNode(fields);
 
 /** NodeSchema's indexes. */
 export const NODE_INDEXES = [{ articleId: 1, status: 1 }, { parentId: 1, createdAt: -1 }, { authorId: 1, createdAt: -1 }, { status: 1, createdAt: -1 }, { flagCount: 1 }];
@@ -30,19 +31,7 @@ export async function createVoteIndexes(db) {
 
 /** A reader's visible reply beneath `parent` (a node document), as NodesService.createReply makes it. */
 export function replyDoc({ parent, type, text, authorId, authorName, now = new Date() }) {
-  return newNode({
-    articleId: parent.articleId,
-    parentId: parent._id,
-    ancestors: [...(parent.ancestors ?? []), parent._id],
-    depth: parent.depth + 1,
-    type,
-    text,
-    authorId,
-    authorName,
-    origin: 'user',
-    paragraphIndex: parent.paragraphIndex,
-    createdAt: now,
-  });
+  return factory().newReply(parent, { type, text, authorId, authorName, createdAt: now });
 }
 
 /** An article's root thesis and paragraph claims (no sentences), for the baselines' own database. */

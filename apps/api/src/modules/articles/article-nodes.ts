@@ -9,7 +9,7 @@ import type { NodeRecord } from '../nodes/node.model';
  * and each sentence beneath its claim as a support or rebuttal, with strengths computed bottom-up.
  */
 export function buildArticleNodes(articleId: Types.ObjectId, split: SplitArticle, now = new Date()): { root: NodeRecord; claims: NodeRecord[]; all: NodeRecord[] } {
-  const base = (over: Partial<NodeRecord>): NodeRecord => newNode({ articleId, type: 'claim', text: '', origin: 'article', createdAt: now, children: {}, ...over });
+  const base = (over: Partial<NodeRecord>): NodeRecord => newNode({ articleId, type: 'claim', text: '', origin: 'article', createdAt: now, ...over });
   const root = base({ text: split.title || 'Untitled article' });
   const claims: NodeRecord[] = [];
   const all: NodeRecord[] = [root];

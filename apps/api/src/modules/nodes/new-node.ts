@@ -2,7 +2,7 @@ import { emptyVotes } from '@agora/shared';
 import { Types } from 'mongoose';
 import type { NodeRecord } from './node.model';
 
-/** A new node as stored: fresh id, no votes, no replies, visible, unlocked; `fields` says the rest. */
+/** A new node as stored: fresh id, no votes, no children, visible, unlocked; `fields` says the rest. */
 export function newNode(fields: Pick<NodeRecord, 'articleId' | 'type' | 'text' | 'origin'> & Partial<NodeRecord>): NodeRecord {
   return {
     _id: new Types.ObjectId(),
@@ -18,6 +18,7 @@ export function newNode(fields: Pick<NodeRecord, 'articleId' | 'type' | 'text' |
     votes: emptyVotes(),
     strength: 0.5,
     replyCounts: { support: 0, rebuttal: 0 },
+    children: {},
     flagCount: 0,
     locked: false,
     pinned: false,
@@ -30,4 +31,20 @@ export function newNode(fields: Pick<NodeRecord, 'articleId' | 'type' | 'text' |
     figuresVersion: 0,
     ...fields,
   };
+}
+
+/** A reader's reply beneath `parent`, placed in its thread (ancestors, depth, paragraph). */
+export function newReply(
+  parent: Pick<NodeRecord, '_id' | 'articleId' | 'ancestors' | 'depth' | 'paragraphIndex'>,
+  fields: Pick<NodeRecord, 'type' | 'text' | 'authorId' | 'authorName'> & Partial<Pick<NodeRecord, 'anchor' | 'status' | 'createdAt'>>,
+): NodeRecord {
+  return newNode({
+    articleId: parent.articleId,
+    parentId: parent._id,
+    ancestors: [...(parent.ancestors ?? []), parent._id],
+    depth: parent.depth + 1,
+    origin: 'user',
+    paragraphIndex: parent.paragraphIndex,
+    ...fields,
+  });
 }

@@ -23,7 +23,7 @@ import { AuditRepository } from '../audit/audit.repository';
 import { LivePublisher } from '../live/live-publisher';
 import { toArgumentNode } from './node.mapper';
 import type { NodeRecord } from './node.model';
-import { newNode } from './new-node';
+import { newReply } from './new-node';
 import { NodesRepository } from './nodes.repository';
 import { StrengthService } from './strength.service';
 
@@ -103,20 +103,13 @@ export class NodesService {
       { text, authorPostCount },
       { bannedWords: this.config.BANNED_WORDS, maxLinks: this.config.MAX_LINKS, newAccountPosts: this.config.NEW_ACCOUNT_PREMODERATION },
     );
-    const reply = newNode({
-      articleId: parent.articleId,
-      parentId: parent._id,
-      ancestors: [...(parent.ancestors ?? []), parent._id],
-      depth: parent.depth + 1,
+    const reply = newReply(parent, {
       type,
       text,
       authorId: new Types.ObjectId(actor.id),
       authorName: actor.username,
-      origin: 'user',
-      paragraphIndex: parent.paragraphIndex,
       anchor,
       status: pendingReason ? 'pending' : 'visible',
-      children: {},
     });
     if (pendingReason) {
       const node = await this.nodes.insert(reply);

@@ -38,7 +38,8 @@ export class DerivedFiguresAudit implements OnApplicationBootstrap {
     const byId = new Map(nodes.map((n) => [String(n._id), n]));
     // A recount also rebuilds the node's children and carries its strength up, so it covers both.
     for (const id of stale.votes) await this.votesService.recount(id);
-    for (const id of stale.children) if (!stale.votes.includes(id)) await this.strength.repairChildren(byId.get(id)!._id, byId.get(id)!.articleId);
+    const recounted = new Set(stale.votes);
+    for (const id of stale.children) if (!recounted.has(id)) await this.strength.repairChildren(byId.get(id)!._id, byId.get(id)!.articleId);
     for (const id of stale.articles) await this.strength.recountArticleReplies(id);
     const repaired = stale.votes.length + stale.children.length + stale.articles.length;
     if (repaired) this.logger.warn(`repaired derived figures left wrong (a crash?): ${stale.votes.length} vote totals, ${stale.children.length} nodes' children or strength, ${stale.articles.length} article counts`);
