@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import mongoose from 'mongoose';
+import { startEmbeddedFerretDb } from '../../apps/api/src/infra/database/embedded-ferretdb';
 import { json, startApiProcess } from '../support/api-process';
 
 const withoutMongoUri = (): Record<string, string> => ({ MONGODB_URI: '' });
@@ -59,6 +61,36 @@ describe('embedded database', () => {
       expect(children).not.toContain('ferretdb');
     } finally {
       await api.stop();
+    }
+  }, 120_000);
+
+  // Our FerretDB build looks `_id` up with the expression its index is built on (ID_LOOKUP_PATCH):
+  // SQLite then searches the index instead of reading the whole table, with the same results.
+  it('finds, updates and deletes by _id through the _id index', async () => {
+    const db = await startEmbeddedFerretDb(mkdtempSync(join(tmpdir(), 'agora-id-index-')), { database: 'id_index' });
+    const connection = await mongoose.createConnection(db.uri).asPromise();
+    try {
+      const things = connection.db!.collection<{ _id: unknown; n: number }>('things');
+      const ids = Array.from({ length: 300 }, (_, n) => (n % 2 ? new mongoose.Types.ObjectId() : `id-${n}`));
+      await things.insertMany(ids.map((_id, n) => ({ _id, n })));
+      for (const id of [ids[7], ids[8]]) {
+        const explained = (await connection.db!.command({ explain: { find: 'things', filter: { _id: id } } })) as { queryPlanner: { Plan: string[] } };
+        const plan = explained.queryPlanner.Plan.join('; ');
+        expect(plan).toMatch(/SEARCH .*USING INDEX/);
+        expect(plan).not.toMatch(/\bSCAN\b/);
+      }
+      expect(await things.findOne({ _id: ids[7] })).toEqual({ _id: ids[7], n: 7 });
+      expect(await things.findOne({ _id: ids[8] })).toEqual({ _id: ids[8], n: 8 });
+      expect(await things.findOne({ _id: 'id-9' })).toBeNull();
+      expect((await things.updateOne({ _id: ids[9] }, { $set: { n: -9 } })).modifiedCount).toBe(1);
+      expect(await things.findOne({ _id: ids[9] })).toEqual({ _id: ids[9], n: -9 });
+      expect((await things.deleteOne({ _id: ids[10] })).deletedCount).toBe(1);
+      expect(await things.countDocuments({})).toBe(299);
+      expect(await things.findOne({ _id: ids[10] })).toBeNull();
+      await expect(things.insertOne({ _id: ids[11], n: 0 })).rejects.toThrow(/duplicate key/i);
+    } finally {
+      await connection.close();
+      await db.stop();
     }
   }, 120_000);
 });

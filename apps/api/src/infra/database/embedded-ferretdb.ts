@@ -16,15 +16,39 @@ export interface EmbeddedDatabase {
 
 type Log = (line: string) => void;
 
+/** Names our build of FerretDB: it changes whenever what we change in the module does, so an older build is not reused. */
+const FERRETDB_BUILD = `${FERRETDB_VERSION}-agora.2`;
+
 /** Where the FerretDB binary is cached: git-ignored, shared by every data folder of this checkout. */
 export function ferretBinaryPath(root = projectRoot()): string {
-  return join(root, '.cache', 'bin', 'ferretdb');
+  return join(root, '.cache', 'bin', `ferretdb-${FERRETDB_BUILD}`);
+}
+
+/**
+ * FerretDB 1.24's SQLite backend builds its `_id` index on `_ferretdb_sjson->"_id"` but looks `_id` up
+ * with `_ferretdb_sjson->'$._id'`. Both expressions extract the same value, but SQLite uses an index
+ * on an expression only for that very expression, so every find, update and delete by `_id` read the
+ * whole table (EXPLAIN: SCAN) and got slower as the collection grew. Querying with the index's own
+ * path makes them indexed lookups (SEARCH … USING INDEX); results are the same.
+ */
+const ID_LOOKUP_PATCH = {
+  file: join('internal', 'backends', 'sqlite', 'metadata', 'metadata.go'),
+  from: `IDColumn = DefaultColumn + "->'$._id'"`,
+  to: `IDColumn = DefaultColumn + "->'_id'"`,
+};
+
+function patchIdLookup(src: string): void {
+  const file = join(src, ID_LOOKUP_PATCH.file);
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes(ID_LOOKUP_PATCH.from)) throw new Error(`FerretDB ${FERRETDB_VERSION}: ${ID_LOOKUP_PATCH.file} no longer says ${ID_LOOKUP_PATCH.from}; review the _id lookup patch.`);
+  writeFileSync(file, text.replace(ID_LOOKUP_PATCH.from, ID_LOOKUP_PATCH.to));
 }
 
 /**
  * Builds FerretDB once into the cache folder. A plain `go install …/cmd/ferretdb@v1.24.2` binary panics
  * at start-up because the module as published lacks build/version/version.txt (FerretDB issue #2982),
- * so the module is fetched with the Go toolchain, copied, given that file, and built from the copy.
+ * so the module is fetched with the Go toolchain, copied, given that file and the `_id` lookup fix
+ * (see ID_LOOKUP_PATCH), and built from the copy.
  * The first build downloads and compiles a few hundred modules; its progress is streamed to the log.
  */
 export function ensureFerretBinary(log: Log = console.error): string {
@@ -49,6 +73,7 @@ export function ensureFerretBinary(log: Log = console.error): string {
   spawnSync('chmod', ['-R', 'u+w', src]);
   writeFileSync(join(src, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
   writeFileSync(join(src, 'build', 'version', 'package.txt'), 'agora-embedded\n');
+  patchIdLookup(src);
   mkdirSync(dirname(bin), { recursive: true });
   const build = spawnSync('go', ['build', '-v', '-trimpath', '-o', `${bin}.partial`, './cmd/ferretdb'], { cwd: src, env, stdio: ['ignore', 'inherit', 'inherit'] });
   if (build.status !== 0 || !existsSync(`${bin}.partial`)) throw new Error(`Building FerretDB failed (go build exited ${build.status}).`);
