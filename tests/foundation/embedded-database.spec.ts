@@ -70,8 +70,8 @@ describe('embedded database', () => {
     const db = await startEmbeddedFerretDb(mkdtempSync(join(tmpdir(), 'agora-id-index-')), { database: 'id_index' });
     const connection = await mongoose.createConnection(db.uri).asPromise();
     try {
-      const things = connection.db!.collection<{ _id: unknown; n: number }>('things');
-      const ids = Array.from({ length: 300 }, (_, n) => (n % 2 ? new mongoose.Types.ObjectId() : `id-${n}`));
+      const things = connection.db!.collection<{ _id: string | mongoose.Types.ObjectId; n: number }>('things');
+      const ids: (string | mongoose.Types.ObjectId)[] = Array.from({ length: 300 }, (_, n) => (n % 2 ? new mongoose.Types.ObjectId() : `id-${n}`));
       await things.insertMany(ids.map((_id, n) => ({ _id, n })));
       for (const id of [ids[7], ids[8]]) {
         const explained = (await connection.db!.command({ explain: { find: 'things', filter: { _id: id } } })) as { queryPlanner: { Plan: string[] } };
