@@ -33,13 +33,16 @@ async function seedTree(env, root) {
   }
   const hash = createHash('sha256').update(source).digest('hex');
   const ids = new Map(all.filter((n) => n.sentenceIndex !== null).map((n) => [`${n.paragraphIndex}:${n.sentenceIndex}`, String(n._id)]));
+  await env.apiDb.collection('article_texts').insertOne({
+    _id: articleId,
+    source,
+    paragraphs: split.paragraphs.map((p, i) => ({ ...p, nodeId: String(claims[i]._id), sentences: p.sentences.map((s) => ({ ...s, nodeId: ids.get(`${p.index}:${s.index}`) })) })),
+  });
   await env.apiDb.collection('articles').insertOne({
     _id: articleId,
     title: split.title,
     slug: `tree-benchmark-${hash.slice(0, 8)}`,
-    source,
     hash,
-    paragraphs: split.paragraphs.map((p, i) => ({ ...p, nodeId: String(claims[i]._id), sentences: p.sentences.map((s) => ({ ...s, nodeId: ids.get(`${p.index}:${s.index}`) })) })),
     rootNodeId: thesis._id,
     state: 'ready',
     locked: false,

@@ -25,7 +25,7 @@ export async function queryCosts(db, sample) {
     ['nodes.findOne {_id} (every read of a node, its parent and ancestors)', () => nodes.findOne({ _id: sample._id })],
     ['users.findOne {_id} (AuthGuard: is the account still allowed)', () => db.collection('users').findOne({ _id: sample.authorId })],
     ['votes.findOne {_id} (VotesRepository.find: the previous vote)', () => db.collection('votes').findOne({ _id: `${sample._id}:${sample.authorId}` })],
-    ['articles.findOne {_id} (ArticlesRepository.findSummaryById)', () => db.collection('articles').findOne({ _id: sample.articleId }, { projection: { source: 0, paragraphs: 0 } })],
+    ['articles.findOne {_id} (ArticlesRepository.findSummaryById)', () => db.collection('articles').findOne({ _id: sample.articleId })],
     ['nodes.updateOne {_id} $set (settling a node; a write)', () => nodes.updateOne({ _id: sample._id }, { $set: { strength: sample.strength } })],
     ['votes.find {nodeId} (VotesRepository.tally: only to repair unfinished work)', () => db.collection('votes').find({ nodeId: sample._id }, { projection: { value: 1, _id: 0 } }).toArray()],
     ['nodes.find {parentId, status} (findPublicChildren: only to rebuild a children map)', () => nodes.find({ parentId: sample.parentId, status: 'visible' }, { projection: { type: 1, strength: 1 } }).toArray()],

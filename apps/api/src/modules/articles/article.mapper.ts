@@ -1,6 +1,7 @@
 import type { ArticleDetail, ArticleParagraph, ArticleSummary } from '@agora/shared';
 import type { NodeRecord } from '../nodes/node.model';
 import type { ArticleRecord } from './article.model';
+import type { ArticleWithText } from './articles.repository';
 
 export function toArticleSummary(a: ArticleRecord): ArticleSummary {
   return {
@@ -16,7 +17,7 @@ export function toArticleSummary(a: ArticleRecord): ArticleSummary {
   };
 }
 
-export function toArticleDetail(a: ArticleRecord, claims: Pick<NodeRecord, '_id' | 'paragraphIndex' | 'replyCounts' | 'strength'>[]): ArticleDetail {
+export function toArticleDetail(a: ArticleWithText, claims: Pick<NodeRecord, '_id' | 'paragraphIndex' | 'replyCounts' | 'strength'>[]): ArticleDetail {
   const byIndex = new Map(claims.map((c) => [c.paragraphIndex, c]));
   const paragraphs: ArticleParagraph[] = a.paragraphs.map((p) => {
     const claim = byIndex.get(p.index);

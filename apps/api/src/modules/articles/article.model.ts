@@ -7,11 +7,8 @@ export class Article {
   _id!: Types.ObjectId;
   @Prop({ required: true }) title!: string;
   @Prop({ required: true }) slug!: string;
-  /** The text as imported, before normalisation. */
-  @Prop({ required: true }) source!: string;
   /** sha256 of the source: an unchanged article is never imported twice. */
   @Prop({ required: true }) hash!: string;
-  @Prop({ type: [Object], default: [] }) paragraphs!: ArticleParagraph[];
   @Prop({ type: MongooseSchema.Types.ObjectId, default: null }) rootNodeId!: Types.ObjectId | null;
   /** 'importing' until every node is written; readers only see 'ready' articles. */
   @Prop({ type: String, required: true, default: 'importing' }) state!: 'importing' | 'ready';
@@ -23,8 +20,29 @@ export class Article {
   @Prop({ type: Date, required: true }) lastActivityAt!: Date;
 }
 
-export type ArticleRecord = Article;
+/**
+ * An article as stored before its text moved to `article_texts`: the start-up migration
+ * (ArticleTextMigration) moves these fields out.
+ */
+export type ArticleRecord = Article & { source?: string; paragraphs?: ArticleParagraph[] };
 export const ArticleSchema = SchemaFactory.createForClass(Article);
 ArticleSchema.index({ hash: 1 }, { unique: true });
 ArticleSchema.index({ slug: 1 }, { unique: true });
 ArticleSchema.index({ lastActivityAt: -1 });
+
+/**
+ * An article's text, split, kept apart from the article: it never changes once imported, and the
+ * article document, which every vote and reply reads and every reply updates, stays small (FerretDB
+ * reads and rewrites a document whole, so a 30 kB text made each of those cost milliseconds).
+ */
+@Schema({ collection: 'article_texts', versionKey: false })
+export class ArticleText {
+  /** The article's _id. */
+  _id!: Types.ObjectId;
+  /** The text as imported, before normalisation. */
+  @Prop({ required: true }) source!: string;
+  @Prop({ type: [Object], default: [] }) paragraphs!: ArticleParagraph[];
+}
+
+export type ArticleTextRecord = ArticleText;
+export const ArticleTextSchema = SchemaFactory.createForClass(ArticleText);

@@ -4,17 +4,28 @@ import { Types, type Model, type UpdateQuery } from 'mongoose';
 import { DocumentLock } from '../../infra/database/document-lock';
 import { retryTransient } from '../../infra/database/transient-retry';
 import { REDIS, type RedisClient } from '../../infra/redis.module';
-import { Article, type ArticleRecord } from './article.model';
+import type { ArticleParagraph } from '@agora/shared';
+import { Article, ArticleText, type ArticleRecord, type ArticleTextRecord } from './article.model';
 
+/** Leaves out the text of an article not yet migrated (see ArticleTextMigration). */
 const LIST_FIELDS = { source: 0, paragraphs: 0 } as const;
+/** Texts kept in memory: they never change once imported, and every reply to a paragraph needs one. */
+const CACHED_TEXTS = 32;
+
+/** An article with its paragraphs. */
+export type ArticleWithText = ArticleRecord & { paragraphs: ArticleParagraph[] };
 
 @Injectable()
 export class ArticlesRepository {
   /** Updates of one article go one at a time, across instances when Redis is configured (see DocumentLock). */
   private readonly writes: DocumentLock;
 
+  /** Paragraphs by article id, most recently used last. */
+  private readonly texts = new Map<string, ArticleParagraph[]>();
+
   constructor(
     @InjectModel(Article.name) private readonly articles: Model<Article>,
+    @InjectModel(ArticleText.name) private readonly articleTexts: Model<ArticleText>,
     @Inject(REDIS) redis: RedisClient,
   ) {
     this.writes = new DocumentLock(redis, 'agora:lock:article');
@@ -22,9 +33,30 @@ export class ArticlesRepository {
 
   // Filters are by _id alone and the state is checked here: FerretDB's SQLite backend answers only an
   // exact {_id} filter from its index and scans the collection for anything else.
-  async findById(id: string | Types.ObjectId): Promise<ArticleRecord | null> {
-    const article = await this.articles.findById(id, { source: 0 }).lean<ArticleRecord>().exec();
-    return article?.state === 'ready' ? article : null;
+  /** A ready article with its paragraphs. */
+  async findById(id: string | Types.ObjectId): Promise<ArticleWithText | null> {
+    const [article, paragraphs] = await Promise.all([this.findSummaryById(id), this.findParagraphs(id)]);
+    return article && paragraphs ? { ...article, paragraphs } : null;
+  }
+
+  /**
+   * An article's paragraphs (null if it has no text), from memory when they were read before: an
+   * article's text never changes once imported. Reads an article not yet migrated too.
+   */
+  async findParagraphs(id: string | Types.ObjectId): Promise<ArticleParagraph[] | null> {
+    const key = String(id);
+    const cached = this.texts.get(key);
+    if (cached) {
+      this.texts.delete(key);
+      this.texts.set(key, cached);
+      return cached;
+    }
+    const text = await this.articleTexts.findById(id, { paragraphs: 1 }).lean<Pick<ArticleTextRecord, 'paragraphs'>>().exec();
+    const paragraphs = text?.paragraphs ?? (await this.articles.findById(id, { paragraphs: 1 }).lean<ArticleRecord>().exec())?.paragraphs;
+    if (!paragraphs) return null;
+    this.texts.set(key, paragraphs);
+    if (this.texts.size > CACHED_TEXTS) this.texts.delete(this.texts.keys().next().value!);
+    return paragraphs;
   }
 
   /** Without the paragraphs, for locks and counters. */
@@ -41,12 +73,31 @@ export class ArticlesRepository {
     return this.articles.find({ state: 'ready' }, LIST_FIELDS).sort({ lastActivityAt: -1 }).limit(500).lean<ArticleRecord[]>().exec();
   }
 
-  async insert(article: Omit<ArticleRecord, '_id'> & { _id: Types.ObjectId }): Promise<void> {
+  /** Stores the text first: an article is never without its text, a text without its article is only a leftover. */
+  async insert(article: Omit<ArticleRecord, '_id' | 'source' | 'paragraphs'> & { _id: Types.ObjectId }, text: Omit<ArticleTextRecord, '_id'>): Promise<void> {
+    await this.saveText(article._id, text);
     await this.articles.create(article);
   }
 
-  deleteById(id: Types.ObjectId): Promise<unknown> {
-    return this.articles.deleteOne({ _id: id }).exec();
+  /** Stores (or stores again) an article's text. */
+  async saveText(id: Types.ObjectId, text: Omit<ArticleTextRecord, '_id'>): Promise<void> {
+    await this.articleTexts.replaceOne({ _id: id }, { source: text.source, paragraphs: text.paragraphs }, { upsert: true }).exec();
+  }
+
+  async deleteById(id: Types.ObjectId): Promise<void> {
+    this.texts.delete(String(id));
+    await this.articles.deleteOne({ _id: id }).exec();
+    await this.articleTexts.deleteOne({ _id: id }).exec();
+  }
+
+  /** Articles still holding their text (stored before texts moved to article_texts). */
+  findWithInlineText(): Promise<(ArticleRecord & { source: string; paragraphs: ArticleParagraph[] })[]> {
+    return this.articles.find({ source: { $exists: true } }).lean<(ArticleRecord & { source: string; paragraphs: ArticleParagraph[] })[]>().exec();
+  }
+
+  /** Drops the inline text of an article whose text is in article_texts now. */
+  dropInlineText(id: Types.ObjectId): Promise<unknown> {
+    return this.writes.write(id, () => this.articles.updateOne({ _id: id }, { $unset: { source: 1, paragraphs: 1 } }, { strict: false }).exec());
   }
 
   update(id: string | Types.ObjectId, update: UpdateQuery<Article>): Promise<ArticleRecord | null> {

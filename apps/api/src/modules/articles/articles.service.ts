@@ -92,23 +92,26 @@ export class ArticlesService {
     for (const p of paragraphs) for (const s of p.sentences) s.nodeId = sentenceIds.get(`${p.index}:${s.index}`);
     const slug = `${slugify(split.title)}-${hash.slice(0, 8)}`;
     try {
-      await this.articles.insert({
-        _id: articleId,
-        title: split.title || 'Untitled article',
-        slug,
-        source,
-        hash,
-        paragraphs,
-        rootNodeId: root._id,
-        state: 'importing',
-        locked: false,
-        paragraphCount: paragraphs.length,
-        nodeCount: all.length,
-        replyCount: 0,
-        createdAt: now,
-        lastActivityAt: now,
-      });
+      await this.articles.insert(
+        {
+          _id: articleId,
+          title: split.title || 'Untitled article',
+          slug,
+          hash,
+          rootNodeId: root._id,
+          state: 'importing',
+          locked: false,
+          paragraphCount: paragraphs.length,
+          nodeCount: all.length,
+          replyCount: 0,
+          createdAt: now,
+          lastActivityAt: now,
+        },
+        { source, paragraphs },
+      );
     } catch (error) {
+      // The text went in first; without its article it is only a leftover.
+      await this.articles.deleteById(articleId).catch(() => undefined);
       if (!isDuplicateKey(error)) throw error;
       // Another instance is importing the same text at this moment: theirs wins.
       const winner = await this.articles.findByHash(hash);

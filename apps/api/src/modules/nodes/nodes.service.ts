@@ -72,9 +72,9 @@ export class NodesService {
 
   async replyToParagraph(articleId: string, index: number, input: ParagraphReplyInput, actor: RequestUser): Promise<ArgumentNode> {
     assertCanWrite(actor);
-    const article = await this.articles.findById(articleId);
-    if (!article) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
-    const paragraph = article.paragraphs.find((p) => p.index === index);
+    const [article, paragraphs] = await Promise.all([this.articles.findSummaryById(articleId), this.articles.findParagraphs(articleId)]);
+    if (!article || !paragraphs) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
+    const paragraph = paragraphs.find((p) => p.index === index);
     if (!paragraph) throw new DomainError(ERROR_CODES.NOT_FOUND, `The article has no paragraph ${index}.`);
     const claim = paragraph.nodeId ? await this.nodes.findById(paragraph.nodeId) : await this.nodes.findParagraphClaim(articleId, index);
     if (!claim) throw new DomainError(ERROR_CODES.NOT_FOUND, `The article has no paragraph ${index}.`);
