@@ -22,7 +22,7 @@ export function votePairs(userCount, authors) {
 /** The i-th vote's value: each pass over the pairs moves every vote by one, so re-votes change something. */
 export const voteValue = (i, pairCount) => ((i % pairCount) + Math.floor(i / pairCount)) % 5 + 1;
 
-const BASELINE_WORK = 'findOneAndUpdate upsert on {nodeId,userId} returning the old value, then updateOne $inc of the node totals (2 round trips)';
+const BASELINE_WORK = 'findOneAndUpdate upsert by the vote\'s _id (node:user, as the API keys votes) returning the old value, then updateOne $inc of the node totals (2 round trips)';
 
 export async function voteScenario(env, log) {
   const article = await seedArticle(env.baseUrl);
@@ -53,9 +53,10 @@ export async function voteScenario(env, log) {
     const [u, n] = pairs[i % pairs.length];
     const value = voteValue(i, pairs.length);
     const nodeId = rawNodes[n]._id;
+    // Keyed as the API keys its votes: on FerretDB a filter other than exactly {_id} reads the whole collection.
     const before = await votes.findOneAndUpdate(
-      { nodeId, userId: rawUsers[u] },
-      { $set: { value, articleId, updatedAt: new Date() } },
+      { _id: `${nodeId}:${rawUsers[u]}` },
+      { $set: { nodeId, userId: rawUsers[u], value, articleId, updatedAt: new Date() } },
       { upsert: true, returnDocument: 'before' }, // FerretDB 1.24 does not support findAndModify's projection
     );
     const old = before?.value ?? null;
