@@ -78,8 +78,14 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
       if (figures.version > pending.figures.version) pending.figures = figures;
       return;
     }
-    const timer = setTimeout(() => void this.flushVote(nodeId), this.config.LIVE_COALESCE_MS);
+    const window = this.config.LIVE_COALESCE_MS;
+    const timer = setTimeout(() => void this.flushVote(nodeId), window);
     this.pendingVotes.set(nodeId, { timer, figures, articleId });
+    // Without a window there is nothing to wait for, not even a timer's turn of the event loop.
+    if (window === 0) {
+      clearTimeout(timer);
+      void this.flushVote(nodeId);
+    }
   }
 
   private async flushVote(nodeId: string): Promise<void> {

@@ -129,12 +129,16 @@ export class VotesService implements OnApplicationBootstrap, OnApplicationShutdo
       }
       const recounted = leftover ? await this.votes.tally(id) : null;
       const [settled] = await Promise.all([
-        this.strength.settle(locked, { votes: (totals) => moveVote(recounted ?? totals, before, value), rebuild: leftover }, node),
+        this.strength.settle(locked, { votes: (totals) => moveVote(recounted ?? totals, before, value), rebuild: leftover }, node).then((settled) => {
+          // Readers hear of the vote as soon as the node's figures are stored (the vote itself may still
+          // be on its way: if it fails, the mark stays and a repair recounts); the strengths above
+          // follow in their own event.
+          if (settled) this.live.voteChanged(String(node.articleId), nodeId, { votes: settled.node.votes as VoteTotals, strength: settled.node.strength, version: settled.node.figuresVersion });
+          return settled;
+        }),
         value === null ? this.votes.remove(id, actor.id) : this.votes.set(id, actor.id, node.articleId, value),
       ]);
       if (!settled) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
-      // Readers hear of the vote now; the strengths above follow in their own event.
-      this.live.voteChanged(String(node.articleId), nodeId, { votes: settled.node.votes as VoteTotals, strength: settled.node.strength, version: settled.node.figuresVersion });
       const changes = await this.strength.afterSettled(settled, leftover);
       await this.unfinished.end(nodeId);
       return { node, settled, changes };
