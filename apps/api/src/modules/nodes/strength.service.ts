@@ -142,19 +142,23 @@ export class StrengthService implements OnApplicationBootstrap, OnApplicationShu
    * Writes `child`'s entry into its parent and settles the parent, then the grandparent, and so on.
    * Stops where a strength did not move (nothing above can change), unless `thorough`: a repair goes
    * to the root, because interrupted work may have left any level behind.
+   *
+   * Each node's lock is kept until everything above it is settled (locks go child → ancestor, so this
+   * cannot deadlock). Releasing it earlier let a later change of the node reach the grandparent first
+   * and then be overwritten there by this older one: across instances, lock leases are not served in
+   * the order they were asked for.
    */
-  private async carryUp(child: NodeRecord, thorough: boolean): Promise<StrengthChange[]> {
-    const changes: StrengthChange[] = [];
-    let current = child;
-    for (let entry = childEntry(current); entry && current.parentId; entry = childEntry(current)) {
-      const id = String(current._id);
-      const settled: SettledNode | null = await this.nodes.exclusive(current.parentId, (locked) => this.settle(locked, { child: { id, entry } }));
-      if (!settled) break;
-      if (settled.changed) changes.push(changeOf(settled.node));
-      else if (!thorough) break;
-      current = settled.node;
-    }
-    return changes;
+  private carryUp(child: NodeRecord, thorough: boolean): Promise<StrengthChange[]> {
+    const entry = childEntry(child);
+    if (!entry || !child.parentId) return Promise.resolve([]);
+    const id = String(child._id);
+    return this.nodes.exclusive(child.parentId, async (locked) => {
+      const settled = await this.settle(locked, { child: { id, entry } });
+      if (!settled) return [];
+      const own = settled.changed ? [changeOf(settled.node)] : [];
+      if (!settled.changed && !thorough) return own;
+      return [...own, ...(await this.carryUp(settled.node, thorough))];
+    });
   }
 
   /** A sweep found a mark left long ago: if it is still there once the lock is ours, repair. */
