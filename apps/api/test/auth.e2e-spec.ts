@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { bearer, registerUser, startTestApp, type TestApp } from './support/test-app';
 
 describe('accounts (e2e)', () => {
@@ -53,6 +54,16 @@ describe('accounts (e2e)', () => {
     expect((await t.http().get('/api/auth/me')).status).toBe(401);
     expect((await t.http().get('/api/auth/me').set('Authorization', 'Token abc')).status).toBe(401);
     expect((await t.http().get('/api/auth/me').set(...bearer('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad'))).status).toBe(401);
+  });
+
+  it("accepts only HS256 tokens signed with the server's secret", async () => {
+    const user = await registerUser(t, 'holder');
+    expect((await t.http().get('/api/auth/me').set(...bearer(user.token))).status).toBe(200);
+    const [header, payload, signature] = user.token.split('.');
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    // The same claims unsigned ('none'), under another algorithm's name, and signed with another secret.
+    const forged = [`${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`, `${b64({ alg: 'HS512', typ: 'JWT' })}.${payload}.${signature}`, `${header}.${payload}.${createHmac('sha256', 'not the secret').update(`${header}.${payload}`).digest('base64url')}`];
+    for (const token of forged) expect((await t.http().get('/api/auth/me').set(...bearer(token))).status).toBe(401);
   });
 });
 
