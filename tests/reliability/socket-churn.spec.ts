@@ -16,7 +16,14 @@ const SEED = Number(process.env.RELIABILITY_SEED ?? Date.now() % 1_000_000);
 /** A short replay log, so that a reader away for long must be told to resync and reload. */
 const RETENTION = 20;
 
-describe('socket churn during traffic', () => {
+/**
+ * Two instances sharing rooms through Redis (each event stored, then delivered); and one instance
+ * alone without Redis, which delivers an event as soon as it has its seq and stores it after.
+ */
+describe.each([
+  { setup: 'two instances with Redis', count: 2, redis: true },
+  { setup: 'one instance without Redis', count: 1, redis: false },
+])('socket churn during traffic: $setup', ({ count, redis }) => {
   const instances: ApiProcess[] = [];
   let direct: DirectDb;
   let articleId: string;
@@ -29,9 +36,8 @@ describe('socket churn during traffic', () => {
 
   beforeAll(async () => {
     const mongoUri = freshDatabaseUri();
-    const env = { MONGODB_URI: mongoUri, REDIS_URL: 'redis://127.0.0.1:6379', LIVE_COALESCE_MS: '30', LIVE_EVENT_RETENTION: String(RETENTION) };
-    instances.push(await startApiProcess(env));
-    instances.push(await startApiProcess(env));
+    const env = { MONGODB_URI: mongoUri, REDIS_URL: redis ? 'redis://127.0.0.1:6379' : '', LIVE_COALESCE_MS: '30', LIVE_EVENT_RETENTION: String(RETENTION) };
+    for (let i = 0; i < count; i++) instances.push(await startApiProcess(env));
     direct = await openDirect(mongoUri);
     const urls = instances.map((i) => i.baseUrl);
     await registerAccount(urls[0], 'admin');
@@ -41,7 +47,7 @@ describe('socket churn during traffic', () => {
     const tree = (await call<{ items: ArgumentNode[] }>(urls[0], 'GET', `/api/articles/${articleId}/tree`)).body.items;
     claims = tree.filter((n) => n.type === 'claim' && n.parentId !== null && n.paragraphIndex! < 6).map((n) => n.id);
     for (const [i, by] of writers.entries()) {
-      const res = await call<ArgumentNode>(urls[i % 2], 'POST', `/api/articles/${articleId}/paragraphs/${i}/replies`, { body: { type: 'support', text: `To be edited ${i}` }, token: by.token });
+      const res = await call<ArgumentNode>(urls[i % count], 'POST', `/api/articles/${articleId}/paragraphs/${i}/replies`, { body: { type: 'support', text: `To be edited ${i}` }, token: by.token });
       expect(res.status).toBe(201);
       editable.push({ nodeId: res.body.id, by });
       userNodes.push(res.body.id);
@@ -60,7 +66,7 @@ describe('socket churn during traffic', () => {
   it('leaves every reader that dropped and rejoined with exactly the tree a fresh load gives', async () => {
     const random = seededRandom(SEED);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
-    const url = (i: number) => instances[i % 2].baseUrl;
+    const url = (i: number) => instances[i % count].baseUrl;
     // Four anonymous readers and one signed in (a voter, so its tree is read with its token).
     for (let i = 0; i < 5; i++) replicas.push(new TreeReplica(`reader${i}`, articleId, i === 4 ? voters[0].token : undefined));
     await Promise.all(replicas.map((r, i) => r.connect(url(i), url(i + 1))));

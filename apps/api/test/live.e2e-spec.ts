@@ -1,4 +1,5 @@
 import type { ArgumentNode, ArticleDetail, AuthResponse } from '@agora/shared';
+import { LiveService } from '../src/modules/live/live.service';
 import { connectLive, isStrictlyIncreasing, type LiveClient } from './support/live-client';
 import { bearer, registerUser, startTestApp, type TestApp } from './support/test-app';
 
@@ -82,6 +83,42 @@ describe('live updates (e2e, one instance)', () => {
     expect(isStrictlyIncreasing(again.seqs())).toBe(true);
     const live = (await post(ben.token, 5, 'after the replay')).body as ArgumentNode;
     await again.waitFor((e) => e.name === 'node:created' && (e.payload.node as ArgumentNode).id === live.id);
+  });
+
+  it('delivers an event before its log write, and a reader replaying meanwhile still gets it', async () => {
+    // Hold the log's writes back, as a slow database would.
+    const events = t.app.get(LiveService).events;
+    const append = events.tryAppend.bind(events);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    events.tryAppend = async (...args) => {
+      await held;
+      return append(...args);
+    };
+    try {
+      const away = await client();
+      const { seq } = (await away.join(article.id)) as { seq: number };
+      away.close();
+      const watcher = await client();
+      await watcher.join(article.id);
+      // The reply's first event (its claim's strength) reaches the watcher while its log write waits.
+      const posting = post(ben.token, 7, 'delivered first').then((res) => res); // supertest sends once asked for a result
+      const first = await watcher.waitFor((e) => e.payload.seq === seq + 1);
+      expect(first.name).toBe('strength:changed');
+      // Nothing is in the log yet: a reader coming back now must wait for it rather than miss the event.
+      const back = await client();
+      const joining = back.join(article.id, seq);
+      await new Promise((r) => setTimeout(r, 100));
+      release();
+      expect(await joining).toMatchObject({ ok: true });
+      await back.waitFor((e) => e.name === 'node:created' && (e.payload.node as ArgumentNode).text === 'delivered first');
+      expect((await posting).status).toBe(201);
+      expect(back.seqs()[0]).toBe(seq + 1);
+      expect(isStrictlyIncreasing(back.seqs())).toBe(true);
+    } finally {
+      release();
+      events.tryAppend = append;
+    }
   });
 
   it('answers resync when the log no longer reaches back, or the client is ahead', async () => {

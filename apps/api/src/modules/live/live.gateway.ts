@@ -9,11 +9,11 @@ import {
   type OnGatewayDisconnect,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import { joinSchema, leaveSchema, LIVE_NAMESPACE, type JoinAck, type StoredLiveEvent } from '@agora/shared';
+import { joinSchema, leaveSchema, LIVE_NAMESPACE, type JoinAck } from '@agora/shared';
 import type { Namespace, Socket } from 'socket.io';
 import { TokenService } from '../auth/token.service';
 import { ArticlesRepository } from '../articles/articles.repository';
-import { LiveDelivery, type LiveSocketData } from './live-delivery';
+import { LiveDelivery, type LiveSocketData, type SocketArticleState } from './live-delivery';
 import { articleRoom } from './live-rooms';
 import { LiveService } from './live.service';
 
@@ -56,10 +56,18 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const { articleId, since } = parsed.data;
     const article = await this.articles.findSummaryById(articleId).catch(() => null);
     if (!article) return { ok: false, code: 'NOT_FOUND', message: 'No such article.' };
+    const { current, state, resync } = since === undefined ? await this.enter(socket, articleId) : await this.live.whileLogComplete(articleId, () => this.enter(socket, articleId, since));
+    const viewers = await this.viewers(articleId);
+    this.schedulePresence(articleId);
+    return resync ? { ok: true, resync: true, seq: state.lastSeq, viewers } : { ok: true, seq: Math.max(current, state.lastSeq), viewers };
+  }
+
+  /** Puts the socket in the article's room from the current seq, or from `since` after replaying what it missed. */
+  private async enter(socket: Socket, articleId: string, since?: number): Promise<{ current: number; state: SocketArticleState; resync: boolean }> {
     const current = since === undefined ? await this.live.currentSeq(articleId) : await this.live.latestSeq(articleId);
     const data = socket.data as LiveSocketData;
     this.live.delivery.startAt(articleId, current);
-    const state = (data.articles[articleId] = { lastSeq: since ?? current, replaying: since !== undefined, queue: [] as StoredLiveEvent[] });
+    const state: SocketArticleState = (data.articles[articleId] = { lastSeq: since ?? current, replaying: since !== undefined, queue: [] });
     await socket.join(articleRoom(articleId));
     let resync = false;
     if (since !== undefined) {
@@ -70,9 +78,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       state.queue = [];
       for (const event of queued) LiveDelivery.sendTo(socket, event);
     }
-    const viewers = await this.viewers(articleId);
-    this.schedulePresence(articleId);
-    return resync ? { ok: true, resync: true, seq: state.lastSeq, viewers } : { ok: true, seq: Math.max(current, state.lastSeq), viewers };
+    return { current, state, resync };
   }
 
   @SubscribeMessage('leave')

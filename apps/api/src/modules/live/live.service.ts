@@ -102,14 +102,18 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
   }
 
   /**
-   * Stores the event for replay under the article's next seq (allocated by the database), then delivers it
-   * here and to every other instance. A failure to deliver never fails the write that caused it.
+   * Stores the event for replay under the article's next seq, then delivers it here and to every other
+   * instance. A failure to deliver never fails the write that caused it.
    *
    * Publishes of one article take turns across instances (see DocumentLock). An event given as a
    * function is prepared inside that turn, against what was published before it (PublishedFigures),
    * and `stored` records it once it has its seq: so figures (votes, strengths) in an event are never
    * older than those of an event with a lower seq, and readers applying events in order end with the
    * stored figures.
+   *
+   * Without Redis this process is the only publisher, so the seq it counts is the log's: the event is
+   * delivered as soon as it has its seq, inside the turn, and stored for replay after (a reconnecting
+   * reader's replay takes the same turn, see whileLogComplete, so it never reads the log between the two).
    */
   private async publish<K extends Sequenced>(
     articleId: string,
@@ -117,23 +121,45 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
     event: Body<K> | (() => Promise<{ body: Body<K>; stored: () => Promise<void> } | null>),
   ): Promise<void> {
     try {
-      const stored = await this.ordering.run(articleId, async () => {
+      const published = await this.ordering.run(articleId, async () => {
         const prepared = typeof event === 'function' ? await event() : { body: event, stored: () => Promise.resolve() };
         if (!prepared) return null;
-        const appended = await this.append(articleId, name, prepared.body as Record<string, unknown>);
+        const body = prepared.body as Record<string, unknown>;
+        if (this.config.REDIS_URL) {
+          const appended = await this.append(articleId, name, body);
+          await prepared.stored();
+          return { event: appended, delivered: false };
+        }
+        const seq = (await this.currentSeq(articleId)) + 1;
+        this.noteSeq(articleId, seq);
+        const sequenced = { name, payload: { ...body, articleId, seq } } as unknown as StoredLiveEvent;
+        this.delivery.receive(sequenced);
         await prepared.stored();
-        return appended;
+        if (!(await this.events.tryAppend(articleId, seq, name, body))) {
+          this.logger.warn(`${name} ${articleId}:${seq} was delivered, but another process had stored that seq: is a second instance running without REDIS_URL?`);
+        }
+        return { event: sequenced, delivered: true };
       });
-      if (!stored) return;
-      const seq = stored.payload.seq;
-      this.delivery.receive(stored);
-      if (this.config.REDIS_URL) this.namespace?.serverSideEmit(CROSS_INSTANCE_EVENT, stored);
+      if (!published) return;
+      const seq = published.event.payload.seq;
+      if (!published.delivered) {
+        this.delivery.receive(published.event);
+        this.namespace?.serverSideEmit(CROSS_INSTANCE_EVENT, published.event);
+      }
       // Prune a tenth of the way through each retention window, so at most 110% is ever kept.
       const every = Math.max(1, Math.ceil(this.config.LIVE_EVENT_RETENTION / 10));
       if (seq % every === 0) await this.events.prune(articleId, seq, this.config.LIVE_EVENT_RETENTION);
     } catch (error) {
       this.logger.warn(`${name} for article ${articleId} not published: ${(error as Error).message}`);
     }
+  }
+
+  /**
+   * Runs `task` (a reconnecting reader's replay from the log) while no event of the article is
+   * delivered but not yet stored: without Redis that is the article's publishing turn.
+   */
+  whileLogComplete<T>(articleId: string, task: () => Promise<T>): Promise<T> {
+    return this.config.REDIS_URL ? task() : this.ordering.run(articleId, task);
   }
 
   /** Takes the next free seq: usually the first try; after a lost race, re-read the log's latest. */
