@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { TREE_NODES, TREE_SAMPLES, TREE_WARMUP } from '../support/settings.mjs';
 import { articleText } from '../support/article-text.mjs';
-import { ObjectId, replyDoc } from '../support/node-docs.mjs';
+import { ObjectId, replyDoc, stored } from '../support/node-docs.mjs';
 import { latencySummary } from '../support/stats.mjs';
 
 const require = createRequire(import.meta.url);
@@ -52,7 +52,7 @@ async function seedTree(env, root) {
     createdAt: now,
     lastActivityAt: now,
   });
-  const docs = [...all, ...replies];
+  const docs = [...all.map(stored), ...replies];
   for (let i = 0; i < docs.length; i += 1000) await env.apiDb.collection('nodes').insertMany(docs.slice(i, i + 1000), { ordered: true });
   return { articleId, articleNodes: all.length, replies: replies.length };
 }

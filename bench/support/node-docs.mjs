@@ -10,7 +10,9 @@ export const { ObjectId } = require('mongoose').mongo;
 
 /** Loaded on first use: the build is brought up to date after this module is imported. */
 const factory = () => require(join(root, 'apps/api/dist/modules/nodes/new-node.js'));
-const newNode = (fields) => factory().newNode(fields);
+/** A node as the API writes it to the database: its children map packed (NodesRepository). */
+export const stored = (node) => ({ ...node, children: require(join(root, 'apps/api/dist/modules/nodes/children.js')).packChildren(node.children) });
+const newNode = (fields) => stored(factory().newNode(fields));
 
 /** NodeSchema's indexes. */
 export const NODE_INDEXES = [{ articleId: 1, status: 1 }, { parentId: 1, createdAt: -1 }, { authorId: 1, createdAt: -1 }, { status: 1, createdAt: -1 }, { flagCount: 1 }];
@@ -31,7 +33,7 @@ export async function createVoteIndexes(db) {
 
 /** A reader's visible reply beneath `parent` (a node document), as NodesService.createReply makes it. */
 export function replyDoc({ parent, type, text, authorId, authorName, now = new Date() }) {
-  return factory().newReply(parent, { type, text, authorId, authorName, createdAt: now });
+  return stored(factory().newReply(parent, { type, text, authorId, authorName, createdAt: now }));
 }
 
 /** An article's root thesis and paragraph claims (no sentences), for the baselines' own database. */

@@ -68,6 +68,10 @@ describe('work cut short half-way is repaired', () => {
     expect(res.status).toBe(201);
     expect(await derivedMismatches(direct.db, articleId)).toEqual([]);
     expect(await redis.zscore(marks.children, claims[0])).toBeNull();
+    // Spoiled as a nested map (the shape of nodes stored before packing), rebuilt and stored packed.
+    const stored = (await direct.db.collection('nodes').findOne({ _id: objectId(claims[0]) }))?.children;
+    expect(typeof stored).toBe('string');
+    expect(Object.keys(JSON.parse(stored as string))).toContain(res.body.id);
   });
 
   it('repairs marks left long ago by a sweep when no write comes', async () => {

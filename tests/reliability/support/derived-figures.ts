@@ -14,8 +14,12 @@ interface StoredNode {
   strength: number;
   votes: VoteTotals;
   replyCounts: { support: number; rebuttal: number };
-  children?: Record<string, { type: string; strength: number; origin: string }>;
+  /** Packed as a JSON string; a nested map on nodes stored before packing. */
+  children?: string | Record<string, ChildEntry>;
 }
+
+type ChildEntry = { type: string; strength: number; origin: string };
+const unpacked = (children: StoredNode['children']): Record<string, ChildEntry> | undefined => (typeof children === 'string' ? (JSON.parse(children) as Record<string, ChildEntry>) : children);
 
 /**
  * Every figure of the article that the API derives and stores, checked against what it is derived
@@ -44,11 +48,12 @@ export async function derivedMismatches(db: Db, articleId: string): Promise<stri
     if (n.replyCounts.support !== replies.support || n.replyCounts.rebuttal !== replies.rebuttal) problems.push(`${id} replyCounts ${JSON.stringify(n.replyCounts)} but it has ${JSON.stringify(replies)}`);
     const strength = nodeStrength(tally, kids.map((k) => ({ type: k.type, strength: k.strength, origin: k.origin }))).strength;
     if (Math.abs(strength - n.strength) > TOLERANCE) problems.push(`${id} strength ${n.strength} but its votes and children give ${strength}`);
-    if (n.children) {
-      const listed = Object.keys(n.children).sort().join();
+    const children = unpacked(n.children);
+    if (children) {
+      const listed = Object.keys(children).sort().join();
       if (listed !== kids.map((k) => String(k._id)).sort().join()) problems.push(`${id} lists children ${listed} but its public children are ${kids.map((k) => String(k._id)).join()}`);
       for (const k of kids) {
-        const entry = n.children[String(k._id)];
+        const entry = children[String(k._id)];
         if (entry && (entry.type !== k.type || Math.abs(entry.strength - k.strength) > TOLERANCE)) problems.push(`${id} keeps ${String(k._id)} at ${entry.strength}, stored ${k.strength}`);
       }
     }

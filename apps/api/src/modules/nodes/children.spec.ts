@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { childEntry, childrenMap, replyCountsOf, withChild } from './children';
+import { childEntry, childrenMap, packChildren, replyCountsOf, unpackChildren, withChild } from './children';
 
 describe('children map', () => {
   const a = new Types.ObjectId();
@@ -29,5 +29,15 @@ describe('children map', () => {
   it("counts readers' replies by type, not the article's own sentences", () => {
     const c = String(new Types.ObjectId());
     expect(replyCountsOf(withChild(map, c, { type: 'rebuttal', strength: 0.9, origin: 'user' }))).toEqual({ support: 1, rebuttal: 1 });
+  });
+
+  it('is stored as one string and read back as the same map, and reads a map stored unpacked', () => {
+    const packed = packChildren(map);
+    expect(typeof packed).toBe('string');
+    expect(unpackChildren(packed)).toEqual(map);
+    expect(unpackChildren(packChildren({}))).toEqual({});
+    expect(unpackChildren(map)).toEqual(map);
+    expect(unpackChildren(undefined)).toBeUndefined();
+    expect(unpackChildren(null)).toBeUndefined();
   });
 });

