@@ -47,6 +47,6 @@ describe('toErrorBody', () => {
   });
 
   it('answers 500 for anything unexpected, without details', () => {
-    expect(toErrorBody(new TypeError('x is undefined'))).toEqual({ statusCode: 500, error: 'Internal Server Error', code: 'VALIDATION', message: 'Internal server error' });
+    expect(toErrorBody(new TypeError('x is undefined'))).toEqual({ statusCode: 500, error: 'Internal Server Error', code: 'INTERNAL', message: 'Internal server error' });
   });
 });

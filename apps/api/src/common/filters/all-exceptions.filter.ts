@@ -37,7 +37,7 @@ export function toErrorBody(error: unknown): ErrorBody {
     const response = error.getResponse();
     const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
     const message = Array.isArray(raw) ? raw.join('; ') : String(raw ?? error.message);
-    const code: ErrorCode = statusCode === 404 ? ERROR_CODES.NOT_FOUND : statusCode === 413 ? ERROR_CODES.PAYLOAD_TOO_LARGE : statusCode === 401 ? ERROR_CODES.UNAUTHENTICATED : statusCode === 403 ? ERROR_CODES.FORBIDDEN : ERROR_CODES.VALIDATION;
+    const code: ErrorCode = statusCode === 404 ? ERROR_CODES.NOT_FOUND : statusCode === 413 ? ERROR_CODES.PAYLOAD_TOO_LARGE : statusCode === 401 ? ERROR_CODES.UNAUTHENTICATED : statusCode === 403 ? ERROR_CODES.FORBIDDEN : statusCode >= 500 ? ERROR_CODES.INTERNAL : ERROR_CODES.VALIDATION;
     return { statusCode, error: reasonPhrase(statusCode), code, message };
   }
   const name = (error as { name?: string })?.name ?? '';
@@ -52,7 +52,7 @@ export function toErrorBody(error: unknown): ErrorBody {
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return { statusCode: status, error: reasonPhrase(status), code: status === 413 ? ERROR_CODES.PAYLOAD_TOO_LARGE : ERROR_CODES.VALIDATION, message: status === 413 ? 'Request body too large' : 'Malformed request body' };
   }
-  return { statusCode: 500, error: reasonPhrase(500), code: ERROR_CODES.VALIDATION, message: 'Internal server error' };
+  return { statusCode: 500, error: reasonPhrase(500), code: ERROR_CODES.INTERNAL, message: 'Internal server error' };
 }
 
 @Catch()

@@ -30,6 +30,8 @@ export function statusForCode(code: ErrorCode): number {
       return 423;
     case ERROR_CODES.RATE_LIMITED:
       return 429;
+    case ERROR_CODES.INTERNAL:
+      return 500;
     case ERROR_CODES.DATABASE_UNAVAILABLE:
       return 503;
   }
