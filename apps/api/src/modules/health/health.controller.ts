@@ -19,16 +19,23 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: RedisClient,
   ) {}
 
-  /** 200 when the database answers, 503 when it does not; Redis is reported but not required. */
+  /**
+   * 200 when this instance can serve writes: the database answers, and so does Redis when REDIS_URL is
+   * set (writes take their locks there, so without it they are refused with 503). 503 otherwise, so
+   * that a load balancer sends requests elsewhere.
+   */
   @Get()
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthBody> {
-    const db = await this.health
-      .check([() => this.mongoose.pingCheck('db', { timeout: 2000 })])
-      .then(() => 'up' as const)
-      .catch(() => 'down' as const);
-    const redis = this.redis ? await this.pingRedis() : 'disabled';
-    res.status(db === 'up' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: db === 'up' ? 'ok' : 'error', db, redis };
+    const [db, redis] = await Promise.all([
+      this.health
+        .check([() => this.mongoose.pingCheck('db', { timeout: 2000 })])
+        .then(() => 'up' as const)
+        .catch(() => 'down' as const),
+      this.redis ? this.pingRedis() : Promise.resolve('disabled' as const),
+    ]);
+    const ok = db === 'up' && redis !== 'down';
+    res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: ok ? 'ok' : 'error', db, redis };
   }
 
   private async pingRedis(): Promise<'up' | 'down'> {
