@@ -20,7 +20,7 @@ describe('work cut short half-way is repaired', () => {
   let redis: Redis;
   let articleId: string;
   let claims: string[];
-  let alice: Account, bob: Account, carol: Account;
+  let admin: Account, alice: Account, bob: Account, carol: Account;
   let reply: ArgumentNode;
   let marks: { votes: string; children: string };
 
@@ -31,7 +31,7 @@ describe('work cut short half-way is repaired', () => {
     api = await startApiProcess({ MONGODB_URI: mongoUri, REDIS_URL: 'redis://127.0.0.1:6379', REPAIR_SWEEP_MS: '300' });
     direct = await openDirect(mongoUri);
     redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 2 });
-    await registerAccount(api.baseUrl, 'admin');
+    admin = await registerAccount(api.baseUrl, 'admin');
     [alice, bob, carol] = [await registerAccount(api.baseUrl, 'alice'), await registerAccount(api.baseUrl, 'bob'), await registerAccount(api.baseUrl, 'carol')];
     articleId = (await call<{ items: { id: string }[] }>(api.baseUrl, 'GET', '/api/articles')).body.items[0].id;
     claims = (await call<ArticleDetail>(api.baseUrl, 'GET', `/api/articles/${articleId}`)).body.paragraphs.map((p) => p.nodeId!);
@@ -83,6 +83,16 @@ describe('work cut short half-way is repaired', () => {
     await eventually(async () => ((await derivedMismatches(direct.db, articleId)).length === 0 ? true : undefined), 10_000, 'a sweep to repair both');
     expect(await redis.zscore(marks.children, claims[1])).toBeNull();
     expect(await redis.zscore(marks.votes, reply.id)).toBeNull();
+  });
+
+  it("leaves the parent's figures exact and no mark behind when a moderator hides or restores a reply", async () => {
+    const hidden = (await call<ArgumentNode>(api.baseUrl, 'POST', `/api/articles/${articleId}/paragraphs/4/replies`, { body: { type: 'support', text: 'To be hidden.' }, token: carol.token })).body;
+    for (const action of ['hide', 'restore']) {
+      const res = await call(api.baseUrl, 'POST', `/api/moderation/nodes/${hidden.id}`, { body: { action, reason: 'check' }, token: admin.token });
+      expect(res.status).toBe(200);
+      expect(await redis.zscore(marks.children, claims[4])).toBeNull();
+      expect(await derivedMismatches(direct.db, articleId)).toEqual([]);
+    }
   });
 
   it('leaves figures alone when there is no mark: the fast path trusts what is stored', async () => {

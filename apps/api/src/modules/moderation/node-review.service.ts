@@ -53,6 +53,7 @@ export class NodeReviewService {
   /** Applies the change, or returns null when the node's status moved since the caller read it. */
   async change(c: StatusChange): Promise<NodeRecord | null> {
     const { node } = c;
+    if (c.visibility !== 'none') await this.nodesService.beforePublicChange(node);
     const updated = await this.nodes.setStatus(node._id, [node.status], c.to);
     if (!updated) return null;
     const flagsBefore = node.flagCount ?? 0;

@@ -126,6 +126,11 @@ export class NodesService {
     return toArgumentNode(node, actor);
   }
 
+  /** Before a node enters or leaves public view: its parent is marked until afterPublicChange is done. */
+  async beforePublicChange(node: NodeRecord): Promise<void> {
+    if (node.parentId) await this.strength.expectChildrenChange(node.parentId);
+  }
+
   /**
    * Bookkeeping when a node enters or leaves public view: its parent's children and reply counts, the
    * article's reply count, and strength up the ancestor path, recomputed from what is stored.

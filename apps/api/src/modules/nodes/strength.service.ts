@@ -99,6 +99,18 @@ export class StrengthService implements OnApplicationBootstrap, OnApplicationShu
     );
   }
 
+  /**
+   * Marks a parent before one of its children enters or leaves public view (moderation): if the
+   * process dies between the child's change and the parent's recomputation (childrenChanged, which
+   * clears the mark), a sweep finds the mark and recomputes. If the change does not happen, the mark
+   * is left for the sweep too, since another change of the same parent may be counting on it.
+   */
+  async expectChildrenChange(parentId: Types.ObjectId): Promise<void> {
+    await this.nodes.exclusive(parentId, async () => {
+      await this.unfinished.begin(String(parentId));
+    });
+  }
+
   /** Recomputes a parent as childrenChanged does, and tells readers of the strengths that moved. */
   async repairChildren(parentId: Types.ObjectId, articleId: Types.ObjectId, only: 'always' | 'if-unfinished' = 'always'): Promise<void> {
     await this.publishChanges(articleId, await this.childrenChanged(parentId, articleId, only));
