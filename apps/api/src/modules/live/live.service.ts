@@ -6,8 +6,8 @@ import { DocumentLock } from '../../infra/database/document-lock';
 import { REDIS, type RedisClient } from '../../infra/redis.module';
 import { LiveDelivery } from './live-delivery';
 import { LiveEventsRepository } from './live-events.repository';
-import { LivePublisher } from './live-publisher';
-import { PublishedFigures, strengthsToSend, voteToSend, type Published, type VersionedStrength, type VersionedVote } from './published-figures';
+import { LivePublisher, type CurrentNode } from './live-publisher';
+import { nodeFiguresToSend, PublishedFigures, strengthsToSend, voteToSend, type Published, type VersionedStrength, type VersionedVote } from './published-figures';
 
 /** The server-side event other instances receive through the Redis adapter. */
 export const CROSS_INSTANCE_EVENT = 'agora:live-event';
@@ -53,8 +53,14 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
     return this.publish(articleId, 'node:created', { node });
   }
 
-  nodeUpdated(articleId: string, node: ArgumentNode): Promise<void> {
-    return this.publish(articleId, 'node:updated', { node });
+  nodeUpdated(articleId: string, current: () => Promise<CurrentNode | null>): Promise<void> {
+    return this.publish(articleId, 'node:updated', async () => {
+      const latest = await current();
+      if (!latest) return null;
+      const id = latest.node.id;
+      const { strength, record } = nodeFiguresToSend(latest.node.strength, latest.version, (await this.published.get(articleId, [id])).get(id));
+      return { body: { node: { ...latest.node, strength } }, stored: () => this.published.set(articleId, new Map([[id, record]])) };
+    });
   }
 
   strengthChanged(articleId: string, nodes: VersionedStrength[]): Promise<void> {

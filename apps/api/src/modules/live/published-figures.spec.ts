@@ -1,5 +1,5 @@
 import { emptyVotes, moveVote } from '@agora/shared';
-import { strengthsToSend, voteToSend, type Published } from './published-figures';
+import { nodeFiguresToSend, strengthsToSend, voteToSend, type Published } from './published-figures';
 
 describe('what live figures are worth sending', () => {
   const published = (entries: Record<string, Published>) => new Map(Object.entries(entries));
@@ -35,5 +35,11 @@ describe('what live figures are worth sending', () => {
     const votes = moveVote(emptyVotes(), null, 5);
     expect(voteToSend({ votes, strength: 0.7, version: 1 }, undefined)).toEqual({ votes, strength: 0.7, strengthVersion: 1 });
     expect(strengthsToSend([{ nodeId: 'x', strength: 0.5, version: 1 }], new Map())).toHaveLength(1);
+  });
+
+  it('records a node:updated as published at its figures version, keeping a newer strength readers have', () => {
+    expect(nodeFiguresToSend(0.6, 7, undefined)).toEqual({ strength: 0.6, record: { strength: 0.6, strengthVersion: 7, votesVersion: 7 } });
+    expect(nodeFiguresToSend(0.6, 7, { strength: 0.5, strengthVersion: 6, votesVersion: 5 })).toEqual({ strength: 0.6, record: { strength: 0.6, strengthVersion: 7, votesVersion: 7 } });
+    expect(nodeFiguresToSend(0.6, 7, { strength: 0.9, strengthVersion: 9, votesVersion: 8 })).toEqual({ strength: 0.9, record: { strength: 0.9, strengthVersion: 9, votesVersion: 8 } });
   });
 });

@@ -44,6 +44,22 @@ export function voteToSend(vote: VersionedVote, published: Published | undefined
   return { votes: vote.votes, strength: vote.strength, strengthVersion: vote.version };
 }
 
+/**
+ * A node:updated carries the whole node, figures included, as read inside the publish turn: what to
+ * record as published for it, and the strength to send (never older than one readers already have).
+ */
+export function nodeFiguresToSend(strength: number, version: number, published: Published | undefined): { strength: number; record: Published } {
+  const newer = published && published.strengthVersion > version;
+  return {
+    strength: newer ? published.strength : strength,
+    record: {
+      strength: newer ? published.strength : strength,
+      strengthVersion: Math.max(version, published?.strengthVersion ?? -1),
+      votesVersion: Math.max(version, published?.votesVersion ?? -1),
+    },
+  };
+}
+
 /** A day without events for an article forgets what was published for it. */
 const KEEP_SECONDS = 24 * 60 * 60;
 

@@ -6,6 +6,7 @@ import { LivePublisher } from '../live/live-publisher';
 import { toArgumentNode } from '../nodes/node.mapper';
 import type { NodeRecord } from '../nodes/node.model';
 import { NodesRepository } from '../nodes/nodes.repository';
+import { NodesService } from '../nodes/nodes.service';
 import { ADMIN_VIEWER } from './admin-viewer';
 import { NodeReviewService } from './node-review.service';
 
@@ -17,6 +18,7 @@ export class NodeModerationService {
     private readonly review: NodeReviewService,
     private readonly audit: AuditRepository,
     private readonly live: LivePublisher,
+    private readonly nodesService: NodesService,
   ) {}
 
   async moderate(nodeId: string, input: ModerateNodeInput, actor: RequestUser): Promise<ArgumentNode> {
@@ -63,7 +65,7 @@ export class NodeModerationService {
       before: { [field]: !!node[field], status: node.status },
       after: { [field]: value, status: updated.status },
     });
-    await this.live.nodeUpdated(String(updated.articleId), toArgumentNode(updated, ADMIN_VIEWER));
+    await this.live.nodeUpdated(String(updated.articleId), this.nodesService.liveView(updated._id, ADMIN_VIEWER));
     return toArgumentNode(updated, actor);
   }
 

@@ -5,7 +5,6 @@ import type { RequestUser } from '../../common/decorators/current-user.decorator
 import { converge } from '../../infra/database/converge';
 import { AuditRepository } from '../audit/audit.repository';
 import { LivePublisher } from '../live/live-publisher';
-import { toArgumentNode } from '../nodes/node.mapper';
 import type { NodeRecord } from '../nodes/node.model';
 import { NodesRepository } from '../nodes/nodes.repository';
 import { NodesService } from '../nodes/nodes.service';
@@ -71,7 +70,7 @@ export class NodeReviewService {
     });
     if (c.visibility !== 'none') await this.nodesService.afterPublicChange(updated);
     const fresh = (await this.nodes.findById(node._id)) ?? updated;
-    await this.live.nodeUpdated(String(fresh.articleId), toArgumentNode(fresh, ADMIN_VIEWER));
+    await this.live.nodeUpdated(String(fresh.articleId), this.nodesService.liveView(fresh._id, ADMIN_VIEWER));
     return fresh;
   }
 

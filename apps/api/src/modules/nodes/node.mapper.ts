@@ -2,7 +2,7 @@ import { canReadText, type ArgumentNode, type VoteHistogram } from '@agora/share
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
 import type { NodeRecord } from './node.model';
 
-type Viewer = Pick<RequestUser, 'id' | 'role'> | null | undefined;
+export type Viewer = Pick<RequestUser, 'id' | 'role'> | null | undefined;
 
 const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
 

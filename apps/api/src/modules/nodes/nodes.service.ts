@@ -20,8 +20,8 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { listingScope } from '../articles/articles.service';
 import { AuditRepository } from '../audit/audit.repository';
-import { LivePublisher } from '../live/live-publisher';
-import { toArgumentNode } from './node.mapper';
+import { LivePublisher, type CurrentNode } from '../live/live-publisher';
+import { toArgumentNode, type Viewer } from './node.mapper';
 import type { NodeRecord } from './node.model';
 import { newReply } from './new-node';
 import { NodesRepository } from './nodes.repository';
@@ -52,6 +52,14 @@ export class NodesService {
       if (!scope.everything && !own) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
     }
     return node;
+  }
+
+  /** Reads the node as `viewer` sees it, for a node:updated (see LivePublisher.nodeUpdated). */
+  liveView(id: Types.ObjectId, viewer: Viewer): () => Promise<CurrentNode | null> {
+    return async () => {
+      const node = await this.nodes.findById(id);
+      return node && { node: toArgumentNode(node, viewer), version: node.figuresVersion ?? 0 };
+    };
   }
 
   async get(id: string, viewer: RequestUser | null): Promise<ArgumentNode> {
@@ -152,7 +160,7 @@ export class NodesService {
       $inc: { version: 1 },
     });
     if (!updated) throw new DomainError(ERROR_CODES.VALIDATION, 'The node changed while you edited it; reload and try again.');
-    if (isPublic(updated.status)) await this.live.nodeUpdated(String(updated.articleId), toArgumentNode(updated, null));
+    if (isPublic(updated.status)) await this.live.nodeUpdated(String(updated.articleId), this.liveView(updated._id, null));
     return toArgumentNode(updated, actor);
   }
 
@@ -167,7 +175,7 @@ export class NodesService {
       $inc: { version: 1 },
     });
     if (!updated) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
-    if (isPublic(updated.status)) await this.live.nodeUpdated(String(updated.articleId), toArgumentNode(updated, null));
+    if (isPublic(updated.status)) await this.live.nodeUpdated(String(updated.articleId), this.liveView(updated._id, null));
     return toArgumentNode(updated, actor);
   }
 
