@@ -96,14 +96,25 @@ export async function treeScenario(env, log, { root }) {
   }
   const apiSummary = latencySummary(apiTimes);
   const rawSummary = latencySummary(rawTimes);
+  // Context, not a target: the rest of what opening the article's page asks for.
+  const detailTimes = [];
+  for (let i = 0; i < TREE_SAMPLES; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${env.baseUrl}/api/articles/${seeded.articleId}`);
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`GET article: ${res.status}`);
+    detailTimes.push(performance.now() - t0);
+  }
+  const detailSummary = latencySummary(detailTimes);
   const total = await nodes.estimatedDocumentCount();
   return {
     scenario: { name: 'tree', metric: 'p50 latency', value: apiSummary.p50, unit: 'ms', baseline: rawSummary.p50, ratio: apiSummary.p50 / rawSummary.p50, p50: apiSummary.p50, p99: apiSummary.p99 },
-    details: { ...seeded, articleId: String(seeded.articleId), responseBytes: bytes, nodesInCollection: total, api: apiSummary, baseline: rawSummary },
+    details: { ...seeded, articleId: String(seeded.articleId), responseBytes: bytes, nodesInCollection: total, api: apiSummary, baseline: rawSummary, articleDetail: detailSummary },
     notes: [
       `article of ${TREE_NODES} nodes (${seeded.articleNodes} from its text, ${seeded.replies} replies); the nodes collection holds ${total} in all`,
       `API      p50 ${apiSummary.p50.toFixed(1)} ms, p99 ${apiSummary.p99.toFixed(1)} ms, ${(bytes / 1e6).toFixed(2)} MB of JSON (p99 of ${TREE_SAMPLES} loads is the slowest)`,
       `baseline p50 ${rawSummary.p50.toFixed(1)} ms, p99 ${rawSummary.p99.toFixed(1)} ms (find {articleId, status: 'visible'}, projection {history: 0}, toArray)`,
+      `GET /api/articles/:id of the same article (paragraphs and their claims' figures): p50 ${detailSummary.p50.toFixed(1)} ms`,
     ],
   };
 }

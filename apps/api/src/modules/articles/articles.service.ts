@@ -55,7 +55,9 @@ export class ArticlesService {
   async get(id: string): Promise<ArticleDetail> {
     const article = await this.articles.findById(id);
     if (!article) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
-    return toArticleDetail(article, await this.nodes.findClaims(id));
+    const claimIds = article.paragraphs.map((p) => p.nodeId);
+    const claims = claimIds.every((c): c is string => !!c) ? await this.nodes.findClaimsByIds(claimIds) : await this.nodes.findClaims(id);
+    return toArticleDetail(article, claims);
   }
 
   async tree(id: string, viewer: RequestUser | null): Promise<{ items: ArgumentNode[] }> {
