@@ -121,6 +121,33 @@ describe('live updates (e2e, one instance)', () => {
     }
   });
 
+  it('delivers an event the log failed to store, and tells a reader replaying past it to reload', async () => {
+    const events = t.app.get(LiveService).events;
+    const append = events.tryAppend.bind(events);
+    // The second event from here on is not stored: a gap in the middle of what a reader replays.
+    let calls = 0;
+    events.tryAppend = async (...args) => {
+      if (++calls === 2) throw new Error('the database is away');
+      return append(...args);
+    };
+    try {
+      const away = await client();
+      const { seq } = (await away.join(article.id)) as { seq: number };
+      away.close();
+      const watcher = await client();
+      await watcher.join(article.id);
+      await post(ben.token, 8, 'half stored').expect(201);
+      const node = (await post(ben.token, 8, 'fully stored')).body as ArgumentNode;
+      // The reader here had every event, the unstored one too.
+      await watcher.waitFor((e) => e.name === 'node:created' && (e.payload.node as ArgumentNode).id === node.id);
+      expect(watcher.seqs().slice(0, 4)).toEqual([seq + 1, seq + 2, seq + 3, seq + 4]);
+      const back = await client();
+      expect(await back.join(article.id, seq)).toMatchObject({ ok: true, resync: true });
+    } finally {
+      events.tryAppend = append;
+    }
+  });
+
   it('answers resync when the log no longer reaches back, or the client is ahead', async () => {
     const c = await client();
     const { seq } = (await c.join(article.id)) as { seq: number };

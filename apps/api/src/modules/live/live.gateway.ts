@@ -92,11 +92,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     return { ok: true };
   }
 
-  /** Sends the events after `since` from the log; false when the log no longer reaches back that far. */
+  /**
+   * Sends the events after `since` from the log; false (the reader must reload) when the log no longer
+   * reaches back that far or misses one on the way (an event delivered but never stored).
+   */
   private async replay(socket: Socket, articleId: string, since: number, current: number): Promise<boolean> {
     if (since === current) return true;
     const events = await this.live.events.after(articleId, since);
-    if (events.length === 0 || events[0].payload.seq !== since + 1) return false;
+    if (events.length === 0 || events.some((e, i) => e.payload.seq !== since + 1 + i)) return false;
     const data = socket.data as LiveSocketData;
     const state = data.articles[articleId];
     state.replaying = false;

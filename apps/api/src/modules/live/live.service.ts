@@ -141,9 +141,12 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
         const sequenced = { name, payload: { ...body, articleId, seq } } as unknown as StoredLiveEvent;
         this.delivery.receive(sequenced);
         await prepared.stored();
-        if (!(await this.events.tryAppend(articleId, seq, name, body))) {
-          this.logger.warn(`${name} ${articleId}:${seq} was delivered, but another process had stored that seq: is a second instance running without REDIS_URL?`);
-        }
+        const stored = await this.events.tryAppend(articleId, seq, name, body).catch((error: Error) => {
+          // Readers here have it; one replaying past it later finds a gap in the log and is told to reload.
+          this.logger.warn(`${name} ${articleId}:${seq} was delivered but not stored for replay: ${error.message}`);
+          return true;
+        });
+        if (!stored) this.logger.warn(`${name} ${articleId}:${seq} was delivered, but another process had stored that seq: is a second instance running without REDIS_URL?`);
         return { event: sequenced, delivered: true };
       });
       if (!published) return;
