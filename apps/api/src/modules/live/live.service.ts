@@ -196,9 +196,11 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
 
   /**
    * The article's latest seq as the log says it, for a reconnecting reader: this instance's figure may
-   * trail an event another instance has just stored.
+   * trail an event another instance has just stored. Without Redis there is no other instance, and
+   * this process's figure is the log's (asking the log is a scan of it on FerretDB).
    */
   async latestSeq(articleId: string): Promise<number> {
+    if (!this.config.REDIS_URL) return this.currentSeq(articleId);
     this.noteSeq(articleId, await this.events.latestSeq(articleId));
     return this.highWater.get(articleId)!;
   }
