@@ -121,7 +121,7 @@ describe('live updates (e2e, one instance)', () => {
     }
   });
 
-  it('delivers an event the log failed to store, and tells a reader replaying past it to reload', async () => {
+  it('delivers an event the log failed to store, replays it from memory, and where memory does not reach tells the reader to reload', async () => {
     const events = t.app.get(LiveService).events;
     const append = events.tryAppend.bind(events);
     // The second event from here on is not stored: a gap in the middle of what a reader replays.
@@ -141,8 +141,22 @@ describe('live updates (e2e, one instance)', () => {
       // The reader here had every event, the unstored one too.
       await watcher.waitFor((e) => e.name === 'node:created' && (e.payload.node as ArgumentNode).id === node.id);
       expect(watcher.seqs().slice(0, 4)).toEqual([seq + 1, seq + 2, seq + 3, seq + 4]);
+      // This instance remembers what it delivered: a reader coming back here gets all four.
       const back = await client();
-      expect(await back.join(article.id, seq)).toMatchObject({ ok: true, resync: true });
+      const ack = await back.join(article.id, seq);
+      expect(ack).toMatchObject({ ok: true });
+      expect('resync' in ack && ack.resync).toBeFalsy();
+      await back.waitFor((e) => e.payload.seq === seq + 4);
+      expect(back.seqs().slice(0, 4)).toEqual([seq + 1, seq + 2, seq + 3, seq + 4]);
+      // An instance that did not deliver them reads the log, finds the gap, and says reload.
+      const other = await startTestApp({}, { mongoUri: t.config.mongoUri, seed: false });
+      try {
+        const elsewhere = await connectLive(other.baseUrl);
+        clients.push(elsewhere);
+        expect(await elsewhere.join(article.id, seq)).toMatchObject({ ok: true, resync: true });
+      } finally {
+        await other.close();
+      }
     } finally {
       events.tryAppend = append;
     }

@@ -36,6 +36,8 @@ export class LiveDelivery {
   constructor(
     private readonly namespace: () => Namespace | undefined,
     private readonly readLog: (articleId: string, from: number, to: number) => Promise<StoredLiveEvent[]>,
+    /** Told of every event as it is delivered, in seq order. */
+    private readonly delivered: (event: StoredLiveEvent) => void = () => undefined,
   ) {}
 
   /** The seq this instance has delivered up to, so a joining socket knows where live starts. */
@@ -93,6 +95,7 @@ export class LiveDelivery {
 
   private emit(channel: ArticleChannel, event: StoredLiveEvent): void {
     channel.lastSeq = event.payload.seq;
+    this.delivered(event);
     const ns = this.namespace();
     const room = ns?.adapter.rooms.get(articleRoom(event.payload.articleId));
     if (!ns || !room) return;

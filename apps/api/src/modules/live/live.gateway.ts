@@ -98,7 +98,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
    */
   private async replay(socket: Socket, articleId: string, since: number, current: number): Promise<boolean> {
     if (since === current) return true;
-    const events = await this.live.events.after(articleId, since);
+    const events = await this.live.replayAfter(articleId, since);
     if (events.length === 0 || events.some((e, i) => e.payload.seq !== since + 1 + i)) return false;
     const data = socket.data as LiveSocketData;
     const state = data.articles[articleId];

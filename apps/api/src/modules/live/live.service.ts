@@ -6,8 +6,12 @@ import { DocumentLock } from '../../infra/database/document-lock';
 import { REDIS, type RedisClient } from '../../infra/redis.module';
 import { LiveDelivery } from './live-delivery';
 import { LiveEventsRepository } from './live-events.repository';
+import { RecentEvents } from './recent-events';
 import { LivePublisher, type CurrentNode } from './live-publisher';
 import { nodeFiguresToSend, PublishedFigures, strengthsToSend, voteToSend, type Published, type VersionedStrength, type VersionedVote } from './published-figures';
+
+/** Events kept in memory per article for replays (at most LIVE_EVENT_RETENTION). */
+const RECENT_EVENTS_PER_ARTICLE = 500;
 
 /** The server-side event other instances receive through the Redis adapter. */
 export const CROSS_INSTANCE_EVENT = 'agora:live-event';
@@ -20,6 +24,8 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
   private readonly logger = new Logger('Live');
   private namespace: Namespace | undefined;
   readonly delivery: LiveDelivery;
+  /** What this instance delivered lately, for replays (see RecentEvents). */
+  private readonly recent: RecentEvents;
   /** One publish per article at a time, across instances when Redis is configured. */
   private readonly ordering: DocumentLock;
   private readonly highWater = new Map<string, number>();
@@ -34,9 +40,11 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
     super();
     this.ordering = new DocumentLock(redis, 'agora:lock:publish');
     this.published = new PublishedFigures(redis);
+    this.recent = new RecentEvents(Math.min(this.config.LIVE_EVENT_RETENTION, RECENT_EVENTS_PER_ARTICLE));
     this.delivery = new LiveDelivery(
       () => this.namespace,
       (articleId, from, to) => this.events.range(articleId, from, to),
+      (event) => this.recent.add(event),
     );
   }
 
@@ -169,6 +177,11 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
    */
   whileLogComplete<T>(articleId: string, task: () => Promise<T>): Promise<T> {
     return this.config.REDIS_URL ? task() : this.ordering.run(articleId, task);
+  }
+
+  /** The events after `since` for a reconnecting reader: from memory when it has them all, else from the log. */
+  async replayAfter(articleId: string, since: number): Promise<StoredLiveEvent[]> {
+    return this.recent.after(articleId, since) ?? this.events.after(articleId, since);
   }
 
   /** Takes the next free seq: usually the first try; after a lost race, re-read the log's latest. */
