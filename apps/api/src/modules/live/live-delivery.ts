@@ -48,6 +48,11 @@ export class LiveDelivery {
     if (channel.lastSeq === null) channel.lastSeq = seq;
   }
 
+  /** The seq after which this instance delivers every event of the article to its sockets, if it has begun. */
+  deliveredUpTo(articleId: string): number | null {
+    return this.channels.get(articleId)?.lastSeq ?? null;
+  }
+
   receive(event: StoredLiveEvent): void {
     const { articleId, seq } = event.payload;
     const channel = this.channel(articleId);

@@ -64,7 +64,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   /** Puts the socket in the article's room from the current seq, or from `since` after replaying what it missed. */
   private async enter(socket: Socket, articleId: string, since?: number): Promise<{ current: number; state: SocketArticleState; resync: boolean }> {
-    const current = since === undefined ? await this.live.currentSeq(articleId) : await this.live.latestSeq(articleId);
+    const current = since === undefined ? await this.live.currentSeq(articleId) : await this.live.resumeSeq(articleId, since);
     const data = socket.data as LiveSocketData;
     this.live.delivery.startAt(articleId, current);
     const state: SocketArticleState = (data.articles[articleId] = { lastSeq: since ?? current, replaying: since !== undefined, queue: [] });

@@ -208,6 +208,16 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
   }
 
   /**
+   * Where a reader reconnecting with `since` picks up. This instance delivers every event after the seq
+   * it has delivered up to, so a reader not ahead of that needs no question to the log (a scan on
+   * FerretDB); one ahead of it is checked against the log, which says whether it is ahead of everyone.
+   */
+  async resumeSeq(articleId: string, since: number): Promise<number> {
+    const delivered = this.delivery.deliveredUpTo(articleId);
+    return delivered !== null && since <= delivered ? delivered : this.latestSeq(articleId);
+  }
+
+  /**
    * The article's latest seq as the log says it, for a reconnecting reader: this instance's figure may
    * trail an event another instance has just stored. Without Redis there is no other instance, and
    * this process's figure is the log's (asking the log is a scan of it on FerretDB).
