@@ -10,8 +10,11 @@ import { RecentEvents } from './recent-events';
 import { LivePublisher, type CurrentNode } from './live-publisher';
 import { nodeFiguresToSend, PublishedFigures, strengthsToSend, voteToSend, type Published, type VersionedStrength, type VersionedVote } from './published-figures';
 
-/** Events kept in memory per article for replays (at most LIVE_EVENT_RETENTION). */
-const RECENT_EVENTS_PER_ARTICLE = 500;
+/**
+ * Events kept in memory per article for replays (at most LIVE_EVENT_RETENTION), for the 50 articles
+ * most recently active: a few MB in practice, 150 MB if every event carried a 5,000-character node.
+ */
+const RECENT_EVENTS_PER_ARTICLE = 300;
 
 /** The server-side event other instances receive through the Redis adapter. */
 export const CROSS_INSTANCE_EVENT = 'agora:live-event';

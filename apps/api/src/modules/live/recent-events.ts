@@ -11,7 +11,7 @@ export class RecentEvents {
 
   constructor(
     private readonly perArticle: number,
-    private readonly articles = 100,
+    private readonly articles = 50,
   ) {}
 
   /** Keeps an event just delivered; one that does not follow the last kept starts the run afresh. */
