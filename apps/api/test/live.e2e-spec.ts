@@ -1,4 +1,5 @@
 import type { ArgumentNode, ArticleDetail, AuthResponse } from '@agora/shared';
+import type { LiveEventsRepository } from '../src/modules/live/live-events.repository';
 import { LiveService } from '../src/modules/live/live.service';
 import { connectLive, isStrictlyIncreasing, type LiveClient } from './support/live-client';
 import { bearer, registerUser, startTestApp, type TestApp } from './support/test-app';
@@ -85,81 +86,103 @@ describe('live updates (e2e, one instance)', () => {
     await again.waitFor((e) => e.name === 'node:created' && (e.payload.node as ArgumentNode).id === live.id);
   });
 
-  it('delivers an event before its log write, and a reader replaying meanwhile still gets it', async () => {
-    // Hold the log's writes back, as a slow database would.
-    const events = t.app.get(LiveService).events;
+  /** Runs `work` with the app's event-log writes wrapped, as a slow or failing database would behave. */
+  const withLogWrites = async (app: TestApp, wrap: (append: LiveEventsRepository['tryAppend']) => LiveEventsRepository['tryAppend'], work: () => Promise<void>) => {
+    const events = app.app.get(LiveService).events;
     const append = events.tryAppend.bind(events);
+    events.tryAppend = wrap(append);
+    try {
+      await work();
+    } finally {
+      events.tryAppend = append;
+    }
+  };
+
+  /** The seq a reader leaves the article at, and a reader who stays. */
+  const leaveAndWatch = async (baseUrl: string, articleId: string) => {
+    const away = await connectLive(baseUrl);
+    const watcher = await connectLive(baseUrl);
+    clients.push(away, watcher);
+    const { seq } = (await away.join(articleId)) as { seq: number };
+    away.close();
+    await watcher.join(articleId);
+    return { seq, watcher };
+  };
+
+  it('delivers an event before its log write, and a reader replaying from the log meanwhile still gets it', async () => {
+    // Replays from the log only (none from memory), to see the log and the live stream meet.
+    const u = await startTestApp({ LIVE_REPLAY_MEMORY: '0' });
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    events.tryAppend = async (...args) => {
-      await held;
-      return append(...args);
-    };
     try {
-      const away = await client();
-      const { seq } = (await away.join(article.id)) as { seq: number };
-      away.close();
-      const watcher = await client();
-      await watcher.join(article.id);
-      // The reply's first event (its claim's strength) reaches the watcher while its log write waits.
-      const posting = post(ben.token, 7, 'delivered first').then((res) => res); // supertest sends once asked for a result
-      const first = await watcher.waitFor((e) => e.payload.seq === seq + 1);
-      expect(first.name).toBe('strength:changed');
-      // Nothing is in the log yet: a reader coming back now must wait for it rather than miss the event.
-      const back = await client();
-      const joining = back.join(article.id, seq);
-      await new Promise((r) => setTimeout(r, 100));
-      release();
-      expect(await joining).toMatchObject({ ok: true });
-      await back.waitFor((e) => e.name === 'node:created' && (e.payload.node as ArgumentNode).text === 'delivered first');
-      expect((await posting).status).toBe(201);
-      expect(back.seqs()[0]).toBe(seq + 1);
-      expect(isStrictlyIncreasing(back.seqs())).toBe(true);
+      await registerUser(u, 'admin');
+      const writer = await registerUser(u, 'writer');
+      const articleId = (await u.http().get('/api/articles')).body.items[0].id as string;
+      await withLogWrites(
+        u,
+        (append) => async (...args) => {
+          await held;
+          return append(...args);
+        },
+        async () => {
+          const { seq, watcher } = await leaveAndWatch(u.baseUrl, articleId);
+          // The reply's first event (its claim's strength) reaches the watcher while its log write waits.
+          const posting = u.http().post(`/api/articles/${articleId}/paragraphs/7/replies`).set(...bearer(writer.token)).send({ type: 'rebuttal', text: 'delivered first' }).then((res) => res); // supertest sends once asked for a result
+          const first = await watcher.waitFor((e) => e.payload.seq === seq + 1);
+          expect(first.name).toBe('strength:changed');
+          // Nothing is in the log yet: a reader coming back now must wait for it rather than miss the event.
+          const back = await connectLive(u.baseUrl);
+          clients.push(back);
+          const joining = back.join(articleId, seq);
+          await new Promise((r) => setTimeout(r, 100));
+          release();
+          expect(await joining).toMatchObject({ ok: true });
+          await back.waitFor((e) => e.name === 'node:created' && (e.payload.node as ArgumentNode).text === 'delivered first');
+          expect((await posting).status).toBe(201);
+          expect(back.seqs()[0]).toBe(seq + 1);
+          expect(isStrictlyIncreasing(back.seqs())).toBe(true);
+        },
+      );
     } finally {
       release();
-      events.tryAppend = append;
+      await u.close();
     }
   });
 
   it('delivers an event the log failed to store, replays it from memory, and where memory does not reach tells the reader to reload', async () => {
-    const events = t.app.get(LiveService).events;
-    const append = events.tryAppend.bind(events);
     // The second event from here on is not stored: a gap in the middle of what a reader replays.
     let calls = 0;
-    events.tryAppend = async (...args) => {
-      if (++calls === 2) throw new Error('the database is away');
-      return append(...args);
-    };
-    try {
-      const away = await client();
-      const { seq } = (await away.join(article.id)) as { seq: number };
-      away.close();
-      const watcher = await client();
-      await watcher.join(article.id);
-      await post(ben.token, 8, 'half stored').expect(201);
-      const node = (await post(ben.token, 8, 'fully stored')).body as ArgumentNode;
-      // The reader here had every event, the unstored one too.
-      await watcher.waitFor((e) => e.name === 'node:created' && (e.payload.node as ArgumentNode).id === node.id);
-      expect(watcher.seqs().slice(0, 4)).toEqual([seq + 1, seq + 2, seq + 3, seq + 4]);
-      // This instance remembers what it delivered: a reader coming back here gets all four.
-      const back = await client();
-      const ack = await back.join(article.id, seq);
-      expect(ack).toMatchObject({ ok: true });
-      expect('resync' in ack && ack.resync).toBeFalsy();
-      await back.waitFor((e) => e.payload.seq === seq + 4);
-      expect(back.seqs().slice(0, 4)).toEqual([seq + 1, seq + 2, seq + 3, seq + 4]);
-      // An instance that did not deliver them reads the log, finds the gap, and says reload.
-      const other = await startTestApp({}, { mongoUri: t.config.mongoUri, seed: false });
-      try {
-        const elsewhere = await connectLive(other.baseUrl);
-        clients.push(elsewhere);
-        expect(await elsewhere.join(article.id, seq)).toMatchObject({ ok: true, resync: true });
-      } finally {
-        await other.close();
-      }
-    } finally {
-      events.tryAppend = append;
-    }
+    await withLogWrites(
+      t,
+      (append) => async (...args) => {
+        if (++calls === 2) throw new Error('the database is away');
+        return append(...args);
+      },
+      async () => {
+        const { seq, watcher } = await leaveAndWatch(t.baseUrl, article.id);
+        await post(ben.token, 8, 'half stored').expect(201);
+        const node = (await post(ben.token, 8, 'fully stored')).body as ArgumentNode;
+        // The reader here had every event, the unstored one too.
+        await watcher.waitFor((e) => e.name === 'node:created' && (e.payload.node as ArgumentNode).id === node.id);
+        expect(watcher.seqs().slice(0, 4)).toEqual([seq + 1, seq + 2, seq + 3, seq + 4]);
+        // This instance remembers what it delivered: a reader coming back here gets all four.
+        const back = await client();
+        const ack = await back.join(article.id, seq);
+        expect(ack).toMatchObject({ ok: true });
+        expect('resync' in ack && ack.resync).toBeFalsy();
+        await back.waitFor((e) => e.payload.seq === seq + 4);
+        expect(back.seqs().slice(0, 4)).toEqual([seq + 1, seq + 2, seq + 3, seq + 4]);
+        // An instance that did not deliver them reads the log, finds the gap, and says reload.
+        const other = await startTestApp({}, { mongoUri: t.config.mongoUri, seed: false });
+        try {
+          const elsewhere = await connectLive(other.baseUrl);
+          clients.push(elsewhere);
+          expect(await elsewhere.join(article.id, seq)).toMatchObject({ ok: true, resync: true });
+        } finally {
+          await other.close();
+        }
+      },
+    );
   });
 
   it('answers resync when the log no longer reaches back, or the client is ahead', async () => {

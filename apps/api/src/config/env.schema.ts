@@ -31,6 +31,8 @@ export const envSchema = z.object({
   WRITE_RATE_LIMIT: intFrom(60, 1),
   LIVE_EVENT_RETENTION: intFrom(1000, 10),
   LIVE_COALESCE_MS: intFrom(50),
+  /** Events kept in memory per article for reconnecting readers' replays (at most LIVE_EVENT_RETENTION); 0: always the log. */
+  LIVE_REPLAY_MEMORY: intFrom(300),
   /** How often each instance looks for multi-write work another one left unfinished (see UnfinishedWork). */
   REPAIR_SWEEP_MS: intFrom(20_000, 100),
 });

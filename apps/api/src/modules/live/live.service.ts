@@ -10,12 +10,6 @@ import { RecentEvents } from './recent-events';
 import { LivePublisher, type CurrentNode } from './live-publisher';
 import { nodeFiguresToSend, PublishedFigures, strengthsToSend, voteToSend, type Published, type VersionedStrength, type VersionedVote } from './published-figures';
 
-/**
- * Events kept in memory per article for replays (at most LIVE_EVENT_RETENTION), for the 50 articles
- * most recently active: a few MB in practice, 150 MB if every event carried a 5,000-character node.
- */
-const RECENT_EVENTS_PER_ARTICLE = 300;
-
 /** The server-side event other instances receive through the Redis adapter. */
 export const CROSS_INSTANCE_EVENT = 'agora:live-event';
 
@@ -43,7 +37,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
     super();
     this.ordering = new DocumentLock(redis, 'agora:lock:publish');
     this.published = new PublishedFigures(redis);
-    this.recent = new RecentEvents(Math.min(this.config.LIVE_EVENT_RETENTION, RECENT_EVENTS_PER_ARTICLE));
+    this.recent = new RecentEvents(Math.min(this.config.LIVE_EVENT_RETENTION, this.config.LIVE_REPLAY_MEMORY));
     this.delivery = new LiveDelivery(
       () => this.namespace,
       (articleId, from, to) => this.events.range(articleId, from, to),

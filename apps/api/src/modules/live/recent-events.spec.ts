@@ -40,4 +40,11 @@ describe('recent events kept for replays', () => {
     expect(recent.after('a', 20)).toBeNull();
     expect(seqs(recent.after('c', 0))).toEqual([1]);
   });
+
+  it('keeps nothing when given no room', () => {
+    const recent = new RecentEvents(0);
+    recent.add(event(1));
+    recent.add(event(2));
+    expect(recent.after('a', 0)).toBeNull();
+  });
 });
