@@ -31,6 +31,10 @@ function fromStored<T extends { children?: unknown }>(doc: T | null) {
 
 const toStored = <T extends Partial<NodeRecord>>(node: T) => (node.children ? { ...node, children: packChildren(node.children) } : node);
 
+/** What an article's page shows of each paragraph's claim. */
+type ClaimFigures = Pick<NodeRecord, '_id' | 'paragraphIndex' | 'replyCounts' | 'strength'>;
+const CLAIM_FIGURES = { paragraphIndex: 1, replyCounts: 1, strength: 1 } as const;
+
 /** Listings leave out what only the server needs. */
 const LISTED = { history: 0, children: 0 } as const;
 
@@ -108,18 +112,14 @@ export class NodesRepository {
    * Paragraph claims' figures by id, one primary-key lookup each: FerretDB answers any other filter by
    * reading the whole collection, which made an article's page as slow to open as its whole tree.
    */
-  async findClaimsByIds(ids: readonly string[]): Promise<Pick<NodeRecord, '_id' | 'paragraphIndex' | 'replyCounts' | 'strength'>[]> {
-    const fields = { paragraphIndex: 1, replyCounts: 1, strength: 1 };
-    const found = await Promise.all(ids.map((id) => this.nodes.findById(id, fields).lean<Pick<NodeRecord, '_id' | 'paragraphIndex' | 'replyCounts' | 'strength'>>().exec()));
+  async findClaimsByIds(ids: readonly string[]): Promise<ClaimFigures[]> {
+    const found = await Promise.all(ids.map((id) => this.nodes.findById(id, CLAIM_FIGURES).lean<ClaimFigures>().exec()));
     return found.filter((claim) => claim !== null);
   }
 
   /** Every paragraph claim of an article, by query (for articles whose paragraphs do not name their claims). */
-  findClaims(articleId: string): Promise<Pick<NodeRecord, '_id' | 'paragraphIndex' | 'replyCounts' | 'strength'>[]> {
-    return this.nodes
-      .find({ articleId: oid(articleId), type: 'claim', origin: 'article' }, { paragraphIndex: 1, replyCounts: 1, strength: 1 })
-      .lean<Pick<NodeRecord, '_id' | 'paragraphIndex' | 'replyCounts' | 'strength'>[]>()
-      .exec();
+  findClaims(articleId: string): Promise<ClaimFigures[]> {
+    return this.nodes.find({ articleId: oid(articleId), type: 'claim', origin: 'article' }, CLAIM_FIGURES).lean<ClaimFigures[]>().exec();
   }
 
   async insert(node: Omit<NodeRecord, '_id'> & { _id?: Types.ObjectId }): Promise<NodeRecord> {
