@@ -74,7 +74,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
       const known = await this.published.get(articleId, [...new Set(nodes.map((n) => n.nodeId))]);
       const send = strengthsToSend(nodes, known);
       if (!send.length) return null;
-      const record = new Map(send.map((n) => [n.nodeId, { ...known.get(n.nodeId), votesVersion: known.get(n.nodeId)?.votesVersion ?? -1, strength: n.strength, strengthVersion: n.version }]));
+      const record = new Map(send.map((n) => [n.nodeId, { strength: n.strength, strengthVersion: n.version, votesVersion: known.get(n.nodeId)?.votesVersion ?? -1 }]));
       return { body: { nodes: send.map(({ nodeId, strength }) => ({ nodeId, strength })) }, stored: () => this.published.set(articleId, record) };
     });
   }
@@ -84,31 +84,34 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
   }
 
   voteChanged(articleId: string, nodeId: string, figures: VersionedVote): void {
+    // Without a window there is nothing to gather, not even for a timer's turn of the event loop.
+    if (this.config.LIVE_COALESCE_MS === 0) {
+      void this.publishVote(articleId, nodeId, figures);
+      return;
+    }
     const pending = this.pendingVotes.get(nodeId);
     if (pending) {
       if (figures.version > pending.figures.version) pending.figures = figures;
       return;
     }
-    const window = this.config.LIVE_COALESCE_MS;
-    const timer = setTimeout(() => void this.flushVote(nodeId), window);
+    const timer = setTimeout(() => void this.flushVote(nodeId), this.config.LIVE_COALESCE_MS);
     this.pendingVotes.set(nodeId, { timer, figures, articleId });
-    // Without a window there is nothing to wait for, not even a timer's turn of the event loop.
-    if (window === 0) {
-      clearTimeout(timer);
-      void this.flushVote(nodeId);
-    }
   }
 
   private async flushVote(nodeId: string): Promise<void> {
     const pending = this.pendingVotes.get(nodeId);
     if (!pending) return;
     this.pendingVotes.delete(nodeId);
-    await this.publish(pending.articleId, 'vote:changed', async () => {
-      const known = (await this.published.get(pending.articleId, [nodeId])).get(nodeId);
-      const send = voteToSend(pending.figures, known);
+    await this.publishVote(pending.articleId, nodeId, pending.figures);
+  }
+
+  private publishVote(articleId: string, nodeId: string, figures: VersionedVote): Promise<void> {
+    return this.publish(articleId, 'vote:changed', async () => {
+      const known = (await this.published.get(articleId, [nodeId])).get(nodeId);
+      const send = voteToSend(figures, known);
       if (!send) return null;
-      const record: Published = { strength: send.strength, strengthVersion: send.strengthVersion, votesVersion: pending.figures.version };
-      return { body: { nodeId, votes: send.votes, strength: send.strength }, stored: () => this.published.set(pending.articleId, new Map([[nodeId, record]])) };
+      const record: Published = { strength: send.strength, strengthVersion: send.strengthVersion, votesVersion: figures.version };
+      return { body: { nodeId, votes: send.votes, strength: send.strength }, stored: () => this.published.set(articleId, new Map([[nodeId, record]])) };
     });
   }
 
@@ -219,7 +222,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
    * trail an event another instance has just stored. Without Redis there is no other instance, and
    * this process's figure is the log's (asking the log is a scan of it on FerretDB).
    */
-  async latestSeq(articleId: string): Promise<number> {
+  private async latestSeq(articleId: string): Promise<number> {
     if (!this.config.REDIS_URL) return this.currentSeq(articleId);
     this.noteSeq(articleId, await this.events.latestSeq(articleId));
     return this.highWater.get(articleId)!;
