@@ -1,4 +1,5 @@
 import { emptyVotes, nodeStrength, type VoteTotals } from '@agora/shared';
+import { childrenMap, replyCountsOf } from './children';
 import type { ChildEntry, NodeRecord } from './node.model';
 
 /** What an audit reads of each node. */
@@ -47,8 +48,7 @@ export function findStaleFigures(nodes: readonly AuditedNode[], tallies: Readonl
 }
 
 function childrenAgree(node: AuditedNode, kids: readonly AuditedNode[]): boolean {
-  const replies = { support: 0, rebuttal: 0 };
-  for (const k of kids) if (k.origin === 'user' && (k.type === 'support' || k.type === 'rebuttal')) replies[k.type]++;
+  const replies = replyCountsOf(childrenMap(kids));
   if (node.replyCounts.support !== replies.support || node.replyCounts.rebuttal !== replies.rebuttal) return false;
   // A node stored before children maps existed has none: it is rebuilt at its next change, not stale.
   if (!node.children) return true;

@@ -34,13 +34,7 @@ export class VotesRepository {
   /** The node's vote totals as the votes themselves say: the truth its stored aggregates follow. */
   async tally(nodeId: Types.ObjectId): Promise<VoteTotals> {
     const votes = await this.votes.find({ nodeId }, { value: 1, _id: 0 }).lean<Pick<VoteDoc, 'value'>[]>().exec();
-    const totals = emptyVotes();
-    for (const { value } of votes) {
-      totals.count++;
-      totals.sum += value;
-      totals.histogram[String(value) as keyof VoteTotals['histogram']]++;
-    }
-    return totals;
+    return votes.reduce((totals, { value }) => moveVote(totals, null, value), emptyVotes());
   }
 
   /** Every node's totals as its votes say, in one pass over the votes (for the start-up audit). */
