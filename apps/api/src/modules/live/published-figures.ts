@@ -49,14 +49,10 @@ export function voteToSend(vote: VersionedVote, published: Published | undefined
  * record as published for it, and the strength to send (never older than one readers already have).
  */
 export function nodeFiguresToSend(strength: number, version: number, published: Published | undefined): { strength: number; record: Published } {
-  const newer = published && published.strengthVersion > version;
+  const send = published && published.strengthVersion > version ? published.strength : strength;
   return {
-    strength: newer ? published.strength : strength,
-    record: {
-      strength: newer ? published.strength : strength,
-      strengthVersion: Math.max(version, published?.strengthVersion ?? -1),
-      votesVersion: Math.max(version, published?.votesVersion ?? -1),
-    },
+    strength: send,
+    record: { strength: send, strengthVersion: Math.max(version, published?.strengthVersion ?? -1), votesVersion: Math.max(version, published?.votesVersion ?? -1) },
   };
 }
 
