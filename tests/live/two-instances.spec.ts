@@ -10,7 +10,7 @@ import { json, startApiProcess, type ApiProcess } from '../support/api-process';
 describe('live updates across two API instances', () => {
   let one: ApiProcess, two: ApiProcess;
   let articleId: string;
-  let ann: AuthResponse, ben: AuthResponse;
+  let admin: AuthResponse, ann: AuthResponse, ben: AuthResponse;
   const clients: LiveClient[] = [];
 
   beforeAll(async () => {
@@ -18,7 +18,7 @@ describe('live updates across two API instances', () => {
     one = await startApiProcess(env);
     two = await startApiProcess(env);
     const register = async (name: string) => (await json<AuthResponse>(one.baseUrl, 'POST', '/api/auth/register', { username: `${name}_${Date.now().toString(36)}`, password: 'correct horse battery' })).body;
-    await register('admin');
+    admin = await register('admin');
     ann = await register('ann');
     ben = await register('ben');
     articleId = (await json<{ items: { id: string }[] }>(two.baseUrl, 'GET', '/api/articles')).body.items[0].id;
@@ -74,5 +74,35 @@ describe('live updates across two API instances', () => {
     expect(await back.join(articleId, seq)).toMatchObject({ ok: true });
     await back.waitFor((e) => e.name === 'node:created' && (e.payload.node as ArgumentNode).id === missed.body.id);
     expect(back.seqs()[0]).toBe(seq + 1);
+  });
+
+  // Each instance caches account standing and locks (ModeratedFacts): a change made through one must
+  // hold on the other's very next request, even though that instance has just used the cached fact.
+  it("a moderator's lock or suspension on one instance holds on the next request to the other", async () => {
+    const reply = async (via: ApiProcess, paragraph: number, token: string) =>
+      json<ArgumentNode>(via.baseUrl, 'POST', `/api/articles/${articleId}/paragraphs/${paragraph}/replies`, { type: 'support', text: `cached rules ${paragraph}` }, token);
+    const vote = (via: ApiProcess, nodeId: string, value: number) => json(via.baseUrl, 'PUT', `/api/nodes/${nodeId}/vote`, { value }, ben.token);
+    const moderate = (path: string, body: unknown) => json(one.baseUrl, 'POST', `/api/moderation/${path}`, body, admin.token);
+
+    const target = (await reply(two, 8, ann.token)).body;
+    expect((await vote(two, target.id, 3)).status).toBe(200);
+
+    expect((await moderate(`articles/${articleId}/lock`, { locked: true })).status).toBe(200);
+    expect((await vote(two, target.id, 4)).status).toBe(423);
+    expect((await moderate(`articles/${articleId}/lock`, { locked: false })).status).toBe(200);
+    expect((await vote(two, target.id, 4)).status).toBe(200);
+
+    // A lock on the paragraph's claim closes the thread beneath it.
+    expect((await moderate(`nodes/${target.parentId}/lock`, { locked: true })).status).toBe(200);
+    expect((await vote(two, target.id, 5)).status).toBe(423);
+    expect((await moderate(`nodes/${target.parentId}/lock`, { locked: false })).status).toBe(200);
+    expect((await vote(two, target.id, 5)).status).toBe(200);
+
+    expect((await reply(two, 9, ann.token)).status).toBe(201);
+    const until = new Date(Date.now() + 3_600_000).toISOString();
+    expect((await moderate(`users/${ann.user.id}/suspend`, { until, reason: 'cooling off' })).status).toBe(200);
+    const refused = await reply(two, 9, ann.token);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: 'SUSPENDED' });
   });
 });

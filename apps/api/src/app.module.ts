@@ -11,6 +11,7 @@ import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { AuthGuard } from './common/guards/auth.guard';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { projectRoot } from './infra/database/project-root';
+import { ModeratedFactsModule } from './infra/cache/moderated-facts.module';
 import { RedisModule } from './infra/redis.module';
 import { ThrottleModule } from './infra/throttle.module';
 import { ArticlesModule } from './modules/articles/articles.module';
@@ -56,6 +57,7 @@ export class AppModule {
           autoIndex: true,
         }),
         RedisModule,
+        ModeratedFactsModule,
         ThrottleModule,
         AuthModule,
         HealthModule,

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type UpdateQuery } from 'mongoose';
+import { InjectModeratedFacts } from '../../infra/cache/moderated-facts.module';
+import type { ModeratedFacts } from '../../infra/cache/moderated-facts';
 import { DocumentLock } from '../../infra/database/document-lock';
 import { retryTransient } from '../../infra/database/transient-retry';
 import { REDIS, type RedisClient } from '../../infra/redis.module';
@@ -11,6 +13,11 @@ import { Article, ArticleText, type ArticleRecord, type ArticleTextRecord } from
 const LIST_FIELDS = { source: 0, paragraphs: 0 } as const;
 /** Texts kept in memory: they never change once imported, and every reply to a paragraph needs one. */
 const CACHED_TEXTS = 32;
+
+/** What a write needs to know of its article. */
+export interface ArticleWriteRules {
+  locked: boolean;
+}
 
 /** An article with its paragraphs. */
 export type ArticleWithText = ArticleRecord & { paragraphs: ArticleParagraph[] };
@@ -27,6 +34,7 @@ export class ArticlesRepository {
     @InjectModel(Article.name) private readonly articles: Model<Article>,
     @InjectModel(ArticleText.name) private readonly articleTexts: Model<ArticleText>,
     @Inject(REDIS) redis: RedisClient,
+    @InjectModeratedFacts() private readonly moderated: ModeratedFacts,
   ) {
     this.writes = new DocumentLock(redis, 'agora:lock:article');
   }
@@ -65,6 +73,14 @@ export class ArticlesRepository {
     return article?.state === 'ready' ? article : null;
   }
 
+  /** What a reply or vote must know of its article: that it is there and ready, and whether it is locked (cached, see ModeratedFacts). */
+  findWriteRules(id: string | Types.ObjectId): Promise<ArticleWriteRules | null> {
+    return this.moderated.get(`article:${String(id)}`, async () => {
+      const article = await this.findSummaryById(id);
+      return article && { locked: !!article.locked };
+    });
+  }
+
   findByHash(hash: string): Promise<ArticleRecord | null> {
     return this.articles.findOne({ hash }, LIST_FIELDS).lean<ArticleRecord>().exec();
   }
@@ -86,7 +102,7 @@ export class ArticlesRepository {
 
   async deleteById(id: Types.ObjectId): Promise<void> {
     this.texts.delete(String(id));
-    await this.articles.deleteOne({ _id: id }).exec();
+    await this.moderated.changing(() => this.articles.deleteOne({ _id: id }).exec());
     await this.articleTexts.deleteOne({ _id: id }).exec();
   }
 
@@ -100,8 +116,9 @@ export class ArticlesRepository {
     return this.writes.write(id, () => this.articles.updateOne({ _id: id }, { $unset: { source: 1, paragraphs: 1 } }, { strict: false }).exec());
   }
 
+  /** Changes an article's own fields (its lock, among them: the write rules are announced as changed). */
   update(id: string | Types.ObjectId, update: UpdateQuery<Article>): Promise<ArticleRecord | null> {
-    return this.writes.write(id, () => this.articles.findByIdAndUpdate(id, update, { new: true }).lean<ArticleRecord>().exec());
+    return this.moderated.changing(() => this.writes.write(id, () => this.articles.findByIdAndUpdate(id, update, { new: true }).lean<ArticleRecord>().exec()));
   }
 
   /**

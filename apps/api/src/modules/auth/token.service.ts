@@ -25,7 +25,7 @@ export class TokenService {
       return null;
     }
     if (typeof sub !== 'string' || !isValidObjectId(sub)) return null;
-    const user = await this.users.findById(sub);
+    const user = await this.users.findForRequest(sub);
     return user ? toRequestUser(user) : null;
   }
 }

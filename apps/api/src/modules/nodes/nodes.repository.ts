@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { ChildrenQuery, NodeStatus } from '@agora/shared';
 import { Types, type Model, type FilterQuery, type UpdateQuery } from 'mongoose';
+import { InjectModeratedFacts } from '../../infra/cache/moderated-facts.module';
+import type { ModeratedFacts } from '../../infra/cache/moderated-facts';
 import { DocumentLock } from '../../infra/database/document-lock';
 import { REDIS, type RedisClient } from '../../infra/redis.module';
 import { retryTransient } from '../../infra/database/transient-retry';
@@ -58,6 +60,7 @@ export class NodesRepository {
   constructor(
     @InjectModel(ArgumentNodeDoc.name) private readonly nodes: Model<ArgumentNodeDoc>,
     @Inject(REDIS) redis: RedisClient,
+    @InjectModeratedFacts() private readonly moderated: ModeratedFacts,
   ) {
     this.writes = new DocumentLock(redis, 'agora:lock:node');
   }
@@ -162,9 +165,10 @@ export class NodesRepository {
     );
   }
 
-  /** Updates fields other than `children` (which goes through LockedNode.set). */
+  /** Updates fields other than `children` (which goes through LockedNode.set); a change of `locked` is announced (see ModeratedFacts). */
   async update(id: string | Types.ObjectId, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
-    return fromStored(await this.writes.write(id, () => this.nodes.findByIdAndUpdate(id, update, { new: true }).lean<StoredNode>().exec()));
+    const write = () => this.writes.write(id, () => this.nodes.findByIdAndUpdate(id, update, { new: true }).lean<StoredNode>().exec());
+    return fromStored(await (update.$set && 'locked' in update.$set ? this.moderated.changing(write) : write()));
   }
 
   /** Applies an update only when the node still has the given version: a lost race returns null. */
@@ -182,9 +186,14 @@ export class NodesRepository {
   async isLockedPath(node: NodeRecord): Promise<boolean> {
     if (node.locked) return true;
     if (!node.ancestors?.length) return false;
-    // One primary-key lookup per ancestor: FerretDB serves those from its index, an $in by scanning.
-    const ancestors = await Promise.all(node.ancestors.map((id) => this.nodes.findById(id, { locked: 1 }).lean<Pick<NodeRecord, 'locked'>>().exec()));
-    return ancestors.some((a) => a?.locked);
+    // One primary-key lookup per ancestor (FerretDB serves those from its index, an $in by scanning),
+    // answered from the cache while no lock has changed: every reply and vote asks this of its path.
+    const locked = await Promise.all(
+      node.ancestors.map((id) =>
+        this.moderated.get(`node-locked:${String(id)}`, async () => (await this.nodes.findById(id, { locked: 1 }).lean<Pick<NodeRecord, 'locked'>>().exec())?.locked),
+      ),
+    );
+    return locked.some(Boolean);
   }
 
   /** Stores a node's open-flag count, recounted from the flags by the caller. */

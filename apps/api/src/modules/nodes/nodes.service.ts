@@ -80,7 +80,7 @@ export class NodesService {
 
   async replyToParagraph(articleId: string, index: number, input: ParagraphReplyInput, actor: RequestUser): Promise<ArgumentNode> {
     assertCanWrite(actor);
-    const [article, paragraphs] = await Promise.all([this.articles.findSummaryById(articleId), this.articles.findParagraphs(articleId)]);
+    const [article, paragraphs] = await Promise.all([this.articles.findWriteRules(articleId), this.articles.findParagraphs(articleId)]);
     if (!article || !paragraphs) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
     const paragraph = paragraphs.find((p) => p.index === index);
     if (!paragraph) throw new DomainError(ERROR_CODES.NOT_FOUND, `The article has no paragraph ${index}.`);
@@ -97,7 +97,7 @@ export class NodesService {
   async replyToNode(parentId: string, type: ReplyType, text: string, actor: RequestUser): Promise<ArgumentNode> {
     assertCanWrite(actor);
     const parent = await this.getVisible(parentId, actor);
-    const article = await this.articles.findSummaryById(parent.articleId);
+    const article = await this.articles.findWriteRules(parent.articleId);
     if (!article) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
     return this.createReply(parent, type, text, null, actor, !!article.locked);
   }

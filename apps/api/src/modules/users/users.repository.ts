@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { InjectModeratedFacts } from '../../infra/cache/moderated-facts.module';
+import type { ModeratedFacts } from '../../infra/cache/moderated-facts';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Role } from '@agora/shared';
 import type { Model, Types } from 'mongoose';
@@ -8,10 +10,18 @@ export type UserRecord = User;
 
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectModel(User.name) private readonly users: Model<User>) {}
+  constructor(
+    @InjectModel(User.name) private readonly users: Model<User>,
+    @InjectModeratedFacts() private readonly moderated: ModeratedFacts,
+  ) {}
 
   findById(id: string | Types.ObjectId): Promise<UserRecord | null> {
     return this.users.findById(id).lean<UserRecord>().exec();
+  }
+
+  /** The account a request acts as: its role and standing change only by moderation, so they are cached (see ModeratedFacts). */
+  findForRequest(id: string): Promise<UserRecord | null> {
+    return this.moderated.get(`user:${id}`, () => this.findById(id));
   }
 
   findByUsername(username: string): Promise<UserRecord | null> {
@@ -37,6 +47,6 @@ export class UsersRepository {
   }
 
   update(id: string, set: Partial<Pick<User, 'role' | 'suspendedUntil' | 'suspendReason' | 'banned' | 'banReason'>>): Promise<UserRecord | null> {
-    return this.users.findByIdAndUpdate(id, { $set: set }, { new: true }).lean<UserRecord>().exec();
+    return this.moderated.changing(() => this.users.findByIdAndUpdate(id, { $set: set }, { new: true }).lean<UserRecord>().exec());
   }
 }

@@ -116,7 +116,7 @@ export class VotesService implements OnApplicationBootstrap, OnApplicationShutdo
     const { node, settled, changes } = await this.nodes.exclusive(id, async (locked) => {
       const node = this.votableNode(await locked.read(), actor);
       const [article, lockedPath, leftover, before] = await Promise.all([
-        this.articles.findSummaryById(node.articleId),
+        this.articles.findWriteRules(node.articleId),
         this.nodes.isLockedPath(node),
         this.unfinished.begin(nodeId),
         this.votes.find(id, actor.id),

@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import { ModeratedFacts } from './moderated-facts';
+
+const connectRedis = () => new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 2 });
+
+/** A fact whose stored value the test changes, counting its loads. */
+function storedFact(initial: string) {
+  const fact = { value: initial as string | null, loads: 0, load: () => Promise.resolve(fact.value).finally(() => fact.loads++) };
+  return fact;
+}
+
+describe('ModeratedFacts in this process (no Redis)', () => {
+  it('loads a fact once, and again only after a change is announced', async () => {
+    const sut = new ModeratedFacts(null, 'unused');
+    const fact = storedFact('member');
+    expect(await sut.get('user:1', fact.load)).toBe('member');
+    expect(await sut.get('user:1', fact.load)).toBe('member');
+    expect(fact.loads).toBe(1);
+    await sut.changing(async () => {
+      fact.value = 'suspended';
+    });
+    expect(await sut.get('user:1', fact.load)).toBe('suspended');
+    expect(fact.loads).toBe(2);
+  });
+
+  it('does not keep a value loaded while a change was being stored', async () => {
+    const sut = new ModeratedFacts(null, 'unused');
+    const fact = storedFact('open');
+    let releaseLoad!: () => void;
+    const slowLoad = () => new Promise<void>((r) => (releaseLoad = r)).then(fact.load);
+    const reading = sut.get('article:1', slowLoad);
+    await sut.changing(async () => {
+      fact.value = 'locked';
+    });
+    releaseLoad();
+    expect(await reading).toBe('locked');
+    // Even had the read seen the old value, it was tagged with the old epoch: the next get loads again.
+    expect(await sut.get('article:1', fact.load)).toBe('locked');
+    expect(fact.loads).toBe(2);
+  });
+
+  it('announces a change whose write failed: it may have been stored all the same', async () => {
+    const sut = new ModeratedFacts(null, 'unused');
+    const fact = storedFact('open');
+    await sut.get('k', fact.load);
+    await expect(
+      sut.changing(async () => {
+        fact.value = 'locked';
+        throw new Error('connection lost after the write');
+      }),
+    ).rejects.toThrow('connection lost');
+    expect(await sut.get('k', fact.load)).toBe('locked');
+  });
+
+  it('keeps no null: what is missing now may exist later', async () => {
+    const sut = new ModeratedFacts(null, 'unused');
+    const fact = storedFact('x');
+    fact.value = null;
+    expect(await sut.get('k', fact.load)).toBeNull();
+    fact.value = 'created';
+    expect(await sut.get('k', fact.load)).toBe('created');
+  });
+});
+
+describe('ModeratedFacts across instances (Redis)', () => {
+  const key = `agora:test:facts:${randomBytes(6).toString('hex')}`;
+  const redisA = connectRedis();
+  const redisB = connectRedis();
+
+  beforeAll(async () => {
+    await Promise.all([redisA.ping(), redisB.ping()]);
+  });
+
+  afterAll(async () => {
+    await redisA.del(key);
+    await Promise.all([redisA.quit(), redisB.quit()]);
+  });
+
+  it('a change announced by one instance is seen by the next read on another', async () => {
+    const instanceA = new ModeratedFacts(redisA, key);
+    const instanceB = new ModeratedFacts(redisB, key);
+    const fact = storedFact('member');
+    expect(await instanceB.get('user:1', fact.load)).toBe('member');
+    expect(await instanceB.get('user:1', fact.load)).toBe('member');
+    expect(fact.loads).toBe(1);
+    await instanceA.changing(async () => {
+      fact.value = 'banned';
+    });
+    expect(await instanceB.get('user:1', fact.load)).toBe('banned');
+    expect(fact.loads).toBe(2);
+  });
+
+  it('reads from the database while Redis is not ready, rather than wait for it', async () => {
+    const down = new Redis('redis://127.0.0.1:1', { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false });
+    const sut = new ModeratedFacts(down, key);
+    const fact = storedFact('member');
+    expect(await sut.get('user:1', fact.load)).toBe('member');
+    expect(await sut.get('user:1', fact.load)).toBe('member');
+    expect(fact.loads).toBe(2);
+    down.disconnect();
+  });
+});

@@ -1,0 +1,75 @@
+import type { RedisClient } from '../redis.module';
+
+/** An entry this old is loaded again even if no change was announced: the backstop should a bump be lost. */
+export const MODERATED_FACT_MAX_AGE_MS = 30_000;
+/** Past this many entries the cache starts over: entries are cheap to load again, memory is not free. */
+const MAX_ENTRIES = 50_000;
+
+interface Entry {
+  epoch: string;
+  at: number;
+  value: unknown;
+}
+
+/**
+ * Facts that only moderation changes and every write reads: an account's role and standing, whether
+ * an article or a thread is locked. Reading them from the database cost a vote four of its ~14 round
+ * trips, so each process keeps them, for as long as one shared epoch stays where it was when the fact
+ * was loaded. Every change of such a fact moves the epoch once it is stored (a Redis counter shared by
+ * the instances; without Redis, this process's own count), so a request that starts after the change
+ * was acknowledged sees it, on any instance. What a fact costs a request then is one Redis GET.
+ *
+ * While Redis is not ready the facts are read from the database, as before there was a cache (reads
+ * go on during a Redis outage; writes are refused anyway). Entries also expire after
+ * MODERATED_FACT_MAX_AGE_MS, in case a change was stored and its epoch move failed.
+ */
+export class ModeratedFacts {
+  private localEpoch = 0;
+  private readonly entries = new Map<string, Entry>();
+
+  /** `key` names the Redis counter; it includes the database, so deployments sharing a Redis stay apart. */
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly key: string,
+  ) {}
+
+  /** The fact under `key`, from the cache while no change has been announced since it was loaded. Null and undefined are not kept. */
+  async get<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const epoch = await this.epoch();
+    if (epoch === null) return load();
+    const hit = this.entries.get(key);
+    if (hit && hit.epoch === epoch && Date.now() - hit.at < MODERATED_FACT_MAX_AGE_MS) return hit.value as T;
+    const value = await load();
+    // Tagged with the epoch read before loading: a change stored meanwhile moves the epoch past it.
+    if (value !== null && value !== undefined) {
+      if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+      this.entries.set(key, { epoch, at: Date.now(), value });
+    }
+    return value;
+  }
+
+  /**
+   * Runs `change`, a write of one or more moderated facts, and then announces it, also when the write
+   * failed: it may have been stored all the same.
+   */
+  async changing<T>(change: () => Promise<T>): Promise<T> {
+    try {
+      return await change();
+    } finally {
+      this.localEpoch++;
+      this.entries.clear();
+      if (this.redis) await this.redis.incr(this.key);
+    }
+  }
+
+  /** The current epoch, or null while Redis is configured but not ready. */
+  private async epoch(): Promise<string | null> {
+    if (!this.redis) return String(this.localEpoch);
+    if (this.redis.status !== 'ready') return null;
+    try {
+      return (await this.redis.get(this.key)) ?? '0';
+    } catch {
+      return null;
+    }
+  }
+}
