@@ -13,22 +13,27 @@ const isDuplicateKey = (e: unknown): boolean => (e as { code?: number })?.code =
 export class VotesRepository {
   constructor(@InjectModel(VoteDoc.name) private readonly votes: Model<VoteDoc>) {}
 
-  /** Sets the user's vote; the unique index keeps it one per user per node. */
-  async set(nodeId: Types.ObjectId, userId: string, articleId: Types.ObjectId, value: number): Promise<void> {
+  /**
+   * Sets the user's vote (null: withdraws it) and says what it was before, in one round trip. The
+   * unique index keeps one vote per user per node.
+   */
+  async replace(nodeId: Types.ObjectId, userId: string, articleId: Types.ObjectId, value: number | null): Promise<number | null> {
+    const _id = voteId(nodeId, userId);
+    if (value === null) {
+      const removed = await retryTransient(() => this.votes.findOneAndDelete({ _id }).lean<Pick<VoteDoc, 'value'>>().exec());
+      return removed ? removed.value : null;
+    }
     const update = { $set: { nodeId, userId: new Types.ObjectId(userId), articleId, value, updatedAt: new Date() } };
     for (let attempt = 0; ; attempt++) {
       try {
-        await retryTransient(() => this.votes.updateOne({ _id: voteId(nodeId, userId) }, update, { upsert: true }).exec());
-        return;
+        // No projection: FerretDB 1.24's findAndModify does not take one.
+        const before = await retryTransient(() => this.votes.findOneAndUpdate({ _id }, update, { upsert: true, new: false }).lean<Pick<VoteDoc, 'value'>>().exec());
+        return before ? before.value : null;
       } catch (error) {
         // Two first votes by the same user raced; the unique index let one in, so this one is a change.
         if (!isDuplicateKey(error) || attempt > 2) throw error;
       }
     }
-  }
-
-  async remove(nodeId: Types.ObjectId, userId: string): Promise<void> {
-    await retryTransient(() => this.votes.deleteOne({ _id: voteId(nodeId, userId) }).exec());
   }
 
   /** The node's vote totals as the votes themselves say: the truth its stored aggregates follow. */

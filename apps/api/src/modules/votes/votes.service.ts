@@ -112,33 +112,25 @@ export class VotesService implements OnApplicationBootstrap, OnApplicationShutdo
   private async apply(nodeId: string, actor: RequestUser, value: number | null): Promise<VoteResponse> {
     const id = new Types.ObjectId(nodeId);
     // Everything happens under the node's lock, so the node is read once, for the rules and the totals
-    // alike; independent reads and writes go in parallel, which keeps the time before readers hear short.
+    // alike; the rules' other facts come from the cache (ModeratedFacts) and are looked up together.
     const { node, settled, changes } = await this.nodes.exclusive(id, async (locked) => {
       const node = this.votableNode(await locked.read(), actor);
-      const [article, lockedPath, leftover, before] = await Promise.all([
-        this.articles.findWriteRules(node.articleId),
-        this.nodes.isLockedPath(node),
-        this.unfinished.begin(nodeId),
-        this.votes.find(id, actor.id),
-      ]);
+      const [article, lockedPath, leftover] = await Promise.all([this.articles.findWriteRules(node.articleId), this.nodes.isLockedPath(node), this.unfinished.begin(nodeId)]);
       try {
         this.assertOpen(article, lockedPath);
       } catch (refusal) {
         if (!leftover) await this.unfinished.end(nodeId);
         throw refusal;
       }
+      // The vote goes first, telling what it replaces: the totals move by the difference. Should the
+      // process die before they are stored, the mark stays and a repair recounts them from the votes.
+      const before = await this.votes.replace(id, actor.id, node.articleId, value);
       const recounted = leftover ? await this.votes.tally(id) : null;
-      const [settled] = await Promise.all([
-        this.strength.settle(locked, { votes: (totals) => moveVote(recounted ?? totals, before, value), rebuild: leftover }, node).then((settled) => {
-          // Readers hear of the vote as soon as the node's figures are stored (the vote itself may still
-          // be on its way: if it fails, the mark stays and a repair recounts); the strengths above
-          // follow in their own event.
-          if (settled) this.live.voteChanged(String(node.articleId), nodeId, { votes: settled.node.votes as VoteTotals, strength: settled.node.strength, version: settled.node.figuresVersion });
-          return settled;
-        }),
-        value === null ? this.votes.remove(id, actor.id) : this.votes.set(id, actor.id, node.articleId, value),
-      ]);
+      const settled = await this.strength.settle(locked, { votes: (totals) => (recounted ?? moveVote(totals, before, value)), rebuild: leftover }, node);
+      // Readers hear of the vote as soon as the node's figures are stored; the strengths above follow
+      // in their own event.
       if (!settled) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
+      this.live.voteChanged(String(node.articleId), nodeId, { votes: settled.node.votes as VoteTotals, strength: settled.node.strength, version: settled.node.figuresVersion });
       const changes = await this.strength.afterSettled(settled, leftover);
       await this.unfinished.end(nodeId);
       return { node, settled, changes };
