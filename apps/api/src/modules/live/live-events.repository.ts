@@ -26,6 +26,22 @@ export class LiveEventsRepository {
     }
   }
 
+  /**
+   * Stores events that already have their seq (one instance without Redis), in one insert; false when
+   * one of those seqs was taken (the ones before it are stored).
+   */
+  async appendMany(articleId: string, events: readonly StoredLiveEvent[]): Promise<boolean> {
+    const createdAt = new Date();
+    const docs = events.map(({ name, payload }) => ({ _id: `${articleId}:${payload.seq}`, articleId: oid(articleId), seq: payload.seq, name, payload, createdAt }));
+    try {
+      await retryTransient(() => this.events.insertMany(docs, { ordered: true }));
+      return true;
+    } catch (error) {
+      if ((error as { code?: number })?.code === 11000) return false;
+      throw error;
+    }
+  }
+
   /** The article's latest sequence number (0 before its first event); pruning always keeps the newest. */
   async latestSeq(articleId: string): Promise<number> {
     const doc = await this.events.findOne({ articleId: oid(articleId) }, { seq: 1 }).sort({ seq: -1 }).lean<Pick<LiveEventDoc, 'seq'>>().exec();

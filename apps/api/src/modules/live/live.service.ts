@@ -7,6 +7,7 @@ import { REDIS, type RedisClient } from '../../infra/redis.module';
 import { LiveDelivery } from './live-delivery';
 import { LiveEventsRepository } from './live-events.repository';
 import { RecentEvents } from './recent-events';
+import { ReplayLogWriter } from './replay-log-writer';
 import { LivePublisher, type CurrentNode } from './live-publisher';
 import { nodeFiguresToSend, PublishedFigures, strengthsToSend, voteToSend, type Published, type VersionedStrength, type VersionedVote } from './published-figures';
 
@@ -28,6 +29,8 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
   private readonly highWater = new Map<string, number>();
   private readonly pendingVotes = new Map<string, { timer: NodeJS.Timeout; figures: VersionedVote; articleId: string }>();
   private readonly published: PublishedFigures;
+  /** Without Redis: stores delivered events for replay, in batches (see ReplayLogWriter). */
+  private readonly replayLog: ReplayLogWriter;
 
   constructor(
     readonly events: LiveEventsRepository,
@@ -37,6 +40,10 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
     super();
     this.ordering = new DocumentLock(redis, 'agora:lock:publish');
     this.published = new PublishedFigures(redis);
+    this.replayLog = new ReplayLogWriter(
+      (articleId, events) => this.events.appendMany(articleId, events),
+      (message) => this.logger.warn(message),
+    );
     this.recent = new RecentEvents(Math.min(this.config.LIVE_EVENT_RETENTION, this.config.LIVE_REPLAY_MEMORY));
     this.delivery = new LiveDelivery(
       () => this.namespace,
@@ -126,8 +133,9 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
    * stored figures.
    *
    * Without Redis this process is the only publisher, so the seq it counts is the log's: the event is
-   * delivered as soon as it has its seq, inside the turn, and stored for replay after (a reconnecting
-   * reader's replay takes the same turn, see whileLogComplete, so it never reads the log between the two).
+   * delivered as soon as it has its seq, inside the turn, and handed to the ReplayLogWriter, which
+   * stores it with the events around it after the turn (a reconnecting reader's replay takes the same
+   * turn and waits for those writes, see whileLogComplete, so it never reads a log missing them).
    */
   private async publish<K extends Sequenced>(
     articleId: string,
@@ -148,13 +156,8 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
         this.noteSeq(articleId, seq);
         const sequenced = { name, payload: { ...body, articleId, seq } } as unknown as StoredLiveEvent;
         this.delivery.receive(sequenced);
+        this.replayLog.add(sequenced);
         await prepared.stored();
-        const stored = await this.events.tryAppend(articleId, seq, name, body).catch((error: Error) => {
-          // Readers here have it; one replaying past it later finds a gap in the log and is told to reload.
-          this.logger.warn(`${name} ${articleId}:${seq} was delivered but not stored for replay: ${error.message}`);
-          return true;
-        });
-        if (!stored) this.logger.warn(`${name} ${articleId}:${seq} was delivered, but another process had stored that seq: is a second instance running without REDIS_URL?`);
         return { event: sequenced, delivered: true };
       });
       if (!published) return;
@@ -173,10 +176,15 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
 
   /**
    * Runs `task` (a reconnecting reader's replay from the log) while no event of the article is
-   * delivered but not yet stored: without Redis that is the article's publishing turn.
+   * delivered but not yet stored: without Redis, within the article's publishing turn once the
+   * events delivered before it are written.
    */
   whileLogComplete<T>(articleId: string, task: () => Promise<T>): Promise<T> {
-    return this.config.REDIS_URL ? task() : this.ordering.run(articleId, task);
+    if (this.config.REDIS_URL) return task();
+    return this.ordering.run(articleId, async () => {
+      await this.replayLog.idle(articleId);
+      return task();
+    });
   }
 
   /** The events after `since` for a reconnecting reader: from memory when it has them all, else from the log. */

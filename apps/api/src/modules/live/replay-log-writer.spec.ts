@@ -1,0 +1,59 @@
+import type { StoredLiveEvent } from '@agora/shared';
+import { ReplayLogWriter } from './replay-log-writer';
+
+const event = (articleId: string, seq: number) => ({ name: 'node:created', payload: { articleId, seq } }) as unknown as StoredLiveEvent;
+const seqs = (batch: readonly StoredLiveEvent[]) => batch.map((e) => e.payload.seq);
+
+describe('ReplayLogWriter', () => {
+  it('stores the events that gather while a write is on its way in one write, in seq order', async () => {
+    const writes: number[][] = [];
+    let releaseFirst!: () => void;
+    const firstHeld = new Promise<void>((r) => (releaseFirst = r));
+    const sut = new ReplayLogWriter(async (_article, batch) => {
+      writes.push(seqs(batch));
+      if (writes.length === 1) await firstHeld;
+      return true;
+    }, jest.fn());
+    sut.add(event('a', 1));
+    await new Promise((r) => setTimeout(r, 1));
+    for (const seq of [2, 3, 4]) sut.add(event('a', seq));
+    releaseFirst();
+    await sut.idle('a');
+    expect(writes).toEqual([[1], [2, 3, 4]]);
+  });
+
+  it('is idle only once everything added is written, article by article', async () => {
+    const stored: string[] = [];
+    const sut = new ReplayLogWriter(async (article, batch) => {
+      await new Promise((r) => setTimeout(r, 5));
+      stored.push(...batch.map((e) => `${article}:${e.payload.seq}`));
+      return true;
+    }, jest.fn());
+    sut.add(event('a', 1));
+    sut.add(event('b', 1));
+    sut.add(event('a', 2));
+    await sut.idle('a');
+    expect(stored).toEqual(expect.arrayContaining(['a:1', 'a:2']));
+    await sut.idle('b');
+    expect(stored).toContain('b:1');
+    await expect(sut.idle('never')).resolves.toBeUndefined();
+  });
+
+  it('warns and goes on when a write fails or a seq was taken', async () => {
+    const warn = jest.fn();
+    let call = 0;
+    const sut = new ReplayLogWriter(async () => {
+      call++;
+      if (call === 1) throw new Error('the database is away');
+      return call !== 2;
+    }, warn);
+    sut.add(event('a', 1));
+    await sut.idle('a');
+    sut.add(event('a', 2));
+    await sut.idle('a');
+    sut.add(event('a', 3));
+    await sut.idle('a');
+    expect(warn.mock.calls.map(([m]) => m)).toEqual([expect.stringContaining('not stored for replay: the database is away'), expect.stringContaining('another process had stored')]);
+    expect(call).toBe(3);
+  });
+});
