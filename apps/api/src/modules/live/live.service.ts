@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
 import type { ArgumentNode, ArticleSummary, LivePayloads, StoredLiveEvent } from '@agora/shared';
 import type { Namespace } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -18,7 +18,7 @@ type Sequenced = Exclude<StoredLiveEvent['name'], never>;
 type Body<K extends Sequenced> = Omit<LivePayloads[K], 'seq' | 'articleId'>;
 
 @Injectable()
-export class LiveService extends LivePublisher implements OnModuleDestroy {
+export class LiveService extends LivePublisher implements OnModuleDestroy, BeforeApplicationShutdown {
   private readonly logger = new Logger('Live');
   private namespace: Namespace | undefined;
   readonly delivery: LiveDelivery;
@@ -238,6 +238,11 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
 
   private noteSeq(articleId: string, seq: number): void {
     if ((this.highWater.get(articleId) ?? -1) < seq) this.highWater.set(articleId, seq);
+  }
+
+  /** Events delivered but not yet in the replay log are written before the database connection closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.replayLog.idleAll();
   }
 
   onModuleDestroy(): void {

@@ -56,4 +56,17 @@ describe('ReplayLogWriter', () => {
     expect(warn.mock.calls.map(([m]) => m)).toEqual([expect.stringContaining('not stored for replay: the database is away'), expect.stringContaining('another process had stored')]);
     expect(call).toBe(3);
   });
+
+  it('is idle for every article once all their writes are done (for a clean shutdown)', async () => {
+    const stored: string[] = [];
+    const sut = new ReplayLogWriter(async (article, batch) => {
+      await new Promise((r) => setTimeout(r, 5));
+      stored.push(...batch.map((e) => `${article}:${e.payload.seq}`));
+      return true;
+    }, jest.fn());
+    sut.add(event('a', 1));
+    sut.add(event('b', 1));
+    await sut.idleAll();
+    expect(stored.sort()).toEqual(['a:1', 'b:1']);
+  });
 });

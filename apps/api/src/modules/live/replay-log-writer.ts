@@ -39,6 +39,11 @@ export class ReplayLogWriter {
     return this.logs.get(articleId)?.writing ?? Promise.resolve();
   }
 
+  /** Resolves once every event added so far, of any article, is stored (for a clean shutdown). */
+  async idleAll(): Promise<void> {
+    while (this.logs.size) await Promise.all([...this.logs.values()].map((log) => log.writing));
+  }
+
   private async drain(articleId: string, log: ArticleLog): Promise<void> {
     // Let the events of this turn of the event loop join the first write.
     await Promise.resolve();
