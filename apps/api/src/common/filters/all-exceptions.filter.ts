@@ -18,6 +18,11 @@ const DB_LINK = /ECONNREFUSED|ECONNRESET|EPIPE|socket|connection (was )?(closed|
  */
 const SOCKET_GONE = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED']);
 
+/** Whether the error means the database cannot be reached (or is too busy) right now: answered 503. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return toErrorBody(error).code === ERROR_CODES.DATABASE_UNAVAILABLE;
+}
+
 /** Turns every error into the one JSON error shape; unexpected ones are logged and answered 500. */
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof DomainError) {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError, ERROR_CODES } from '@agora/shared';
+import { isDatabaseUnavailable } from '../../common/filters/all-exceptions.filter';
 import type { RedisClient } from '../redis.module';
 import { KeyedMutex } from './keyed-mutex';
 import { retryTransient } from './transient-retry';
@@ -17,6 +18,8 @@ const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
  */
 export class DocumentLock {
   private readonly local = new KeyedMutex();
+  /** When a task holding the key last failed because the database was unreachable (cleared by a success). */
+  private readonly unreachableAt = new Map<string, number>();
 
   constructor(
     private readonly redis: RedisClient,
@@ -28,8 +31,28 @@ export class DocumentLock {
     return this.run(String(key), () => retryTransient(update));
   }
 
+  /**
+   * Runs `task` holding the key. A task that waited while the one before it failed because the
+   * database was unreachable fails at once the same way: it would only wait as long again (the
+   * driver's server selection timeout) for the same answer, and during an outage a queue of them on a
+   * popular node would hold each request for a multiple of that. Tasks that arrive later try afresh.
+   */
   run<T>(key: string, task: () => Promise<T>): Promise<T> {
-    return this.local.run(key, () => (this.redis ? this.leased(`${this.prefix}:${key}`, task) : task()));
+    const queuedAt = Date.now();
+    return this.local.run(key, async () => {
+      if ((this.unreachableAt.get(key) ?? -1) >= queuedAt) throw new DomainError(ERROR_CODES.DATABASE_UNAVAILABLE, 'The database is unavailable; try again shortly.');
+      try {
+        const result = await (this.redis ? this.leased(`${this.prefix}:${key}`, task) : task());
+        this.unreachableAt.delete(key);
+        return result;
+      } catch (error) {
+        if (isDatabaseUnavailable(error)) {
+          if (this.unreachableAt.size > 10_000) this.unreachableAt.clear();
+          this.unreachableAt.set(key, Date.now());
+        }
+        throw error;
+      }
+    });
   }
 
   private async leased<T>(key: string, task: () => Promise<T>): Promise<T> {
