@@ -2,8 +2,9 @@
 // vote upsert plus the node's aggregate update for the same sequence of (user, node, value).
 import { VOTE_NODES, VOTE_USERS } from '../support/settings.mjs';
 import { benchUsers, postReplies, seedArticle } from '../support/api-fixtures.mjs';
-import { articleSkeleton, createNodeIndexes, createVoteIndexes, ObjectId, replyDoc } from '../support/node-docs.mjs';
+import { articleSkeleton, createNodeIndexes, createVoteIndexes, EJSON, ObjectId, replyDoc } from '../support/node-docs.mjs';
 import { queryCostNotes, queryCosts } from '../support/query-costs.mjs';
+import { rawVote } from '../support/raw-writes.mjs';
 import { compareThroughput, throughputNotes } from '../support/throughput.mjs';
 
 /** Every (user, node) pair but a user's own nodes, shuffled by a fixed seed so both sides share the order. */
@@ -46,34 +47,19 @@ export async function voteScenario(env, log) {
     replyDoc({ parent: claims[i % claims.length], type: n.doc.type, text: n.doc.text, authorId: rawUsers[n.author], authorName: n.doc.authorName }),
   );
   await raw.collection('nodes').insertMany([root, ...claims, ...rawNodes]);
-  const votes = raw.collection('votes');
-  const nodeDocs = raw.collection('nodes');
-  // A correct minimal vote: upsert returning the previous value, then move the node's totals by the difference.
-  const rawOp = async (i) => {
+  // The i-th vote as the baseline and the HTTP floor make it (raw-writes.mjs).
+  const rawVoteOf = (i) => {
     const [u, n] = pairs[i % pairs.length];
-    const value = voteValue(i, pairs.length);
-    const nodeId = rawNodes[n]._id;
-    // Keyed as the API keys its votes: on FerretDB a filter other than exactly {_id} reads the whole collection.
-    const before = await votes.findOneAndUpdate(
-      { _id: `${nodeId}:${rawUsers[u]}` },
-      { $set: { nodeId, userId: rawUsers[u], value, articleId, updatedAt: new Date() } },
-      { upsert: true, returnDocument: 'before' }, // FerretDB 1.24 does not support findAndModify's projection
-    );
-    const old = before?.value ?? null;
-    const inc = { 'votes.sum': value - (old ?? 0) };
-    if (old === null) inc['votes.count'] = 1;
-    if (old !== value) {
-      inc[`votes.histogram.${value}`] = 1;
-      if (old !== null) inc[`votes.histogram.${old}`] = -1;
-    }
-    await nodeDocs.updateOne({ _id: nodeId }, { $inc: inc });
+    return { nodeId: rawNodes[n]._id, userId: rawUsers[u], articleId, value: voteValue(i, pairs.length) };
   };
+  const rawOp = (i) => rawVote(raw, rawVoteOf(i));
+  const floorRequest = (i) => ({ path: '/vote', body: EJSON.serialize(rawVoteOf(i)) });
 
-  const { api, raw: base } = await compareThroughput(env, { method: 'PUT', request, rawOp, log });
+  const { api, raw: base, floor } = await compareThroughput(env, { method: 'PUT', request, rawOp, floorRequest, log });
   const costs = await queryCosts(env.apiDb, await env.apiDb.collection('nodes').findOne({ _id: new ObjectId(nodes[0].id) }));
   return {
     scenario: { name: 'vote', metric: 'throughput', value: api.perSecond, unit: 'votes/s', baseline: base.perSecond, ratio: api.perSecond / base.perSecond, p50: api.p50, p99: api.p99 },
-    details: { users: users.length, nodes: nodes.length, pairs: pairs.length, api, baseline: base, baselineWork: BASELINE_WORK, queryCosts: costs },
-    notes: [...throughputNotes(api, base, 'votes/s'), `baseline does: ${BASELINE_WORK}`, ...queryCostNotes(costs)],
+    details: { users: users.length, nodes: nodes.length, pairs: pairs.length, api, baseline: base, floor, baselineWork: BASELINE_WORK, queryCosts: costs },
+    notes: [...throughputNotes(api, base, 'votes/s', floor), `baseline does: ${BASELINE_WORK}`, ...queryCostNotes(costs)],
   };
 }

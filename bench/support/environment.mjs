@@ -83,6 +83,8 @@ export async function startEnvironment({ root, resultsDir, profile, log }) {
       apiChild,
       apiDb: client.db(apiDbName),
       rawDb: client.db(rawDbName),
+      /** Where the HTTP floor server finds the baselines' database. */
+      rawDbAddress: { uri: dbBase, name: rawDbName },
       /** Processes whose CPU time the throughput scenarios report. */
       pids: { api: apiChild.pid, db: ferretPid(dataDir), bench: process.pid },
       close,

@@ -7,6 +7,8 @@ import { root } from '../../apps/api/bin/build-if-stale.mjs';
 
 const require = createRequire(import.meta.url);
 export const { ObjectId } = require('mongoose').mongo;
+/** Extended JSON, for documents sent to the HTTP floor server (ids and dates survive). */
+export const { EJSON } = require('mongoose').mongo.BSON;
 
 /** Loaded on first use: the build is brought up to date after this module is imported. */
 const factory = () => require(join(root, 'apps/api/dist/modules/nodes/new-node.js'));

@@ -4,7 +4,8 @@
 import { CONCURRENCY, MEASURE_SECONDS, WARMUP_SECONDS } from './settings.mjs';
 import { autocannonLoop } from './http-load.mjs';
 import { closedLoop, latencySummary } from './stats.mjs';
-import { withCpu } from './processes.mjs';
+import { join } from 'node:path';
+import { freePort, startNode, withCpu } from './processes.mjs';
 import { perRequest, readQueryCounts, settle } from './query-counts.mjs';
 
 function describe(run, cpu) {
@@ -17,8 +18,12 @@ function assertHealthy(side, run) {
   if (run.completed === 0) throw new Error(`${side}: no operation succeeded (${run.firstError?.message ?? 'no error recorded'})`);
 }
 
-/** `request(i)` is the i-th API request {path, token, body}; `rawOp(i)` does the i-th operation by driver. */
-export async function compareThroughput(env, { method, request, rawOp, log }) {
+/**
+ * `request(i)` is the i-th API request {path, token, body}; `rawOp(i)` does the i-th operation by
+ * driver; `floorRequest(i)`, when given, is the same operation as a request {path, body} to the HTTP
+ * floor server (http-floor-server.mjs), measured third.
+ */
+export async function compareThroughput(env, { method, request, rawOp, floorRequest, log }) {
   // Each side's sequence runs on from its warm-up into its measured run: the measured votes are new ones
   // (or changes), never the warm-up's repeated with the same values.
   let apiNext = 0;
@@ -39,10 +44,40 @@ export async function compareThroughput(env, { method, request, rawOp, log }) {
   const rawMeasured = await withCpu({ db: env.pids.db, bench: env.pids.bench }, () => rawRun(MEASURE_SECONDS));
   assertHealthy('raw', rawMeasured.result);
 
+  // The floor continues the baseline's sequence, on the baseline's database.
+  const floor = floorRequest ? await measureFloor(env, { method, request: () => floorRequest(rawNext++), log }) : null;
+
   return {
     api: { ...describe(apiMeasured.result, apiMeasured.cpu), statuses: apiMeasured.result.statuses, dbOpsPerRequest: perRequest(countsBefore, countsAfter, apiMeasured.result.sent) },
     raw: describe(rawMeasured.result, rawMeasured.cpu),
+    floor,
   };
+}
+
+/** Starts the HTTP floor server, runs the same warm-up and measured load against it as against the API, stops it. */
+async function measureFloor(env, { method, request, log }) {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = await startNode({
+    name: 'HTTP floor server',
+    script: join(env.root, 'bench/support/http-floor-server.mjs'),
+    args: [String(port), env.rawDbAddress.uri, env.rawDbAddress.name],
+    env: { PATH: process.env.PATH },
+    cwd: env.root,
+    logFile: join(env.resultsDir, 'http-floor-server.log'),
+    ipc: true,
+    ready: async () => (await fetch(`${baseUrl}/health`)).ok,
+  });
+  try {
+    const run = (seconds) => autocannonLoop({ baseUrl, connections: CONCURRENCY, seconds, method, request });
+    log(`  HTTP floor warm-up ${WARMUP_SECONDS}s, then ${MEASURE_SECONDS}s at ${CONCURRENCY} connections`);
+    assertHealthy('floor warm-up', await run(WARMUP_SECONDS));
+    const measured = await withCpu({ floor: server.pid, db: env.pids.db, bench: env.pids.bench }, () => run(MEASURE_SECONDS));
+    assertHealthy('floor', measured.result);
+    return describe(measured.result, measured.cpu);
+  } finally {
+    await server.stop();
+  }
 }
 
 const ms = (x) => (x === null || x === undefined || Number.isNaN(x) ? '-' : x.toFixed(2));
@@ -51,12 +86,18 @@ const cpuText = (cpu) =>
     .map(([k, v]) => `${k} ${ms(v)}`)
     .join(', ');
 
-/** Lines for the printed report: both sides' rates and latencies, CPU per operation, round trips. */
-export function throughputNotes(api, raw, unit) {
-  const lines = [
-    `API      ${api.perSecond.toFixed(1)} ${unit}, p50 ${ms(api.p50)} ms, p99 ${ms(api.p99)} ms, ${api.completed} ok, ${api.errors} failed; CPU ms per op: ${cpuText(api.cpuPerOp)}`,
-    `baseline ${raw.perSecond.toFixed(1)} ${unit}, p50 ${ms(raw.p50)} ms, p99 ${ms(raw.p99)} ms, ${raw.completed} ok, ${raw.errors} failed; CPU ms per op: ${cpuText(raw.cpuPerOp)}`,
-  ];
+/** Lines for the printed report: each side's rate and latencies, CPU per operation, round trips. */
+export function throughputNotes(api, raw, unit, floor = null) {
+  const side = (label, run) => `${label} ${run.perSecond.toFixed(1)} ${unit}, p50 ${ms(run.p50)} ms, p99 ${ms(run.p99)} ms, ${run.completed} ok, ${run.errors} failed; CPU ms per op: ${cpuText(run.cpuPerOp)}`;
+  const lines = [side('API     ', api), side('baseline', raw)];
+  if (floor) {
+    lines.push(side('floor   ', floor));
+    lines.push(
+      `  floor: the baseline's driver calls behind a bare node:http server (no framework, auth, validation, locks or live events): ` +
+        `${(floor.perSecond / raw.perSecond).toFixed(2)}x the baseline; the API makes ${(api.perSecond / floor.perSecond).toFixed(2)}x the floor`,
+    );
+    if (floor.firstError) lines.push(`floor first failure: ${floor.firstError}`);
+  }
   if (api.firstError) lines.push(`API first failure: ${api.firstError}`);
   if (raw.firstError) lines.push(`baseline first failure: ${raw.firstError}`);
   if (api.dbOpsPerRequest) {
