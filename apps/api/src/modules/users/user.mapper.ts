@@ -1,6 +1,6 @@
 import type { PublicUser } from '@agora/shared';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
-import type { UserRecord } from './users.repository';
+import type { RequestAccount, UserRecord } from './users.repository';
 
 export function toPublicUser(u: UserRecord): PublicUser {
   return {
@@ -13,6 +13,6 @@ export function toPublicUser(u: UserRecord): PublicUser {
   };
 }
 
-export function toRequestUser(u: UserRecord): RequestUser {
+export function toRequestUser(u: RequestAccount): RequestUser {
   return { id: String(u._id), username: u.username, role: u.role, suspendedUntil: u.suspendedUntil, banned: !!u.banned };
 }

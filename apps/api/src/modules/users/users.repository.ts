@@ -8,6 +8,10 @@ import { User } from './user.model';
 
 export type UserRecord = User;
 
+/** What a request needs to know of the account it acts as. */
+const REQUEST_ACCOUNT = { username: 1, role: 1, suspendedUntil: 1, banned: 1 } as const;
+export type RequestAccount = Pick<UserRecord, '_id' | 'username' | 'role' | 'suspendedUntil' | 'banned'>;
+
 @Injectable()
 export class UsersRepository {
   constructor(
@@ -19,9 +23,12 @@ export class UsersRepository {
     return this.users.findById(id).lean<UserRecord>().exec();
   }
 
-  /** The account a request acts as: its role and standing change only by moderation, so they are cached (see ModeratedFacts). */
-  findForRequest(id: string): Promise<UserRecord | null> {
-    return this.moderated.get(`user:${id}`, () => this.findById(id));
+  /**
+   * The account a request acts as: its role and standing change only by moderation, so they are
+   * cached (see ModeratedFacts), and only they: no password hash is kept in memory.
+   */
+  findForRequest(id: string): Promise<RequestAccount | null> {
+    return this.moderated.get(`user:${id}`, () => this.users.findById(id, REQUEST_ACCOUNT).lean<RequestAccount>().exec());
   }
 
   findByUsername(username: string): Promise<UserRecord | null> {
