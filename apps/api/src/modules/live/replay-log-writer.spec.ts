@@ -4,6 +4,17 @@ import { ReplayLogWriter } from './replay-log-writer';
 const event = (articleId: string, seq: number) => ({ name: 'node:created', payload: { articleId, seq } }) as unknown as StoredLiveEvent;
 const seqs = (batch: readonly StoredLiveEvent[]) => batch.map((e) => e.payload.seq);
 
+/** A writer whose every write takes a few milliseconds, recording `article:seq` of what it stored. */
+function slowlyStoringWriter() {
+  const stored: string[] = [];
+  const sut = new ReplayLogWriter(async (article, batch) => {
+    await new Promise((r) => setTimeout(r, 5));
+    stored.push(...batch.map((e) => `${article}:${e.payload.seq}`));
+    return true;
+  }, jest.fn());
+  return { sut, stored };
+}
+
 describe('ReplayLogWriter', () => {
   it('stores the events that gather while a write is on its way in one write, in seq order', async () => {
     const writes: number[][] = [];
@@ -23,12 +34,7 @@ describe('ReplayLogWriter', () => {
   });
 
   it('is idle only once everything added is written, article by article', async () => {
-    const stored: string[] = [];
-    const sut = new ReplayLogWriter(async (article, batch) => {
-      await new Promise((r) => setTimeout(r, 5));
-      stored.push(...batch.map((e) => `${article}:${e.payload.seq}`));
-      return true;
-    }, jest.fn());
+    const { sut, stored } = slowlyStoringWriter();
     sut.add(event('a', 1));
     sut.add(event('b', 1));
     sut.add(event('a', 2));
@@ -58,12 +64,7 @@ describe('ReplayLogWriter', () => {
   });
 
   it('is idle for every article once all their writes are done (for a clean shutdown)', async () => {
-    const stored: string[] = [];
-    const sut = new ReplayLogWriter(async (article, batch) => {
-      await new Promise((r) => setTimeout(r, 5));
-      stored.push(...batch.map((e) => `${article}:${e.payload.seq}`));
-      return true;
-    }, jest.fn());
+    const { sut, stored } = slowlyStoringWriter();
     sut.add(event('a', 1));
     sut.add(event('b', 1));
     await sut.idleAll();
