@@ -10,18 +10,23 @@ function storedFact(initial: string) {
   return fact;
 }
 
+/** `reader` loads a fact once and then serves it from its cache, until `changer` announces a change of it. */
+async function expectChangeSeen(reader: ModeratedFacts, changer: ModeratedFacts) {
+  const fact = storedFact('member');
+  expect(await reader.get('user:1', fact.load)).toBe('member');
+  expect(await reader.get('user:1', fact.load)).toBe('member');
+  expect(fact.loads).toBe(1);
+  await changer.changing(async () => {
+    fact.value = 'suspended';
+  });
+  expect(await reader.get('user:1', fact.load)).toBe('suspended');
+  expect(fact.loads).toBe(2);
+}
+
 describe('ModeratedFacts in this process (no Redis)', () => {
   it('loads a fact once, and again only after a change is announced', async () => {
     const sut = new ModeratedFacts(null, 'unused');
-    const fact = storedFact('member');
-    expect(await sut.get('user:1', fact.load)).toBe('member');
-    expect(await sut.get('user:1', fact.load)).toBe('member');
-    expect(fact.loads).toBe(1);
-    await sut.changing(async () => {
-      fact.value = 'suspended';
-    });
-    expect(await sut.get('user:1', fact.load)).toBe('suspended');
-    expect(fact.loads).toBe(2);
+    await expectChangeSeen(sut, sut);
   });
 
   it('does not keep a value loaded while a change was being stored', async () => {
@@ -78,17 +83,7 @@ describe('ModeratedFacts across instances (Redis)', () => {
   });
 
   it('a change announced by one instance is seen by the next read on another', async () => {
-    const instanceA = new ModeratedFacts(redisA, key);
-    const instanceB = new ModeratedFacts(redisB, key);
-    const fact = storedFact('member');
-    expect(await instanceB.get('user:1', fact.load)).toBe('member');
-    expect(await instanceB.get('user:1', fact.load)).toBe('member');
-    expect(fact.loads).toBe(1);
-    await instanceA.changing(async () => {
-      fact.value = 'banned';
-    });
-    expect(await instanceB.get('user:1', fact.load)).toBe('banned');
-    expect(fact.loads).toBe(2);
+    await expectChangeSeen(new ModeratedFacts(redisB, key), new ModeratedFacts(redisA, key));
   });
 
   it('reads from the database while Redis is not ready, rather than wait for it', async () => {
