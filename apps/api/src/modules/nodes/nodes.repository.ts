@@ -8,6 +8,7 @@ import { DocumentLock } from '../../infra/database/document-lock';
 import { REDIS, type RedisClient } from '../../infra/redis.module';
 import { retryTransient } from '../../infra/database/transient-retry';
 import { childrenMap, packChildren, unpackChildren } from './children';
+import { NodeSnapshots } from './node-snapshots';
 import { ArgumentNodeDoc, type ChildEntry, type NodeRecord } from './node.model';
 import type { AuditedNode } from './stale-figures';
 
@@ -46,6 +47,9 @@ export interface LockedNode {
   set(fields: Partial<Pick<NodeRecord, 'votes' | 'strength' | 'replyCounts' | 'children' | 'figuresVersion'>>): Promise<void>;
 }
 
+/** Nodes a single instance remembers as it last wrote them (see NodeSnapshots): every claim and root, and the busiest replies. */
+const SNAPSHOT_CAPACITY = 5000;
+
 const CHILD_SORT: Record<ChildrenQuery['sort'], Record<string, 1 | -1>> = {
   strength: { pinned: -1, strength: -1, createdAt: -1, _id: -1 },
   new: { pinned: -1, createdAt: -1, _id: -1 },
@@ -56,6 +60,8 @@ const CHILD_SORT: Record<ChildrenQuery['sort'], Record<string, 1 | -1>> = {
 export class NodesRepository {
   /** Updates of one node go one at a time, across instances when Redis is configured (see DocumentLock). */
   private readonly writes: DocumentLock;
+  /** Without Redis this process is the only writer, so what it last wrote under a lock is what is stored. */
+  private readonly snapshots: NodeSnapshots | null;
 
   constructor(
     @InjectModel(ArgumentNodeDoc.name) private readonly nodes: Model<ArgumentNodeDoc>,
@@ -63,6 +69,19 @@ export class NodesRepository {
     @InjectModeratedFacts() private readonly moderated: ModeratedFacts,
   ) {
     this.writes = new DocumentLock(redis, 'agora:lock:node');
+    this.snapshots = redis ? null : new NodeSnapshots(SNAPSHOT_CAPACITY);
+  }
+
+  /**
+   * One update of the node under its lock (see DocumentLock), for writes other than LockedNode.set:
+   * the snapshot is forgotten, so the next holder reads what this update stored.
+   */
+  private write<T>(id: string | Types.ObjectId, update: () => Promise<T>): Promise<T> {
+    const key = String(id);
+    return this.writes.write(key, async () => {
+      this.snapshots?.forget(key);
+      return update();
+    });
   }
 
   async findById(id: string | Types.ObjectId): Promise<NodeRecord | null> {
@@ -155,11 +174,23 @@ export class NodesRepository {
    * descendants, so that two such tasks cannot wait for each other.
    */
   exclusive<T>(id: Types.ObjectId, task: (node: LockedNode) => Promise<T>): Promise<T> {
-    return this.writes.run(String(id), () =>
+    const key = String(id);
+    const snapshots = this.snapshots;
+    return this.writes.run(key, () =>
       task({
-        read: () => this.findById(id),
+        read: async () => {
+          const known = snapshots?.get(key);
+          if (known) return known;
+          const node = await this.findById(id);
+          if (node) snapshots?.set(key, node);
+          return node;
+        },
         set: async (fields) => {
+          const before = snapshots?.get(key);
+          // Until the write is known to be stored, nobody may trust the snapshot.
+          snapshots?.forget(key);
           await retryTransient(() => this.nodes.updateOne({ _id: id }, { $set: toStored(fields) }).exec());
+          if (before) snapshots!.set(key, { ...before, ...fields });
         },
       }),
     );
@@ -167,18 +198,18 @@ export class NodesRepository {
 
   /** Updates fields other than `children` (which goes through LockedNode.set); a change of `locked` is announced (see ModeratedFacts). */
   async update(id: string | Types.ObjectId, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
-    const write = () => this.writes.write(id, () => this.nodes.findByIdAndUpdate(id, update, { new: true }).lean<StoredNode>().exec());
+    const write = () => this.write(id, () => this.nodes.findByIdAndUpdate(id, update, { new: true }).lean<StoredNode>().exec());
     return fromStored(await (update.$set && 'locked' in update.$set ? this.moderated.changing(write) : write()));
   }
 
   /** Applies an update only when the node still has the given version: a lost race returns null. */
   async updateIfVersion(id: Types.ObjectId, version: number, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
-    return fromStored(await this.writes.write(id, () => this.nodes.findOneAndUpdate({ _id: id, version }, update, { new: true }).lean<StoredNode>().exec()));
+    return fromStored(await this.write(id, () => this.nodes.findOneAndUpdate({ _id: id, version }, update, { new: true }).lean<StoredNode>().exec()));
   }
 
   async setStatus(id: Types.ObjectId, from: NodeStatus[], status: NodeStatus, extra: UpdateQuery<ArgumentNodeDoc>['$set'] = {}): Promise<NodeRecord | null> {
     return fromStored(
-      await this.writes.write(id, () => this.nodes.findOneAndUpdate({ _id: id, status: { $in: from } }, { $set: { status, ...extra }, $inc: { version: 1 } }, { new: true }).lean<StoredNode>().exec()),
+      await this.write(id, () => this.nodes.findOneAndUpdate({ _id: id, status: { $in: from } }, { $set: { status, ...extra }, $inc: { version: 1 } }, { new: true }).lean<StoredNode>().exec()),
     );
   }
 
@@ -198,7 +229,7 @@ export class NodesRepository {
 
   /** Stores a node's open-flag count, recounted from the flags by the caller. */
   setFlagCount(id: Types.ObjectId, flagCount: number): Promise<unknown> {
-    return this.writes.write(id, () => this.nodes.updateOne({ _id: id }, { $set: { flagCount } }).exec());
+    return this.write(id, () => this.nodes.updateOne({ _id: id }, { $set: { flagCount } }).exec());
   }
 
   /**
@@ -220,7 +251,10 @@ export class NodesRepository {
     return this.nodes.countDocuments({ articleId: oid(articleId) }).exec();
   }
 
-  deleteByArticle(articleId: Types.ObjectId): Promise<unknown> {
-    return this.nodes.deleteMany({ articleId }).exec();
+  async deleteByArticle(articleId: Types.ObjectId): Promise<void> {
+    // Before and after: a lock holder may read a node while the deletion runs.
+    this.snapshots?.clear();
+    await this.nodes.deleteMany({ articleId }).exec();
+    this.snapshots?.clear();
   }
 }
