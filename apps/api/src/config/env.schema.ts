@@ -33,6 +33,8 @@ export const envSchema = z.object({
   LIVE_COALESCE_MS: intFrom(50),
   /** Events kept in memory per article for reconnecting readers' replays (at most LIVE_EVENT_RETENTION); 0: always the log. */
   LIVE_REPLAY_MEMORY: intFrom(300),
+  /** Without Redis: how long delivered events gather before they are stored for replay in one write (a reconnecting reader's replay waits for it). */
+  LIVE_LOG_LINGER_MS: intFrom(20),
   /** How often each instance looks for multi-write work another one left unfinished (see UnfinishedWork). */
   REPAIR_SWEEP_MS: intFrom(20_000, 100),
 });

@@ -43,6 +43,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
     this.replayLog = new ReplayLogWriter(
       (articleId, events) => this.events.appendMany(articleId, events),
       (message) => this.logger.warn(message),
+      this.config.LIVE_LOG_LINGER_MS,
     );
     this.recent = new RecentEvents(Math.min(this.config.LIVE_EVENT_RETENTION, this.config.LIVE_REPLAY_MEMORY));
     this.delivery = new LiveDelivery(

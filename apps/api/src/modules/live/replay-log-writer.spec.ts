@@ -33,6 +33,21 @@ describe('ReplayLogWriter', () => {
     expect(writes).toEqual([[1], [2, 3, 4]]);
   });
 
+  it('gathers the events of its linger into one write', async () => {
+    const writes: number[][] = [];
+    const sut = new ReplayLogWriter(async (_article, batch) => {
+      writes.push(seqs(batch));
+      return true;
+    }, jest.fn(), 30);
+    sut.add(event('a', 1));
+    await new Promise((r) => setTimeout(r, 5));
+    sut.add(event('a', 2));
+    await new Promise((r) => setTimeout(r, 5));
+    sut.add(event('a', 3));
+    await sut.idle('a');
+    expect(writes).toEqual([[1, 2, 3]]);
+  });
+
   it('is idle only once everything added is written, article by article', async () => {
     const { sut, stored } = slowlyStoringWriter();
     sut.add(event('a', 1));

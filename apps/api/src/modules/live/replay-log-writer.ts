@@ -12,8 +12,10 @@ interface ArticleLog {
  * Stores events already delivered (a single instance without Redis) in the replay log, one insert per
  * batch: group commit. The events of an article used to be stored one by one inside its publishing
  * turn, so every event waited for the write of the one before it: under load, readers' events were
- * as slow as the database's single writer. Now the turn only hands its event over; while a write is
- * on its way the next events gather, and go together in the next write.
+ * as slow as the database's single writer. Now the turn only hands its event over; the events gather
+ * for `lingerMs` and while a write is on its way, and go together in the next write. Each write of the
+ * log takes SQLite's single write lock, which votes and replies wait for too: under load, lingering
+ * turns about one log write per vote into one per several.
  *
  * A replay from the log must not run between an event's delivery and its storing: it waits for
  * `idle` inside the article's turn (no event can be added meanwhile).
@@ -24,6 +26,7 @@ export class ReplayLogWriter {
   constructor(
     private readonly store: StoreEvents,
     private readonly warn: (message: string) => void,
+    private readonly lingerMs = 0,
   ) {}
 
   add(event: StoredLiveEvent): void {
@@ -45,9 +48,9 @@ export class ReplayLogWriter {
   }
 
   private async drain(articleId: string, log: ArticleLog): Promise<void> {
-    // Let the events of this turn of the event loop join the first write.
-    await Promise.resolve();
     while (log.pending.length) {
+      // Let the events of this turn of the event loop, or of the next few milliseconds, join the write.
+      await (this.lingerMs > 0 ? new Promise((resolve) => setTimeout(resolve, this.lingerMs)) : Promise.resolve());
       const batch = log.pending.splice(0);
       const seqs = `${batch[0].payload.seq}..${batch[batch.length - 1].payload.seq}`;
       try {
