@@ -35,6 +35,8 @@ export const envSchema = z.object({
   LIVE_REPLAY_MEMORY: intFrom(300),
   /** Without Redis: how long delivered events gather before they are stored for replay in one write (a reconnecting reader's replay waits for it). */
   LIVE_LOG_LINGER_MS: intFrom(20),
+  /** Without Redis: how long strengths carried to ancestors gather before each parent is settled once for all of them. */
+  CARRY_LINGER_MS: intFrom(10),
   /** How often each instance looks for multi-write work another one left unfinished (see UnfinishedWork). */
   REPAIR_SWEEP_MS: intFrom(20_000, 100),
 });

@@ -1,14 +1,15 @@
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DomainError, ERROR_CODES, nodeStrength, STRENGTH_PRIOR, type StrengthBreakdown, type VoteTotals } from '@agora/shared';
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { UNFINISHED_STALE_MS, UnfinishedWork } from '../../infra/database/unfinished-work';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { REDIS, type RedisClient } from '../../infra/redis.module';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { LivePublisher } from '../live/live-publisher';
 import type { VersionedStrength } from '../live/published-figures';
+import { AncestorCarrier, type Carry, type PendingCarry } from './ancestor-carrier';
 import { childEntry, replyCountsOf, withChild } from './children';
 import type { ChildEntry, NodeRecord } from './node.model';
 import { NodesRepository, type LockedNode } from './nodes.repository';
@@ -17,6 +18,13 @@ import { NodesRepository, type LockedNode } from './nodes.repository';
 export type StrengthChange = VersionedStrength;
 
 const changeOf = (node: NodeRecord): StrengthChange => ({ nodeId: String(node._id), strength: node.strength, version: node.figuresVersion });
+
+/** What a settled node carries to its parent, if anything. */
+function carryOf(child: NodeRecord, thorough: boolean): Carry | null {
+  const entry = childEntry(child);
+  if (!entry || !child.parentId) return null;
+  return { parentId: String(child.parentId), child: { id: String(child._id), entry, version: child.figuresVersion ?? 0 }, thorough };
+}
 
 /** What one settled node looks like afterwards, and whether its strength moved. */
 export interface SettledNode {
@@ -34,10 +42,15 @@ export interface SettledNode {
  * that finds a mark left behind recomputes from the children and votes themselves before going on.
  */
 @Injectable()
-export class StrengthService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class StrengthService implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Strength');
   /** Parents whose children, reply counts, strength path or article count are being changed. */
   private readonly unfinished: UnfinishedWork;
+  /**
+   * Without Redis: strengths are carried to ancestors after the request, gathered per parent (see
+   * AncestorCarrier). With Redis, carryUp, holding the locks on the way.
+   */
+  private readonly carrier: AncestorCarrier | null;
 
   constructor(
     private readonly nodes: NodesRepository,
@@ -48,10 +61,33 @@ export class StrengthService implements OnApplicationBootstrap, OnApplicationShu
     @InjectConnection() connection: Connection,
   ) {
     this.unfinished = new UnfinishedWork(redis, `agora:unfinished:${connection.name}:children`);
+    this.carrier = redis
+      ? null
+      : new AncestorCarrier(
+          (pending) => this.settleCarried(pending),
+          config.CARRY_LINGER_MS,
+          (parentId, error) => {
+            // Marked as work cut short: the next write on the parent, or a sweep, rebuilds it and above.
+            this.logger.warn(`strengths carried to ${parentId} not settled, left for repair: ${(error as Error).message}`);
+            void this.unfinished.begin(parentId);
+          },
+        );
+  }
+
+  /**
+   * Resolves once the strengths carried by writes acknowledged before the call are stored up to the
+   * root, so that a reader never sees ancestors older than a write it was told had happened.
+   */
+  settledForReaders(): Promise<void> {
+    return this.carrier?.settled() ?? Promise.resolve();
   }
 
   onApplicationBootstrap(): void {
     this.unfinished.startSweeping(this.config.REPAIR_SWEEP_MS, UNFINISHED_STALE_MS, (id) => this.repairIfUnfinished(id), this.logger);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.carrier?.settled();
   }
 
   onApplicationShutdown(): void {
@@ -128,13 +164,20 @@ export class StrengthService implements OnApplicationBootstrap, OnApplicationShu
    */
   async settle(
     locked: LockedNode,
-    change: { child?: { id: string; entry: ChildEntry | null }; votes?: (stored: VoteTotals) => VoteTotals; rebuild?: boolean },
+    change: {
+      child?: { id: string; entry: ChildEntry | null };
+      /** Entries that replace those the node holds (never added: see AncestorCarrier). */
+      replace?: ReadonlyMap<string, { entry: ChildEntry }>;
+      votes?: (stored: VoteTotals) => VoteTotals;
+      rebuild?: boolean;
+    },
     read?: NodeRecord | null,
   ): Promise<SettledNode | null> {
     const node = read === undefined ? await locked.read() : read;
     if (!node) return null;
     let children = change.rebuild || !node.children ? await this.nodes.findPublicChildren(node._id) : node.children;
     if (change.child) children = withChild(children, change.child.id, change.child.entry);
+    for (const [id, { entry }] of change.replace ?? []) if (id in children) children = withChild(children, id, entry);
     const votes = change.votes ? change.votes(node.votes as VoteTotals) : (node.votes as VoteTotals);
     const strength = nodeStrength(votes, Object.values(children)).strength;
     const replyCounts = replyCountsOf(children);
@@ -143,11 +186,31 @@ export class StrengthService implements OnApplicationBootstrap, OnApplicationShu
     return { node: { ...node, votes, children, strength, replyCounts, figuresVersion }, changed: strength !== node.strength };
   }
 
-  /** The node's own change if its strength moved, then the change carried up (all the way when `thorough`). */
+  /**
+   * The node's own change if its strength moved, then the change carried up (all the way when
+   * `thorough`). Without Redis the carrying happens after the request (see AncestorCarrier), which
+   * tells readers of the strengths it moves, and only the node's own change is returned.
+   */
   async afterSettled(settled: SettledNode, thorough: boolean): Promise<StrengthChange[]> {
     const own = settled.changed ? [changeOf(settled.node)] : [];
     if (!settled.changed && !thorough) return own;
-    return [...own, ...(await this.carryUp(settled.node, thorough))];
+    if (!this.carrier) return [...own, ...(await this.carryUp(settled.node, thorough))];
+    const carry = carryOf(settled.node, thorough);
+    if (carry) this.carrier.carry(carry);
+    return own;
+  }
+
+  /** One parent's settling for the AncestorCarrier: what was carried to it, then what it carries up. */
+  private async settleCarried(pending: PendingCarry): Promise<Carry[]> {
+    const settled = await this.nodes.exclusive(new Types.ObjectId(pending.parentId), async (locked) => {
+      // A repair rebuilds from the children as stored, which are at least as new as what was carried.
+      const settled = await this.settle(locked, pending.thorough ? { rebuild: true } : { replace: pending.entries });
+      const carry = settled && (settled.changed || pending.thorough) ? carryOf(settled.node, pending.thorough) : null;
+      return settled && { settled, carry };
+    });
+    if (!settled) return [];
+    if (settled.settled.changed) await this.publishChanges(settled.settled.node.articleId, [changeOf(settled.settled.node)]);
+    return settled.carry ? [settled.carry] : [];
   }
 
   /**
