@@ -1,4 +1,4 @@
-import type { ArgumentNode, ArticleDetail, AuthResponse } from '@agora/shared';
+import type { ArgumentNode, ArticleDetail, AuthResponse, VoteResponse } from '@agora/shared';
 import { bearer, registerUser, startTestApp, type TestApp } from './support/test-app';
 
 describe('debate core (e2e)', () => {
@@ -182,12 +182,15 @@ describe('debate core (e2e)', () => {
       const claimId = article.paragraphs[10].nodeId!;
       const before = (await t.http().get(`/api/nodes/${claimId}`)).body.strength as number;
       const rebuttal = (await reply(ann.token, 10, { type: 'rebuttal', text: 'This is plainly wrong.' })).body as ArgumentNode;
-      await t.http().put(`/api/nodes/${rebuttal.id}/vote`).set(...bearer(ben.token)).send({ value: 5 }).expect(200);
+      const vote = (await t.http().put(`/api/nodes/${rebuttal.id}/vote`).set(...bearer(ben.token)).send({ value: 5 }).expect(200)).body as VoteResponse;
       const after = (await t.http().get(`/api/nodes/${claimId}`)).body.strength as number;
       expect(after).toBeLessThan(before);
+      // Read straight after the vote, the claim and the root above it already count it.
       const breakdown = (await t.http().get(`/api/nodes/${claimId}/strength`).expect(200)).body;
       expect(breakdown.strength).toBe(after);
-      expect(breakdown.children).toEqual(expect.arrayContaining([expect.objectContaining({ nodeId: rebuttal.id, role: 'attacker' })]));
+      expect(breakdown.children).toEqual(expect.arrayContaining([{ nodeId: rebuttal.id, type: 'rebuttal', role: 'attacker', strength: vote.strength }]));
+      const root = (await t.http().get(`/api/nodes/${article.rootNodeId}/strength`).expect(200)).body;
+      expect(root.children).toEqual(expect.arrayContaining([expect.objectContaining({ nodeId: claimId, strength: after })]));
       expect(breakdown.attackAggregate).toBeGreaterThan(0);
       expect(breakdown.explanation).toMatch(/DF-QuAD/);
     });
