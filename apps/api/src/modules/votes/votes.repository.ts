@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { emptyVotes, moveVote, type VoteTotals } from '@agora/shared';
-import { Types, type Model } from 'mongoose';
+import { Types, type Model, type mongo } from 'mongoose';
 import { retryTransient } from '../../infra/database/transient-retry';
 import { VoteDoc } from './vote.model';
 
@@ -12,6 +12,11 @@ const isDuplicateKey = (e: unknown): boolean => (e as { code?: number })?.code =
 @Injectable()
 export class VotesRepository {
   constructor(@InjectModel(VoteDoc.name) private readonly votes: Model<VoteDoc>) {}
+
+  /** The driver's collection, typed with the string _id votes have. */
+  private get collection(): mongo.Collection<VoteDoc> {
+    return this.votes.collection as unknown as mongo.Collection<VoteDoc>;
+  }
 
   /**
    * Sets the user's vote (null: withdraws it) and says what it was before, in one round trip. The
@@ -27,7 +32,9 @@ export class VotesRepository {
     for (let attempt = 0; ; attempt++) {
       try {
         // No projection: FerretDB 1.24's findAndModify does not take one.
-        const before = await retryTransient(() => this.votes.findOneAndUpdate({ _id }, update, { upsert: true, new: false }).lean<Pick<VoteDoc, 'value'>>().exec());
+        // The driver's own call, as for a node's figures (NodesRepository.exclusive): the values are
+        // built here from a validated vote, and the hot path skips mongoose's casting.
+        const before = await retryTransient(() => this.collection.findOneAndUpdate({ _id }, update, { upsert: true, returnDocument: 'before' }));
         return before ? before.value : null;
       } catch (error) {
         // Two first votes by the same user raced; the unique index let one in, so this one is a change.
