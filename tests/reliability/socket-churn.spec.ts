@@ -115,7 +115,8 @@ describe.each([
           replica.disconnect();
           if (hops === 2 && i < 2) {
             const from = await latestSeq();
-            await eventually(async () => ((await latestSeq()) > from + RETENTION + 5 || trafficDone ? true : undefined), 60_000, 'traffic while away', 100);
+            // The log keeps between RETENTION and 1.5 × RETENTION events (it is pruned every half window).
+            await eventually(async () => ((await latestSeq()) > from + RETENTION * 1.5 + 5 || trafficDone ? true : undefined), 60_000, 'traffic while away', 100);
             longAbsences++;
           } else await sleep(50 + random() * 400);
           hops++;
