@@ -88,6 +88,15 @@ export class NodesRepository {
     return fromStored(await this.nodes.findById(id).lean<StoredNode>().exec());
   }
 
+  /**
+   * The node as stored, from the snapshot its last lock holder left when there is one (see
+   * NodeSnapshots): for writes that start from a node without holding its lock, such as a reply to a
+   * paragraph's claim. The node given is frozen.
+   */
+  async findCurrent(id: string | Types.ObjectId): Promise<NodeRecord | null> {
+    return this.snapshots?.get(String(id)) ?? this.findById(id);
+  }
+
   async findByIds(ids: (string | Types.ObjectId)[]): Promise<NodeRecord[]> {
     return (await this.nodes.find({ _id: { $in: ids.map(oid) } }).lean<StoredNode[]>().exec()).map((n) => fromStored(n));
   }
@@ -144,9 +153,10 @@ export class NodesRepository {
     return this.nodes.find({ articleId: oid(articleId), type: 'claim', origin: 'article' }, CLAIM_FIGURES).lean<ClaimFigures[]>().exec();
   }
 
-  async insert(node: Omit<NodeRecord, '_id'> & { _id?: Types.ObjectId }): Promise<NodeRecord> {
-    const doc = await this.nodes.create(toStored(node));
-    return fromStored(doc.toObject() as StoredNode);
+  /** Stores a node built whole by newNode (every field set), through the driver's own call: a reply's hot path. */
+  async insert(node: NodeRecord): Promise<NodeRecord> {
+    await this.nodes.collection.insertOne(toStored(node));
+    return node;
   }
 
   async insertMany(nodes: NodeRecord[]): Promise<void> {

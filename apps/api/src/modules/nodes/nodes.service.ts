@@ -84,7 +84,7 @@ export class NodesService {
     if (!article || !paragraphs) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
     const paragraph = paragraphs.find((p) => p.index === index);
     if (!paragraph) throw new DomainError(ERROR_CODES.NOT_FOUND, `The article has no paragraph ${index}.`);
-    const claim = paragraph.nodeId ? await this.nodes.findById(paragraph.nodeId) : await this.nodes.findParagraphClaim(articleId, index);
+    const claim = paragraph.nodeId ? await this.nodes.findCurrent(paragraph.nodeId) : await this.nodes.findParagraphClaim(articleId, index);
     if (!claim) throw new DomainError(ERROR_CODES.NOT_FOUND, `The article has no paragraph ${index}.`);
     let anchor: Anchor | null = null;
     if (input.quote) {
