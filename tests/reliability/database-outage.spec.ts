@@ -98,7 +98,7 @@ describe('database outage', () => {
       const answers = await Promise.all(requests.map(async ([name, send]) => ({ name, res: await send() })));
       for (const { name, res } of answers) {
         expect({ name, round, status: res.status, error: res.error }).toEqual({ name, round, status: 503, error: undefined });
-        expect(res.ms).toBeLessThan(ANSWER_WITHIN_MS);
+        expect({ name, round, ms: res.ms < ANSWER_WITHIN_MS ? 'in time' : res.ms }).toEqual({ name, round, ms: 'in time' });
         expect(res.body).toEqual({ statusCode: 503, error: 'Service Unavailable', code: 'DATABASE_UNAVAILABLE', message: expect.any(String) });
       }
       const health = await call(api.baseUrl, 'GET', '/api/health', { timeoutMs: 15_000 });

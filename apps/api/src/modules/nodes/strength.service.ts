@@ -19,6 +19,9 @@ export type StrengthChange = VersionedStrength;
 
 const changeOf = (node: NodeRecord): StrengthChange => ({ nodeId: String(node._id), strength: node.strength, version: node.figuresVersion });
 
+/** The longest a read waits for carried strengths (see settledForReaders); a round takes milliseconds. */
+const READER_WAIT_MS = 1000;
+
 /** What a settled node carries to its parent, if anything. */
 function carryOf(child: NodeRecord, thorough: boolean): Carry | null {
   const entry = childEntry(child);
@@ -76,10 +79,15 @@ export class StrengthService implements OnApplicationBootstrap, BeforeApplicatio
 
   /**
    * Resolves once the strengths carried by writes acknowledged before the call are stored up to the
-   * root, so that a reader never sees ancestors older than a write it was told had happened.
+   * root, so that a reader never sees ancestors older than a write it was told had happened; or after
+   * READER_WAIT_MS, when the database is struggling (a settling waits out the driver's timeout during
+   * an outage), so that a read is not held for that on top of its own.
    */
-  settledForReaders(): Promise<void> {
-    return this.carrier?.settled() ?? Promise.resolve();
+  async settledForReaders(): Promise<void> {
+    if (!this.carrier) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.carrier.settled(), new Promise((resolve) => (timer = setTimeout(resolve, READER_WAIT_MS)))]);
+    clearTimeout(timer);
   }
 
   onApplicationBootstrap(): void {
