@@ -33,19 +33,26 @@ describe('ReplayLogWriter', () => {
     expect(writes).toEqual([[1], [2, 3, 4]]);
   });
 
-  it('gathers the events of its linger into one write', async () => {
-    const writes: number[][] = [];
+  it('writes at once after a quiet moment, then no sooner than its linger after the last write', async () => {
+    const writes: { seqs: number[]; at: number }[] = [];
     const sut = new ReplayLogWriter(async (_article, batch) => {
-      writes.push(seqs(batch));
+      writes.push({ seqs: seqs(batch), at: Date.now() });
       return true;
-    }, jest.fn(), 30);
+    }, jest.fn(), 40);
+    const start = Date.now();
     sut.add(event('a', 1));
     await new Promise((r) => setTimeout(r, 5));
     sut.add(event('a', 2));
     await new Promise((r) => setTimeout(r, 5));
     sut.add(event('a', 3));
     await sut.idle('a');
-    expect(writes).toEqual([[1, 2, 3]]);
+    expect(writes.map((w) => w.seqs)).toEqual([[1], [2, 3]]);
+    expect(writes[0].at - start).toBeLessThan(20);
+    expect(writes[1].at - writes[0].at).toBeGreaterThanOrEqual(39);
+    // Still within the linger once the log went idle: the next write waits for it too.
+    sut.add(event('a', 4));
+    await sut.idle('a');
+    expect(writes[2].at - writes[1].at).toBeGreaterThanOrEqual(39);
   });
 
   it('is idle only once everything added is written, article by article', async () => {

@@ -6,6 +6,7 @@ export type StoreEvents = (articleId: string, events: readonly StoredLiveEvent[]
 interface ArticleLog {
   pending: StoredLiveEvent[];
   writing: Promise<void> | null;
+  lastWriteAt: number;
 }
 
 /**
@@ -13,7 +14,7 @@ interface ArticleLog {
  * batch: group commit. The events of an article used to be stored one by one inside its publishing
  * turn, so every event waited for the write of the one before it: under load, readers' events were
  * as slow as the database's single writer. Now the turn only hands its event over; the events gather
- * for `lingerMs` and while a write is on its way, and go together in the next write. Each write of the
+ * while a write is on its way, and writes start at least `lingerMs` apart. Each write of the
  * log takes SQLite's single write lock, which votes and replies wait for too: under load, lingering
  * turns about one log write per vote into one per several.
  *
@@ -22,6 +23,8 @@ interface ArticleLog {
  */
 export class ReplayLogWriter {
   private readonly logs = new Map<string, ArticleLog>();
+  /** When each article's last write started, once its log has no write pending. */
+  private readonly lastWriteAt = new Map<string, number>();
 
   constructor(
     private readonly store: StoreEvents,
@@ -32,7 +35,7 @@ export class ReplayLogWriter {
   add(event: StoredLiveEvent): void {
     const articleId = event.payload.articleId;
     let log = this.logs.get(articleId);
-    if (!log) this.logs.set(articleId, (log = { pending: [], writing: null }));
+    if (!log) this.logs.set(articleId, (log = { pending: [], writing: null, lastWriteAt: this.lastWriteAt.get(articleId) ?? Number.NEGATIVE_INFINITY }));
     log.pending.push(event);
     log.writing ??= this.drain(articleId, log);
   }
@@ -49,8 +52,11 @@ export class ReplayLogWriter {
 
   private async drain(articleId: string, log: ArticleLog): Promise<void> {
     while (log.pending.length) {
-      // Let the events of this turn of the event loop, or of the next few milliseconds, join the write.
-      await (this.lingerMs > 0 ? new Promise((resolve) => setTimeout(resolve, this.lingerMs)) : Promise.resolve());
+      // Writes of an article start at least lingerMs apart: at once after a quiet moment, gathered
+      // under load. Either way the events of this turn of the event loop join the write.
+      const wait = log.lastWriteAt + this.lingerMs - Date.now();
+      await (wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : Promise.resolve());
+      log.lastWriteAt = Date.now();
       const batch = log.pending.splice(0);
       const seqs = `${batch[0].payload.seq}..${batch[batch.length - 1].payload.seq}`;
       try {
@@ -62,5 +68,7 @@ export class ReplayLogWriter {
     }
     log.writing = null;
     this.logs.delete(articleId);
+    if (this.lastWriteAt.size > 1000) this.lastWriteAt.clear();
+    this.lastWriteAt.set(articleId, log.lastWriteAt);
   }
 }

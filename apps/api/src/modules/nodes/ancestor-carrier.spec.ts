@@ -65,6 +65,26 @@ describe('AncestorCarrier', () => {
     await sut.settled();
   });
 
+  it('starts a round at once after a quiet moment, and rounds at least its linger apart under load', async () => {
+    const starts: number[] = [];
+    const sut = new AncestorCarrier(
+      async () => {
+        starts.push(Date.now());
+        return [];
+      },
+      40,
+      () => undefined,
+    );
+    const start = Date.now();
+    sut.carry({ parentId: 'claim', child: { id: 'r1', entry: entry(0.1), version: 1 } });
+    await tick(5);
+    sut.carry({ parentId: 'claim', child: { id: 'r2', entry: entry(0.2), version: 1 } });
+    await sut.settled();
+    expect(starts).toHaveLength(2);
+    expect(starts[0] - start).toBeLessThan(20);
+    expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(39);
+  });
+
   it('resolves at once when nothing is being carried', async () => {
     const { sut, settled } = carrierOver({});
     await sut.settled();

@@ -34,14 +34,15 @@ export type SettleParent = (pending: PendingCarry) => Promise<Carry[]>;
  * one. Entries only replace what a parent holds, so that a child that left public view meanwhile (its
  * parent rebuilt without it) is not brought back.
  *
- * Rounds: carries gather for `lingerMs`, then every parent gathered is settled (in parallel:
- * different locks); what those settlings carry up goes into a later round.
+ * Rounds: every parent gathered is settled (in parallel: different locks); what those settlings carry
+ * up goes into a later round. Rounds start at least `lingerMs` apart, so carries gather under load.
  */
 export class AncestorCarrier {
   private pending = new Map<string, PendingCarry>();
   private running: Promise<void> | null = null;
-  /** Rounds started so far. */
+  /** Rounds started so far, and when the last one started. */
   private round = 0;
+  private lastRoundAt = Number.NEGATIVE_INFINITY;
   private readonly waiters: { through: number; resolve: () => void }[] = [];
 
   constructor(
@@ -75,7 +76,11 @@ export class AncestorCarrier {
 
   private async run(): Promise<void> {
     while (this.pending.size) {
-      await new Promise((resolve) => setTimeout(resolve, this.lingerMs));
+      // A round starts at least lingerMs after the one before: at once after a quiet moment (a lone
+      // vote's ancestors follow it straight away), gathered under load.
+      const wait = this.lastRoundAt + this.lingerMs - Date.now();
+      await new Promise((resolve) => (wait > 0 ? setTimeout(resolve, wait) : setImmediate(resolve)));
+      this.lastRoundAt = Date.now();
       const round = [...this.pending.values()];
       this.pending = new Map();
       this.round++;
