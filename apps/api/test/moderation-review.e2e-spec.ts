@@ -1,4 +1,4 @@
-import { LIVE_NAMESPACE, type ArgumentNode, type ClientToServerEvents, type LivePayloads, type QueueItem, type ServerToClientEvents } from '@agora/shared';
+import { LIVE_NAMESPACE, type ArgumentNode, type ClientToServerEvents, type LivePayloads, type QueueItem, type ServerToClientEvents, type StrengthBreakdown } from '@agora/shared';
 import { io, type Socket } from 'socket.io-client';
 import { bearer, fullAudit, moderationWorld, postReply, readNode, register, type ModerationWorld, type Who } from './support/moderation-world';
 import { startTestApp } from './support/test-app';
@@ -143,6 +143,9 @@ describe('moderation review (e2e)', () => {
       const hidden = await asAdmin(claimId);
       expect(hidden.replyCounts).toEqual(before.replyCounts);
       expect(hidden.strength).toBeCloseTo(before.strength, 10);
+      // The root above holds the claim's new strength too.
+      const root = (await w.t.http().get(`/api/nodes/${w.article.rootNodeId}/strength`).expect(200)).body as StrengthBreakdown;
+      expect(root.children.find((c) => c.nodeId === claimId)?.strength).toBe(hidden.strength);
 
       await act(w.moderator, node.id, 'restore').expect(200);
       const restored = await asAdmin(claimId);

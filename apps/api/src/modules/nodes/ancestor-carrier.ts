@@ -5,7 +5,7 @@ export interface Carry {
   parentId: string;
   /** `version`: the child's figuresVersion when it had this entry, so that a newer entry is never replaced by an older. */
   child: { id: string; entry: ChildEntry; version: number } | null;
-  /** Rebuild the parent from its children as stored and go on to the root, whatever moves (repairs). */
+  /** Go on to the root whatever moves (a repair: interrupted work may have left any level behind). */
   thorough?: boolean;
 }
 

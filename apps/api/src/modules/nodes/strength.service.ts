@@ -211,8 +211,7 @@ export class StrengthService implements OnApplicationBootstrap, BeforeApplicatio
   /** One parent's settling for the AncestorCarrier: what was carried to it, then what it carries up. */
   private async settleCarried(pending: PendingCarry): Promise<Carry[]> {
     const settled = await this.nodes.exclusive(new Types.ObjectId(pending.parentId), async (locked) => {
-      // A repair rebuilds from the children as stored, which are at least as new as what was carried.
-      const settled = await this.settle(locked, pending.thorough ? { rebuild: true } : { replace: pending.entries });
+      const settled = await this.settle(locked, { replace: pending.entries });
       const carry = settled && (settled.changed || pending.thorough) ? carryOf(settled.node, pending.thorough) : null;
       return settled && { settled, carry };
     });
