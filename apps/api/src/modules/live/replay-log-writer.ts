@@ -6,7 +6,6 @@ export type StoreEvents = (articleId: string, events: readonly StoredLiveEvent[]
 interface ArticleLog {
   pending: StoredLiveEvent[];
   writing: Promise<void> | null;
-  lastWriteAt: number;
 }
 
 /**
@@ -23,7 +22,7 @@ interface ArticleLog {
  */
 export class ReplayLogWriter {
   private readonly logs = new Map<string, ArticleLog>();
-  /** When each article's last write started, once its log has no write pending. */
+  /** When each article's last write started. */
   private readonly lastWriteAt = new Map<string, number>();
 
   constructor(
@@ -35,7 +34,7 @@ export class ReplayLogWriter {
   add(event: StoredLiveEvent): void {
     const articleId = event.payload.articleId;
     let log = this.logs.get(articleId);
-    if (!log) this.logs.set(articleId, (log = { pending: [], writing: null, lastWriteAt: this.lastWriteAt.get(articleId) ?? Number.NEGATIVE_INFINITY }));
+    if (!log) this.logs.set(articleId, (log = { pending: [], writing: null }));
     log.pending.push(event);
     log.writing ??= this.drain(articleId, log);
   }
@@ -54,9 +53,12 @@ export class ReplayLogWriter {
     while (log.pending.length) {
       // Writes of an article start at least lingerMs apart: at once after a quiet moment, gathered
       // under load. Either way the events of this turn of the event loop join the write.
-      const wait = log.lastWriteAt + this.lingerMs - Date.now();
+      const wait = (this.lastWriteAt.get(articleId) ?? Number.NEGATIVE_INFINITY) + this.lingerMs - Date.now();
       await (wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : Promise.resolve());
-      log.lastWriteAt = Date.now();
+      this.lastWriteAt.delete(articleId);
+      this.lastWriteAt.set(articleId, Date.now());
+      // The article written longest ago is long past its linger.
+      if (this.lastWriteAt.size > 1000) this.lastWriteAt.delete(this.lastWriteAt.keys().next().value!);
       const batch = log.pending.splice(0);
       const seqs = `${batch[0].payload.seq}..${batch[batch.length - 1].payload.seq}`;
       try {
@@ -68,7 +70,5 @@ export class ReplayLogWriter {
     }
     log.writing = null;
     this.logs.delete(articleId);
-    if (this.lastWriteAt.size > 1000) this.lastWriteAt.clear();
-    this.lastWriteAt.set(articleId, log.lastWriteAt);
   }
 }

@@ -43,7 +43,7 @@ describe('AncestorCarrier', () => {
   it('keeps a repair thorough all the way up, even when merged with plain carries', async () => {
     const { sut, settled } = carrierOver({ claim: 'root' });
     sut.carry({ parentId: 'claim', child: { id: 'r1', entry: entry(0.1), version: 1 } });
-    sut.carry({ parentId: 'claim', child: null, thorough: true });
+    sut.carry({ parentId: 'claim', child: { id: 'r2', entry: entry(0.2), version: 1 }, thorough: true });
     await sut.settled();
     expect(settled.map((s) => [s.parentId, s.thorough])).toEqual([
       ['claim', true],

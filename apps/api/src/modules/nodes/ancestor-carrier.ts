@@ -1,10 +1,10 @@
 import type { ChildEntry } from './node.model';
 
-/** A child's entry for its parent (null: nothing to replace, only a repair to make). */
+/** A child's entry for its parent. */
 export interface Carry {
   parentId: string;
   /** `version`: the child's figuresVersion when it had this entry, so that a newer entry is never replaced by an older. */
-  child: { id: string; entry: ChildEntry; version: number } | null;
+  child: { id: string; entry: ChildEntry; version: number };
   /** Go on to the root whatever moves (a repair: interrupted work may have left any level behind). */
   thorough?: boolean;
 }
@@ -69,7 +69,7 @@ export class AncestorCarrier {
   private add({ parentId, child, thorough = false }: Carry, origin: number): void {
     let pending = this.pending.get(parentId);
     if (!pending) this.pending.set(parentId, (pending = { parentId, entries: new Map(), thorough: false, origin }));
-    if (child && (pending.entries.get(child.id)?.version ?? -1) <= child.version) pending.entries.set(child.id, { entry: child.entry, version: child.version });
+    if ((pending.entries.get(child.id)?.version ?? -1) <= child.version) pending.entries.set(child.id, { entry: child.entry, version: child.version });
     pending.thorough ||= thorough;
     pending.origin = Math.min(pending.origin, origin);
   }
