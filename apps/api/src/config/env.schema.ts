@@ -33,9 +33,9 @@ export const envSchema = z.object({
   LIVE_COALESCE_MS: intFrom(50),
   /** Events kept in memory per article for reconnecting readers' replays (at most LIVE_EVENT_RETENTION); 0: always the log. */
   LIVE_REPLAY_MEMORY: intFrom(300),
-  /** Without Redis: how long delivered events gather before they are stored for replay in one write (a reconnecting reader's replay waits for it). */
+  /** Without Redis: the least time between two writes of an article's delivered events to the replay log; events gather meanwhile (a reconnecting reader's replay waits for them). */
   LIVE_LOG_LINGER_MS: intFrom(50),
-  /** Without Redis: how long strengths carried to ancestors gather before each parent is settled once for all of them. */
+  /** Without Redis: the least time between two rounds of carrying strengths to ancestors; carries gather meanwhile and each parent is settled once for all of them. */
   CARRY_LINGER_MS: intFrom(25),
   /** How often each instance looks for multi-write work another one left unfinished (see UnfinishedWork). */
   REPAIR_SWEEP_MS: intFrom(20_000, 100),
