@@ -85,6 +85,18 @@ describe('AncestorCarrier', () => {
     expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(39);
   });
 
+  it('lets a reader go after its longest wait when a settling hangs', async () => {
+    let release!: () => void;
+    const sut = new AncestorCarrier(() => new Promise<Carry[]>((r) => (release = () => r([]))), 0, () => undefined);
+    sut.carry({ parentId: 'claim', child: { id: 'r1', entry: entry(0.1), version: 1 } });
+    await tick(5);
+    const start = Date.now();
+    await sut.settled(30);
+    expect(Date.now() - start).toBeGreaterThanOrEqual(25);
+    release();
+    await sut.settled();
+  });
+
   it('resolves at once when nothing is being carried', async () => {
     const { sut, settled } = carrierOver({});
     await sut.settled();

@@ -58,12 +58,22 @@ export class AncestorCarrier {
   }
 
   /**
-   * Resolves once what was carried before the call is settled up to the root (or has failed). Carries
-   * made later do not hold it up, so that readers waiting for it are not kept waiting by a steady load.
+   * Resolves once what was carried before the call is settled up to the root (or has failed), or after
+   * `maxWaitMs`, whichever comes first. Carries made later do not hold it up, so that readers waiting
+   * for it are not kept waiting by a steady load.
    */
-  settled(): Promise<void> {
+  settled(maxWaitMs = Number.POSITIVE_INFINITY): Promise<void> {
     if (!this.running) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ through: this.round + 1, resolve }));
+    return new Promise((resolve) => {
+      const timer = Number.isFinite(maxWaitMs) ? setTimeout(resolve, maxWaitMs) : undefined;
+      this.waiters.push({
+        through: this.round + 1,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
+    });
   }
 
   private add({ parentId, child, thorough = false }: Carry, origin: number): void {

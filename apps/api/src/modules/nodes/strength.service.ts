@@ -83,11 +83,8 @@ export class StrengthService implements OnApplicationBootstrap, BeforeApplicatio
    * READER_WAIT_MS, when the database is struggling (a settling waits out the driver's timeout during
    * an outage), so that a read is not held for that on top of its own.
    */
-  async settledForReaders(): Promise<void> {
-    if (!this.carrier) return;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.carrier.settled(), new Promise((resolve) => (timer = setTimeout(resolve, READER_WAIT_MS)))]);
-    clearTimeout(timer);
+  settledForReaders(): Promise<void> {
+    return this.carrier?.settled(READER_WAIT_MS) ?? Promise.resolve();
   }
 
   onApplicationBootstrap(): void {
