@@ -228,11 +228,10 @@ export class StrengthService implements OnApplicationBootstrap, BeforeApplicatio
    * the order they were asked for.
    */
   private carryUp(child: NodeRecord, thorough: boolean): Promise<StrengthChange[]> {
-    const entry = childEntry(child);
-    if (!entry || !child.parentId) return Promise.resolve([]);
-    const id = String(child._id);
-    return this.nodes.exclusive(child.parentId, async (locked) => {
-      const settled = await this.settle(locked, { child: { id, entry } });
+    const carry = carryOf(child, thorough);
+    if (!carry) return Promise.resolve([]);
+    return this.nodes.exclusive(new Types.ObjectId(carry.parentId), async (locked) => {
+      const settled = await this.settle(locked, { child: carry.child });
       if (!settled) return [];
       const own = settled.changed ? [changeOf(settled.node)] : [];
       if (!settled.changed && !thorough) return own;
