@@ -1,10 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model, type UpdateQuery } from 'mongoose';
 import { InjectModeratedFacts } from '../../infra/cache/moderated-facts.module';
 import type { ModeratedFacts } from '../../infra/cache/moderated-facts';
 import { DocumentLock } from '../../infra/database/document-lock';
 import { retryTransient } from '../../infra/database/transient-retry';
+import { WriteBehind } from '../../infra/database/write-behind';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { REDIS, type RedisClient } from '../../infra/redis.module';
 import type { ArticleParagraph } from '@agora/shared';
 import { Article, ArticleText, type ArticleRecord, type ArticleTextRecord } from './article.model';
@@ -19,6 +21,15 @@ export interface ArticleWriteRules {
   locked: boolean;
 }
 
+/** Replies counted in memory and not stored yet (see WriteBehind), and when the last of them came. */
+interface PendingReplies {
+  replies: number;
+  lastActivityAt: Date;
+}
+
+/** After a count's write failed (the database is down?), the next round waits this long. */
+const COUNT_RETRY_MS = 1000;
+
 /** An article with its paragraphs. */
 export type ArticleWithText = ArticleRecord & { paragraphs: ArticleParagraph[] };
 
@@ -29,14 +40,46 @@ export class ArticlesRepository {
 
   /** Paragraphs by article id, most recently used last. */
   private readonly texts = new Map<string, ArticleParagraph[]>();
+  /**
+   * Without Redis: a reply is counted in memory and the count stored once per round for every reply
+   * meanwhile (see WriteBehind), laid over every read until then (`current`).
+   */
+  private readonly counts: WriteBehind<PendingReplies> | null;
+  private readonly logger = new Logger('Articles');
 
   constructor(
     @InjectModel(Article.name) private readonly articles: Model<Article>,
     @InjectModel(ArticleText.name) private readonly articleTexts: Model<ArticleText>,
     @Inject(REDIS) redis: RedisClient,
     @InjectModeratedFacts() private readonly moderated: ModeratedFacts,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.writes = new DocumentLock(redis, 'agora:lock:article');
+    this.counts = redis
+      ? null
+      : new WriteBehind<PendingReplies>(
+          {
+            lock: (key, task) => this.writes.run(key, task),
+            write: (key, { replies, lastActivityAt }) =>
+              retryTransient(() => this.articles.updateOne({ _id: key }, { $set: { lastActivityAt }, $inc: { replyCount: replies } }).exec()).then(() => undefined),
+          },
+          config.FIGURES_LINGER_MS,
+          COUNT_RETRY_MS,
+          (key, error) => this.logger.warn(`reply count of article ${key} not stored yet, to be tried again: ${(error as Error).message}`),
+        );
+  }
+
+  /** Resolves once the replies counted before the call are stored (at most `maxWaitMs` later). */
+  countsStored(maxWaitMs?: number): Promise<void> {
+    return this.counts?.settled(maxWaitMs) ?? Promise.resolve();
+  }
+
+  /** The article with the replies counted but not stored yet. */
+  private current<T extends Pick<ArticleRecord, '_id'> & Partial<Pick<ArticleRecord, 'replyCount' | 'lastActivityAt'>>>(article: T): T {
+    const pending = this.counts?.get(String(article._id));
+    if (!pending) return article;
+    const lastActivityAt = article.lastActivityAt && article.lastActivityAt > pending.lastActivityAt ? article.lastActivityAt : pending.lastActivityAt;
+    return { ...article, replyCount: (article.replyCount ?? 0) + pending.replies, ...('lastActivityAt' in article ? { lastActivityAt } : {}) };
   }
 
   // Filters are by _id alone and the state is checked here: FerretDB's SQLite backend answers only an
@@ -70,7 +113,7 @@ export class ArticlesRepository {
   /** Without the paragraphs, for locks and counters. */
   async findSummaryById(id: string | Types.ObjectId): Promise<ArticleRecord | null> {
     const article = await this.articles.findById(id, LIST_FIELDS).lean<ArticleRecord>().exec();
-    return article?.state === 'ready' ? article : null;
+    return article?.state === 'ready' ? this.current(article) : null;
   }
 
   /** What a reply or vote must know of its article: that it is there and ready, and whether it is locked (cached, see ModeratedFacts). */
@@ -85,8 +128,10 @@ export class ArticlesRepository {
     return this.articles.findOne({ hash }, LIST_FIELDS).lean<ArticleRecord>().exec();
   }
 
-  list(): Promise<ArticleRecord[]> {
-    return this.articles.find({ state: 'ready' }, LIST_FIELDS).sort({ lastActivityAt: -1 }).limit(500).lean<ArticleRecord[]>().exec();
+  /** Sorted by activity as stored: callers wait for countsStored first. */
+  async list(): Promise<ArticleRecord[]> {
+    const articles = await this.articles.find({ state: 'ready' }, LIST_FIELDS).sort({ lastActivityAt: -1 }).limit(500).lean<ArticleRecord[]>().exec();
+    return articles.map((a) => this.current(a));
   }
 
   /** Stores the text first: an article is never without its text, a text without its article is only a leftover. */
@@ -117,8 +162,9 @@ export class ArticlesRepository {
   }
 
   /** Changes an article's own fields (its lock, among them: the write rules are announced as changed). */
-  update(id: string | Types.ObjectId, update: UpdateQuery<Article>): Promise<ArticleRecord | null> {
-    return this.moderated.changing(() => this.writes.write(id, () => this.articles.findByIdAndUpdate(id, update, { new: true }).lean<ArticleRecord>().exec()));
+  async update(id: string | Types.ObjectId, update: UpdateQuery<Article>): Promise<ArticleRecord | null> {
+    const article = await this.moderated.changing(() => this.writes.write(id, () => this.articles.findByIdAndUpdate(id, update, { new: true }).lean<ArticleRecord>().exec()));
+    return article && this.current(article);
   }
 
   /**
@@ -127,25 +173,31 @@ export class ArticlesRepository {
    * only because every update of an article holds that lock: FerretDB's own read-modify-write is not atomic.
    */
   addReply<T>(id: string | Types.ObjectId, insert: () => Promise<T>): Promise<T> {
-    return this.writes.run(String(id), async () => {
+    const key = String(id);
+    return this.writes.run(key, async () => {
       const reply = await insert();
-      await retryTransient(() => this.articles.updateOne({ _id: id }, { $set: { lastActivityAt: new Date() }, $inc: { replyCount: 1 } }).exec());
+      const lastActivityAt = new Date();
+      if (this.counts) this.counts.set(key, (pending) => ({ replies: (pending?.replies ?? 0) + 1, lastActivityAt }));
+      else await retryTransient(() => this.articles.updateOne({ _id: id }, { $set: { lastActivityAt }, $inc: { replyCount: 1 } }).exec());
       return reply;
     });
   }
 
   /** Stores the article's reply count as `count` gives it, counted while holding the article's write lock. */
   recountReplies(id: string | Types.ObjectId, count: () => Promise<number>): Promise<unknown> {
-    return this.writes.run(String(id), async () => {
+    const key = String(id);
+    return this.writes.run(key, async () => {
       const replyCount = await count();
-      return retryTransient(() => this.articles.updateOne({ _id: id }, { $set: { lastActivityAt: new Date(), replyCount } }).exec());
+      await retryTransient(() => this.articles.updateOne({ _id: id }, { $set: { lastActivityAt: new Date(), replyCount } }).exec());
+      // The count took in every reply counted in memory so far: their inserts came first, under this lock.
+      this.counts?.drop(key);
     });
   }
 
   /** Each ready article's stored reply count, by id. */
   async replyCounts(): Promise<Map<string, number>> {
     const articles = await this.articles.find({ state: 'ready' }, { replyCount: 1 }).lean<Pick<ArticleRecord, '_id' | 'replyCount'>[]>().exec();
-    return new Map(articles.map((a) => [String(a._id), a.replyCount ?? 0]));
+    return new Map(articles.map((a) => [String(a._id), this.current(a).replyCount ?? 0]));
   }
 
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { ChildrenQuery, NodeStatus } from '@agora/shared';
 import { Types, type Model, type FilterQuery, type UpdateQuery } from 'mongoose';
@@ -7,6 +7,8 @@ import type { ModeratedFacts } from '../../infra/cache/moderated-facts';
 import { DocumentLock } from '../../infra/database/document-lock';
 import { REDIS, type RedisClient } from '../../infra/redis.module';
 import { retryTransient } from '../../infra/database/transient-retry';
+import { WriteBehind } from '../../infra/database/write-behind';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { childrenMap, packChildren, unpackChildren } from './children';
 import { NodeSnapshots } from './node-snapshots';
 import { ArgumentNodeDoc, type ChildEntry, type NodeRecord } from './node.model';
@@ -41,11 +43,17 @@ const CLAIM_FIGURES = { paragraphIndex: 1, replyCounts: 1, strength: 1 } as cons
 /** Listings leave out what only the server needs. */
 const LISTED = { history: 0, children: 0 } as const;
 
+/** A node's derived figures: what LockedNode.set writes. */
+export type NodeFigures = Partial<Pick<NodeRecord, 'votes' | 'strength' | 'replyCounts' | 'children' | 'figuresVersion'>>;
+
 /** The node as seen by whoever holds its write lock, and the only way to update it meanwhile. */
 export interface LockedNode {
   read(): Promise<NodeRecord | null>;
-  set(fields: Partial<Pick<NodeRecord, 'votes' | 'strength' | 'replyCounts' | 'children' | 'figuresVersion'>>): Promise<void>;
+  set(fields: NodeFigures): Promise<void>;
 }
+
+/** After a figures write failed (the database is down?), the next round waits this long. */
+const FIGURES_RETRY_MS = 1000;
 
 /** Nodes a single instance remembers as it last wrote them (see NodeSnapshots): every claim and root, and the busiest replies. */
 const SNAPSHOT_CAPACITY = 5000;
@@ -62,14 +70,58 @@ export class NodesRepository {
   private readonly writes: DocumentLock;
   /** Without Redis this process is the only writer, so what it last wrote under a lock is what is stored. */
   private readonly snapshots: NodeSnapshots | null;
+  /**
+   * Without Redis: figures set under a node's lock are stored after the request, once per round for
+   * every set made meanwhile (see WriteBehind), and laid over every read until then (`current`).
+   */
+  private readonly figures: WriteBehind<NodeFigures> | null;
+  private readonly logger = new Logger('Nodes');
 
   constructor(
     @InjectModel(ArgumentNodeDoc.name) private readonly nodes: Model<ArgumentNodeDoc>,
     @Inject(REDIS) redis: RedisClient,
     @InjectModeratedFacts() private readonly moderated: ModeratedFacts,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.writes = new DocumentLock(redis, 'agora:lock:node');
     this.snapshots = redis ? null : new NodeSnapshots(SNAPSHOT_CAPACITY);
+    this.figures = redis
+      ? null
+      : new WriteBehind<NodeFigures>(
+          {
+            lock: (key, task) => this.writes.run(key, task),
+            // The driver's own call: these fields are set from computed values, and mongoose's casting
+            // of the update was a good part of a vote's CPU in the API (see README, Benchmarks).
+            write: (key, fields) => retryTransient(() => this.nodes.collection.updateOne({ _id: new Types.ObjectId(key) }, { $set: toStored(fields) })).then(() => undefined),
+          },
+          config.FIGURES_LINGER_MS,
+          FIGURES_RETRY_MS,
+          (key, error) => this.logger.warn(`figures of node ${key} not stored yet, to be tried again: ${(error as Error).message}`),
+        );
+  }
+
+  /**
+   * Resolves once the figures set before the call are stored (at most `maxWaitMs` later), for reads
+   * that sort or filter by them in the database, and before shutting down.
+   */
+  figuresStored(maxWaitMs?: number): Promise<void> {
+    return this.figures?.settled(maxWaitMs) ?? Promise.resolve();
+  }
+
+  /**
+   * The node with the figures not stored yet laid over it: the fields it has (a projection leaves some
+   * out), or all of them when `whole`.
+   */
+  private current<T extends { _id: Types.ObjectId }>(doc: T, whole = false): T {
+    const pending = this.figures?.get(String(doc._id));
+    if (!pending) return doc;
+    const laid: Record<string, unknown> = { ...doc };
+    for (const [key, value] of Object.entries(pending)) if (whole || key in doc) laid[key] = value;
+    return laid as T;
+  }
+
+  private currentOrNull<T extends { _id: Types.ObjectId }>(doc: T | null, whole = false): T | null {
+    return doc && this.current(doc, whole);
   }
 
   /**
@@ -85,7 +137,7 @@ export class NodesRepository {
   }
 
   async findById(id: string | Types.ObjectId): Promise<NodeRecord | null> {
-    return fromStored(await this.nodes.findById(id).lean<StoredNode>().exec());
+    return this.currentOrNull(fromStored(await this.nodes.findById(id).lean<StoredNode>().exec()), true);
   }
 
   /**
@@ -98,7 +150,7 @@ export class NodesRepository {
   }
 
   async findByIds(ids: (string | Types.ObjectId)[]): Promise<NodeRecord[]> {
-    return (await this.nodes.find({ _id: { $in: ids.map(oid) } }).lean<StoredNode[]>().exec()).map((n) => fromStored(n));
+    return (await this.nodes.find({ _id: { $in: ids.map(oid) } }).lean<StoredNode[]>().exec()).map((n) => this.current(fromStored(n), true));
   }
 
   private scopeFilter(base: FilterQuery<ArgumentNodeDoc>, scope: ListingScope): FilterQuery<ArgumentNodeDoc> {
@@ -108,22 +160,25 @@ export class NodesRepository {
   }
 
   /** Every node of an article the scope allows, flat; one indexed query for anonymous readers. */
-  findTree(articleId: string, scope: ListingScope): Promise<NodeRecord[]> {
-    return this.nodes
+  async findTree(articleId: string, scope: ListingScope): Promise<NodeRecord[]> {
+    const nodes = await this.nodes
       .find(this.scopeFilter({ articleId: oid(articleId) }, scope), LISTED)
       .lean<NodeRecord[]>()
       .exec();
+    return nodes.map((n) => this.current(n));
   }
 
-  findChildren(parentId: string, query: ChildrenQuery, scope: ListingScope): Promise<NodeRecord[]> {
+  /** Sorted by the figures as stored: callers wait for figuresStored first. */
+  async findChildren(parentId: string, query: ChildrenQuery, scope: ListingScope): Promise<NodeRecord[]> {
     const offset = query.cursor ? Number(query.cursor) : 0;
-    return this.nodes
+    const nodes = await this.nodes
       .find(this.scopeFilter({ parentId: oid(parentId) }, scope), LISTED)
       .sort(CHILD_SORT[query.sort])
       .skip(offset)
       .limit(query.limit + 1)
       .lean<NodeRecord[]>()
       .exec();
+    return nodes.map((n) => this.current(n));
   }
 
   /** Publicly visible children, which are all that count toward a node's strength, read from the children themselves. */
@@ -132,11 +187,11 @@ export class NodesRepository {
       .find({ parentId: oid(parentId), status: 'visible' }, { type: 1, strength: 1, origin: 1 })
       .lean<Pick<NodeRecord, '_id' | 'type' | 'strength' | 'origin'>[]>()
       .exec();
-    return childrenMap(children);
+    return childrenMap(children.map((c) => this.current(c)));
   }
 
   async findParagraphClaim(articleId: string, paragraphIndex: number): Promise<NodeRecord | null> {
-    return fromStored(await this.nodes.findOne({ articleId: oid(articleId), paragraphIndex, type: 'claim', origin: 'article' }).lean<StoredNode>().exec());
+    return this.currentOrNull(fromStored(await this.nodes.findOne({ articleId: oid(articleId), paragraphIndex, type: 'claim', origin: 'article' }).lean<StoredNode>().exec()), true);
   }
 
   /**
@@ -145,12 +200,13 @@ export class NodesRepository {
    */
   async findClaimsByIds(ids: readonly string[]): Promise<ClaimFigures[]> {
     const found = await Promise.all(ids.map((id) => this.nodes.findById(id, CLAIM_FIGURES).lean<ClaimFigures>().exec()));
-    return found.filter((claim) => claim !== null);
+    return found.filter((claim) => claim !== null).map((claim) => this.current(claim));
   }
 
   /** Every paragraph claim of an article, by query (for articles whose paragraphs do not name their claims). */
-  findClaims(articleId: string): Promise<ClaimFigures[]> {
-    return this.nodes.find({ articleId: oid(articleId), type: 'claim', origin: 'article' }, CLAIM_FIGURES).lean<ClaimFigures[]>().exec();
+  async findClaims(articleId: string): Promise<ClaimFigures[]> {
+    const claims = await this.nodes.find({ articleId: oid(articleId), type: 'claim', origin: 'article' }, CLAIM_FIGURES).lean<ClaimFigures[]>().exec();
+    return claims.map((claim) => this.current(claim));
   }
 
   /** Stores a node built whole by newNode (every field set), through the driver's own call: a reply's hot path. */
@@ -170,7 +226,7 @@ export class NodesRepository {
   /** What the start-up audit compares, for every node. */
   async findAllForAudit(): Promise<AuditedNode[]> {
     const fields = { parentId: 1, articleId: 1, status: 1, type: 1, origin: 1, strength: 1, votes: 1, replyCounts: 1, children: 1 };
-    return (await this.nodes.find({}, fields).lean<(Omit<AuditedNode, 'children'> & { children?: unknown })[]>().exec()).map((n) => fromStored(n));
+    return (await this.nodes.find({}, fields).lean<(Omit<AuditedNode, 'children'> & { children?: unknown })[]>().exec()).map((n) => this.current(fromStored(n), true));
   }
 
   countUserPosts(authorId: string): Promise<number> {
@@ -196,13 +252,14 @@ export class NodesRepository {
           return node;
         },
         set: async (fields) => {
-          const before = snapshots?.get(key);
-          // Until the write is known to be stored, nobody may trust the snapshot.
-          snapshots?.forget(key);
-          // The driver's own call: these fields are set from computed values, and mongoose's casting of
-          // the update was a good part of a vote's CPU in the API (see README, Benchmarks).
+          if (this.figures) {
+            // Stored at the figures' next round; read from memory until then (see `current`).
+            this.figures.set(key, (pending) => ({ ...pending, ...fields }));
+            const before = snapshots?.get(key);
+            if (before) snapshots!.set(key, { ...before, ...fields });
+            return;
+          }
           await retryTransient(() => this.nodes.collection.updateOne({ _id: id }, { $set: toStored(fields) }));
-          if (before) snapshots!.set(key, { ...before, ...fields });
         },
       }),
     );
@@ -211,17 +268,18 @@ export class NodesRepository {
   /** Updates fields other than `children` (which goes through LockedNode.set); a change of `locked` is announced (see ModeratedFacts). */
   async update(id: string | Types.ObjectId, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
     const write = () => this.write(id, () => this.nodes.findByIdAndUpdate(id, update, { new: true }).lean<StoredNode>().exec());
-    return fromStored(await (update.$set && 'locked' in update.$set ? this.moderated.changing(write) : write()));
+    return this.currentOrNull(fromStored(await (update.$set && 'locked' in update.$set ? this.moderated.changing(write) : write())), true);
   }
 
   /** Applies an update only when the node still has the given version: a lost race returns null. */
   async updateIfVersion(id: Types.ObjectId, version: number, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
-    return fromStored(await this.write(id, () => this.nodes.findOneAndUpdate({ _id: id, version }, update, { new: true }).lean<StoredNode>().exec()));
+    return this.currentOrNull(fromStored(await this.write(id, () => this.nodes.findOneAndUpdate({ _id: id, version }, update, { new: true }).lean<StoredNode>().exec())), true);
   }
 
   async setStatus(id: Types.ObjectId, from: NodeStatus[], status: NodeStatus, extra: UpdateQuery<ArgumentNodeDoc>['$set'] = {}): Promise<NodeRecord | null> {
-    return fromStored(
-      await this.write(id, () => this.nodes.findOneAndUpdate({ _id: id, status: { $in: from } }, { $set: { status, ...extra }, $inc: { version: 1 } }, { new: true }).lean<StoredNode>().exec()),
+    return this.currentOrNull(
+      fromStored(await this.write(id, () => this.nodes.findOneAndUpdate({ _id: id, status: { $in: from } }, { $set: { status, ...extra }, $inc: { version: 1 } }, { new: true }).lean<StoredNode>().exec())),
+      true,
     );
   }
 
@@ -248,15 +306,16 @@ export class NodesRepository {
    * A page of the review queue, oldest first so that nothing waits for ever: 'flagged' is public nodes
    * with open flags, the others are nodes in that status. The cursor is an offset.
    */
-  findForReview(kind: 'flagged' | 'pending' | 'hidden', offset: number, limit: number): Promise<NodeRecord[]> {
+  async findForReview(kind: 'flagged' | 'pending' | 'hidden', offset: number, limit: number): Promise<NodeRecord[]> {
     const filter: FilterQuery<ArgumentNodeDoc> = kind === 'flagged' ? { status: 'visible', flagCount: { $gt: 0 } } : { status: kind };
-    return this.nodes
+    const nodes = await this.nodes
       .find(filter, LISTED)
       .sort({ createdAt: 1, _id: 1 })
       .skip(offset)
       .limit(limit + 1)
       .lean<NodeRecord[]>()
       .exec();
+    return nodes.map((n) => this.current(n));
   }
 
   countByArticle(articleId: string): Promise<number> {

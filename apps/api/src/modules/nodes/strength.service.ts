@@ -22,6 +22,9 @@ const changeOf = (node: NodeRecord): StrengthChange => ({ nodeId: String(node._i
 /** The longest a read waits for carried strengths (see settledForReaders); a round takes milliseconds. */
 const READER_WAIT_MS = 1000;
 
+/** The longest a shutdown waits for figures to be stored; what is not is recomputed at the next start (DerivedFiguresAudit). */
+const SHUTDOWN_STORE_WAIT_MS = 10_000;
+
 /** What a settled node carries to its parent, if anything. */
 function carryOf(child: NodeRecord, thorough: boolean): Carry | null {
   const entry = childEntry(child);
@@ -78,13 +81,18 @@ export class StrengthService implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   /**
-   * Resolves once the strengths carried by writes acknowledged before the call are stored up to the
-   * root, so that a reader never sees ancestors older than a write it was told had happened; or after
-   * READER_WAIT_MS, when the database is struggling (a settling waits out the driver's timeout during
-   * an outage), so that a read is not held for that on top of its own.
+   * Resolves once the strengths carried by writes acknowledged before the call are settled up to the
+   * root and every figure they moved is stored (see WriteBehind), so that a reader never sees
+   * ancestors older than a write it was told had happened, nor listings sorted by older figures; or
+   * after READER_WAIT_MS, when the database is struggling (a write waits out the driver's timeout
+   * during an outage), so that a read is not held for that on top of its own.
    */
-  settledForReaders(): Promise<void> {
-    return this.carrier?.settled(READER_WAIT_MS) ?? Promise.resolve();
+  async settledForReaders(): Promise<void> {
+    if (!this.carrier) return;
+    const deadline = Date.now() + READER_WAIT_MS;
+    await this.carrier.settled(READER_WAIT_MS);
+    const left = Math.max(0, deadline - Date.now());
+    await Promise.all([this.nodes.figuresStored(left), this.articles.countsStored(left)]);
   }
 
   onApplicationBootstrap(): void {
@@ -93,6 +101,7 @@ export class StrengthService implements OnApplicationBootstrap, BeforeApplicatio
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.carrier?.settled();
+    await Promise.all([this.nodes.figuresStored(SHUTDOWN_STORE_WAIT_MS), this.articles.countsStored(SHUTDOWN_STORE_WAIT_MS)]);
   }
 
   onApplicationShutdown(): void {

@@ -1,0 +1,112 @@
+import { KeyedMutex } from './keyed-mutex';
+import { WriteBehind } from './write-behind';
+
+const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A store that records what it wrote, taking a KeyedMutex per key as a repository takes its lock. */
+function storeOf({ lingerMs = 5, retryMs = 20, writeMs = 2 } = {}) {
+  const locks = new KeyedMutex();
+  const stored = new Map<string, number>();
+  const writes: [string, number][] = [];
+  const failures: string[] = [];
+  let failing = false;
+  const sut = new WriteBehind<number>(
+    {
+      lock: (key, task) => locks.run(key, task),
+      write: async (key, value) => {
+        await tick(writeMs);
+        if (failing) throw new Error('database away');
+        writes.push([key, value]);
+        stored.set(key, value);
+      },
+    },
+    lingerMs,
+    retryMs,
+    (key) => failures.push(key),
+  );
+  /** A set made as callers make it: holding the key's lock. */
+  const add = (key: string, by: number) => locks.run(key, async () => sut.set(key, (pending) => (pending ?? stored.get(key) ?? 0) + by));
+  return { sut, stored, writes, failures, add, locks, fail: (on: boolean) => (failing = on) };
+}
+
+describe('WriteBehind', () => {
+  it('stores each key once for every set gathered while a round was under way', async () => {
+    const { sut, stored, writes, add } = storeOf({ lingerMs: 30 });
+    await add('a', 1);
+    // The first round starts at once (a quiet moment before); these gather for the next one.
+    await tick(1);
+    for (let i = 0; i < 10; i++) await add('a', 1);
+    await add('b', 5);
+    await sut.settled();
+    expect(stored).toEqual(new Map([['a', 11], ['b', 5]]));
+    expect(writes.filter(([key]) => key === 'a').length).toBeLessThanOrEqual(3);
+    expect(sut.get('a')).toBeUndefined();
+  });
+
+  it('shows a value not stored yet, and nothing once it is', async () => {
+    const { sut, add } = storeOf({ lingerMs: 50 });
+    await add('a', 2);
+    await tick(1);
+    await add('a', 3);
+    expect(sut.get('a')).toBe(5);
+    await sut.settled();
+    expect(sut.get('a')).toBeUndefined();
+  });
+
+  it('lets a reader through once what was set before it is stored, while later sets keep coming', async () => {
+    const { sut, stored, add } = storeOf({ lingerMs: 5 });
+    await add('a', 1);
+    let more = true;
+    const feeding = (async () => {
+      while (more) {
+        await add('a', 1);
+        await tick(1);
+      }
+    })();
+    await sut.settled(5000);
+    const seen = stored.get('a') ?? 0;
+    more = false;
+    await feeding;
+    expect(seen).toBeGreaterThanOrEqual(1);
+    await sut.settled();
+    expect(stored.get('a')).toBeGreaterThan(seen);
+  });
+
+  it('keeps a value whose write failed, says so, and stores it once writes succeed again', async () => {
+    const { sut, stored, failures, add, fail } = storeOf({ retryMs: 20 });
+    fail(true);
+    await add('a', 4);
+    await tick(15);
+    expect(failures).toContain('a');
+    expect(sut.get('a')).toBe(4);
+    fail(false);
+    await sut.settled();
+    expect(stored.get('a')).toBe(4);
+  });
+
+  it('gives up waiting after maxWaitMs while writes fail, leaving the value pending', async () => {
+    const { sut, add, fail } = storeOf();
+    fail(true);
+    await add('a', 1);
+    const started = Date.now();
+    await sut.settled(60);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(sut.get('a')).toBe(1);
+    fail(false);
+    await sut.settled();
+  });
+
+  it('forgets what was dropped: a value stored whole meanwhile is not written over', async () => {
+    const { sut, stored, writes, add, locks } = storeOf({ lingerMs: 50 });
+    await add('a', 1);
+    await tick(1);
+    await add('a', 1);
+    await locks.run('a', async () => {
+      stored.set('a', 100);
+      sut.drop('a');
+    });
+    await sut.settled();
+    expect(stored.get('a')).toBe(100);
+    expect(writes.filter(([key]) => key === 'a').every(([, value]) => value === 1)).toBe(true);
+  });
+});

@@ -1,0 +1,113 @@
+/** How WriteBehind stores one key: `task` runs holding whatever orders that key's writes (its lock). */
+export interface WriteBehindStore<V> {
+  lock(key: string, task: () => Promise<void>): Promise<void>;
+  write(key: string, value: V): Promise<void>;
+}
+
+interface Entry<V> {
+  value: V;
+  /** The set that made this value. */
+  generation: number;
+  /** The oldest set this value holds that is not stored yet (what readers wait for). */
+  since: number;
+}
+
+/**
+ * Values that are set in memory at once and stored later, once per key per round, for a single
+ * instance without Redis (the only writer, so what it holds in memory is the newest there is).
+ *
+ * Why: every vote moved its node's figures, every reply its parent's and its article's count, each
+ * in a write of its own, and all of them queue for SQLite's single writer; a node voted on twenty
+ * times in a round is now written once. What is not stored yet is laid over what the database
+ * returns (`get`), so reads see it at once; a crash loses only derived figures, which the start-up
+ * audit recomputes from the votes and nodes themselves.
+ *
+ * Every `set` of a key must be made holding the key's lock (the one `store.lock` takes), so that a
+ * value is never changed while it is being written. Rounds start at least `lingerMs` apart: at once
+ * after a quiet moment, gathered under load; after a failed write, `retryMs` later.
+ */
+export class WriteBehind<V> {
+  private readonly pending = new Map<string, Entry<V>>();
+  private generation = 0;
+  private running: Promise<void> | null = null;
+  private nextRoundAt = Number.NEGATIVE_INFINITY;
+  private readonly waiters: { through: number; resolve: () => void }[] = [];
+
+  constructor(
+    private readonly store: WriteBehindStore<V>,
+    private readonly lingerMs: number,
+    private readonly retryMs: number,
+    private readonly failed: (key: string, error: unknown) => void,
+  ) {}
+
+  /** The key's value not stored yet, if any. */
+  get(key: string): V | undefined {
+    return this.pending.get(key)?.value;
+  }
+
+  /** Sets the key's value from the one pending (undefined: nothing pending); it is stored at a coming round. */
+  set(key: string, next: (pending: V | undefined) => V): void {
+    const before = this.pending.get(key);
+    const generation = ++this.generation;
+    this.pending.set(key, { value: next(before?.value), generation, since: before?.since ?? generation });
+    this.running ??= this.run();
+  }
+
+  /** Drops what is pending for the key (its stored value was just replaced whole); made holding the key's lock. */
+  drop(key: string): void {
+    this.pending.delete(key);
+    this.wakeWaiters();
+  }
+
+  /** Resolves once every value set before the call is stored, or after `maxWaitMs`. */
+  settled(maxWaitMs = Number.POSITIVE_INFINITY): Promise<void> {
+    if (!this.pending.size) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = Number.isFinite(maxWaitMs) ? setTimeout(() => finish(), maxWaitMs) : undefined;
+      const finish = () => {
+        clearTimeout(timer);
+        const at = this.waiters.indexOf(waiter);
+        if (at >= 0) this.waiters.splice(at, 1);
+        resolve();
+      };
+      const waiter = { through: this.generation, resolve: finish };
+      this.waiters.push(waiter);
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.pending.size) {
+      const wait = this.nextRoundAt - Date.now();
+      await new Promise((resolve) => (wait > 0 ? setTimeout(resolve, wait) : setImmediate(resolve)));
+      this.nextRoundAt = Date.now() + this.lingerMs;
+      const outcomes = await Promise.all([...this.pending.keys()].map((key) => this.storeOne(key)));
+      if (outcomes.includes(false)) this.nextRoundAt = Date.now() + this.retryMs;
+      this.wakeWaiters();
+    }
+    this.running = null;
+  }
+
+  /** Stores the key's newest value holding its lock; false when that failed (it stays pending). */
+  private async storeOne(key: string): Promise<boolean> {
+    try {
+      await this.store.lock(key, async () => {
+        const entry = this.pending.get(key);
+        if (!entry) return;
+        await this.store.write(key, entry.value);
+        const now = this.pending.get(key);
+        if (now === entry) this.pending.delete(key);
+        else if (now) now.since = entry.generation + 1;
+      });
+      return true;
+    } catch (error) {
+      this.failed(key, error);
+      return false;
+    }
+  }
+
+  private wakeWaiters(): void {
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const entry of this.pending.values()) oldest = Math.min(oldest, entry.since);
+    for (const waiter of [...this.waiters]) if (waiter.through < oldest) waiter.resolve();
+  }
+}
