@@ -21,12 +21,15 @@ async function price(run) {
 /** `sample` is one reply node of the API's database, as stored. */
 export async function queryCosts(db, sample) {
   const nodes = db.collection('nodes');
+  const parent = await nodes.findOne({ _id: sample.parentId });
+  const parentChildren = typeof parent?.children === 'string' ? Object.keys(JSON.parse(parent.children)).length : 'no';
   const shapes = [
     ['nodes.findOne {_id} (every read of a node, its parent and ancestors)', () => nodes.findOne({ _id: sample._id })],
     ['users.findOne {_id} (AuthGuard: is the account still allowed)', () => db.collection('users').findOne({ _id: sample.authorId })],
     ['votes.findOne {_id} (VotesRepository.find: the previous vote)', () => db.collection('votes').findOne({ _id: `${sample._id}:${sample.authorId}` })],
     ['articles.findOne {_id} (ArticlesRepository.findSummaryById)', () => db.collection('articles').findOne({ _id: sample.articleId })],
     ['nodes.updateOne {_id} $set (settling a node; a write)', () => nodes.updateOne({ _id: sample._id }, { $set: { strength: sample.strength } })],
+    [`nodes.updateOne {_id} $set of its parent (${parentChildren} children; the parent's figures, a write)`, () => nodes.updateOne({ _id: sample.parentId }, { $set: { strength: parent?.strength ?? 0.5 } })],
     ['votes.find {nodeId} (VotesRepository.tally: only to repair unfinished work)', () => db.collection('votes').find({ nodeId: sample._id }, { projection: { value: 1, _id: 0 } }).toArray()],
     ['nodes.find {parentId, status} (findPublicChildren: only to rebuild a children map)', () => nodes.find({ parentId: sample.parentId, status: 'visible' }, { projection: { type: 1, strength: 1 } }).toArray()],
     ['live_events.findOne {articleId} sort seq -1 (latestSeq: once per article per instance, and on a join with since)', () => db.collection('live_events').findOne({ articleId: sample.articleId }, { sort: { seq: -1 }, projection: { seq: 1 } })],

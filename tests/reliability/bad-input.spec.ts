@@ -116,7 +116,9 @@ describe('bad input to every endpoint', () => {
   const who = () => fc.constantFrom(0, 1, 2);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Derived figures are stored in rounds at least FIGURES_LINGER_MS apart: a short linger lets the
+    // fingerprint settle within its 300 ms window (see settledFingerprint).
+    t = await startTestApp({ FIGURES_LINGER_MS: '50' });
     direct = await openDirect(t.config.mongoUri);
     const admin = await registerUser(t, 'admin');
     const participant = await registerUser(t, 'reader');
@@ -323,7 +325,8 @@ const b64 = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('bas
 
 /**
  * The fingerprint once the setup's writes have finished in the background too: a single instance
- * carries strengths to ancestors and stores live events for replay a few milliseconds after it answers.
+ * carries strengths to ancestors, stores derived figures and live events for replay a few
+ * milliseconds after it answers (rounds at most FIGURES_LINGER_MS, here 50 ms, apart).
  */
 async function settledFingerprint(direct: DirectDb): Promise<string> {
   for (let last = await databaseFingerprint(direct); ; ) {

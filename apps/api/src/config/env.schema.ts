@@ -38,7 +38,7 @@ export const envSchema = z.object({
   /** Without Redis: the least time between two rounds of carrying strengths to ancestors; carries gather meanwhile and each parent is settled once for all of them. */
   CARRY_LINGER_MS: intFrom(25),
   /** Without Redis: the least time between two rounds of storing derived figures (node figures, article reply counts) set in memory; each is stored once per round. */
-  FIGURES_LINGER_MS: intFrom(50),
+  FIGURES_LINGER_MS: intFrom(1000),
   /** How often each instance looks for multi-write work another one left unfinished (see UnfinishedWork). */
   REPAIR_SWEEP_MS: intFrom(20_000, 100),
 });

@@ -103,10 +103,40 @@ describe('WriteBehind', () => {
     await add('a', 1);
     await locks.run('a', async () => {
       stored.set('a', 100);
-      sut.drop('a');
+      sut.drop('a', 100);
     });
     await sut.settled();
     expect(stored.get('a')).toBe(100);
     expect(writes.filter(([key]) => key === 'a').every(([, value]) => value === 1)).toBe(true);
+  });
+
+  it('lays a value stored during a read over what that read\'s query found, since the query may have missed it', async () => {
+    const { sut, stored, add } = storeOf({ lingerMs: 0 });
+    await add('a', 1);
+    await sut.settled();
+    await add('a', 1);
+    // The query reads the stored value, then the pending one is stored before the read lays anything over.
+    const read = sut.read(
+      async () => {
+        const found = stored.get('a');
+        await sut.settled();
+        return found;
+      },
+      (found, valueOf) => valueOf('a') ?? found,
+    );
+    await expect(read).resolves.toBe(2);
+    // Once no read that began before the store is under way, nothing is kept: reads get the database's value.
+    await expect(sut.read(async () => stored.get('a'), (found, valueOf) => valueOf('a') ?? -1)).resolves.toBe(-1);
+  });
+
+  it('stores at once when flushed, without waiting out the linger (shutdown)', async () => {
+    const { sut, stored, add } = storeOf({ lingerMs: 60_000 });
+    await add('a', 1);
+    await sut.settled();
+    await add('a', 1);
+    const started = Date.now();
+    await sut.flush();
+    expect(stored.get('a')).toBe(2);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 });

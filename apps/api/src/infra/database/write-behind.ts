@@ -25,13 +25,25 @@ interface Entry<V> {
  * Every `set` of a key must be made holding the key's lock (the one `store.lock` takes), so that a
  * value is never changed while it is being written. Rounds start at least `lingerMs` apart: at once
  * after a quiet moment, gathered under load; after a failed write, `retryMs` later.
+ *
+ * A read that does not hold the lock goes through `read`: its query may have read a key before a
+ * store that ends before it returns, when the value is no longer pending; so a stored value is kept
+ * (`retained`) for as long as a read that began before its store is under way.
  */
 export class WriteBehind<V> {
   private readonly pending = new Map<string, Entry<V>>();
   private generation = 0;
   private running: Promise<void> | null = null;
   private nextRoundAt = Number.NEGATIVE_INFINITY;
+  /** Ends the wait for the next round early (see `flush`). */
+  private startRound: (() => void) | null = null;
   private readonly waiters: { through: number; resolve: () => void }[] = [];
+  /** Stores made so far; a read notes the count when it begins. */
+  private stores = 0;
+  /** The latest value stored of each key, while a read that began before that store is under way. */
+  private readonly retained = new Map<string, { value: V; storedAt: number }>();
+  /** Reads under way, by the store count when they began. */
+  private readonly readsFrom = new Map<number, number>();
 
   constructor(
     private readonly store: WriteBehindStore<V>,
@@ -40,9 +52,32 @@ export class WriteBehind<V> {
     private readonly failed: (key: string, error: unknown) => void,
   ) {}
 
-  /** The key's value not stored yet, if any. */
+  /** The key's value not stored yet, if any: for a caller holding the key's lock (no store can end meanwhile). */
   get(key: string): V | undefined {
     return this.pending.get(key)?.value;
+  }
+
+  /**
+   * Runs a database read made without the keys' locks and gives `lay` what to lay over its result:
+   * each key's value not stored yet, or stored since the read began (the query may have missed it).
+   */
+  async read<T>(query: () => Promise<T>, lay: (result: T, valueOf: (key: string) => V | undefined) => T): Promise<T> {
+    const startedAt = this.stores;
+    this.readsFrom.set(startedAt, (this.readsFrom.get(startedAt) ?? 0) + 1);
+    try {
+      const result = await query();
+      return lay(result, (key) => {
+        const pending = this.pending.get(key);
+        if (pending) return pending.value;
+        const kept = this.retained.get(key);
+        return kept && kept.storedAt > startedAt ? kept.value : undefined;
+      });
+    } finally {
+      const left = this.readsFrom.get(startedAt)! - 1;
+      if (left) this.readsFrom.set(startedAt, left);
+      else this.readsFrom.delete(startedAt);
+      this.pruneRetained();
+    }
   }
 
   /** Sets the key's value from the one pending (undefined: nothing pending); it is stored at a coming round. */
@@ -53,9 +88,10 @@ export class WriteBehind<V> {
     this.running ??= this.run();
   }
 
-  /** Drops what is pending for the key (its stored value was just replaced whole); made holding the key's lock. */
-  drop(key: string): void {
+  /** Drops what is pending for the key: `stored` was just stored in its place, holding the key's lock. */
+  drop(key: string, stored: V): void {
     this.pending.delete(key);
+    this.noteStored(key, stored);
     this.wakeWaiters();
   }
 
@@ -75,10 +111,25 @@ export class WriteBehind<V> {
     });
   }
 
+  /** Starts the next round now rather than after the linger, and resolves as `settled` does: before shutting down. */
+  flush(maxWaitMs?: number): Promise<void> {
+    this.nextRoundAt = Number.NEGATIVE_INFINITY;
+    this.startRound?.();
+    return this.settled(maxWaitMs);
+  }
+
   private async run(): Promise<void> {
     while (this.pending.size) {
       const wait = this.nextRoundAt - Date.now();
-      await new Promise((resolve) => (wait > 0 ? setTimeout(resolve, wait) : setImmediate(resolve)));
+      await new Promise<void>((resolve) => {
+        if (wait <= 0) return void setImmediate(resolve);
+        const timer = setTimeout(resolve, wait);
+        this.startRound = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.startRound = null;
       this.nextRoundAt = Date.now() + this.lingerMs;
       const outcomes = await Promise.all([...this.pending.keys()].map((key) => this.storeOne(key)));
       if (outcomes.includes(false)) this.nextRoundAt = Date.now() + this.retryMs;
@@ -94,6 +145,7 @@ export class WriteBehind<V> {
         const entry = this.pending.get(key);
         if (!entry) return;
         await this.store.write(key, entry.value);
+        this.noteStored(key, entry.value);
         const now = this.pending.get(key);
         if (now === entry) this.pending.delete(key);
         else if (now) now.since = entry.generation + 1;
@@ -103,6 +155,18 @@ export class WriteBehind<V> {
       this.failed(key, error);
       return false;
     }
+  }
+
+  private noteStored(key: string, value: V): void {
+    this.stores++;
+    if (this.readsFrom.size) this.retained.set(key, { value, storedAt: this.stores });
+  }
+
+  /** Forgets stored values that every read under way began after. */
+  private pruneRetained(): void {
+    if (!this.retained.size) return;
+    const oldestRead = this.readsFrom.size ? Math.min(...this.readsFrom.keys()) : Number.POSITIVE_INFINITY;
+    for (const [key, kept] of this.retained) if (kept.storedAt <= oldestRead) this.retained.delete(key);
   }
 
   private wakeWaiters(): void {

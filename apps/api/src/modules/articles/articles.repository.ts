@@ -5,6 +5,7 @@ import { InjectModeratedFacts } from '../../infra/cache/moderated-facts.module';
 import type { ModeratedFacts } from '../../infra/cache/moderated-facts';
 import { DocumentLock } from '../../infra/database/document-lock';
 import { retryTransient } from '../../infra/database/transient-retry';
+import { KeyedGate } from '../../infra/database/keyed-gate';
 import { WriteBehind } from '../../infra/database/write-behind';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { REDIS, type RedisClient } from '../../infra/redis.module';
@@ -21,10 +22,19 @@ export interface ArticleWriteRules {
   locked: boolean;
 }
 
-/** Replies counted in memory and not stored yet (see WriteBehind), and when the last of them came. */
+/** An article's reply count as counted in memory and not stored yet (see WriteBehind), and when the last reply came. */
 interface PendingReplies {
-  replies: number;
+  replyCount: number;
   lastActivityAt: Date;
+}
+
+type CountedArticle = Pick<ArticleRecord, '_id'> & Partial<Pick<ArticleRecord, 'replyCount' | 'lastActivityAt'>>;
+
+/** The article with its reply count as counted in memory, if it differs from the one stored. */
+function layCount<T extends CountedArticle>(article: T, counted: PendingReplies | undefined): T {
+  if (!counted) return article;
+  const lastActivityAt = article.lastActivityAt && article.lastActivityAt > counted.lastActivityAt ? article.lastActivityAt : counted.lastActivityAt;
+  return { ...article, replyCount: counted.replyCount, ...('lastActivityAt' in article ? { lastActivityAt } : {}) };
 }
 
 /** After a count's write failed (the database is down?), the next round waits this long. */
@@ -45,6 +55,8 @@ export class ArticlesRepository {
    * meanwhile (see WriteBehind), laid over every read until then (`current`).
    */
   private readonly counts: WriteBehind<PendingReplies> | null;
+  /** Without Redis: replies are stored and counted together (shared), a recount alone (exclusive). */
+  private readonly counting = new KeyedGate();
   private readonly logger = new Logger('Articles');
 
   constructor(
@@ -60,8 +72,7 @@ export class ArticlesRepository {
       : new WriteBehind<PendingReplies>(
           {
             lock: (key, task) => this.writes.run(key, task),
-            write: (key, { replies, lastActivityAt }) =>
-              retryTransient(() => this.articles.updateOne({ _id: key }, { $set: { lastActivityAt }, $inc: { replyCount: replies } }).exec()).then(() => undefined),
+            write: (key, { replyCount, lastActivityAt }) => retryTransient(() => this.articles.updateOne({ _id: key }, { $set: { lastActivityAt, replyCount } }).exec()).then(() => undefined),
           },
           config.FIGURES_LINGER_MS,
           COUNT_RETRY_MS,
@@ -69,17 +80,19 @@ export class ArticlesRepository {
         );
   }
 
-  /** Resolves once the replies counted before the call are stored (at most `maxWaitMs` later). */
-  countsStored(maxWaitMs?: number): Promise<void> {
-    return this.counts?.settled(maxWaitMs) ?? Promise.resolve();
+  /** Stores every count made so far without waiting out the linger (at most `maxWaitMs`): before shutting down. */
+  storeCounts(maxWaitMs?: number): Promise<void> {
+    return this.counts?.flush(maxWaitMs) ?? Promise.resolve();
   }
 
-  /** The article with the replies counted but not stored yet. */
-  private current<T extends Pick<ArticleRecord, '_id'> & Partial<Pick<ArticleRecord, 'replyCount' | 'lastActivityAt'>>>(article: T): T {
-    const pending = this.counts?.get(String(article._id));
-    if (!pending) return article;
-    const lastActivityAt = article.lastActivityAt && article.lastActivityAt > pending.lastActivityAt ? article.lastActivityAt : pending.lastActivityAt;
-    return { ...article, replyCount: (article.replyCount ?? 0) + pending.replies, ...('lastActivityAt' in article ? { lastActivityAt } : {}) };
+  /** Runs a read of articles and lays over each the reply count not stored yet (see WriteBehind.read). */
+  private async reading<T extends CountedArticle>(query: () => Promise<T[]>): Promise<T[]> {
+    if (!this.counts) return query();
+    return this.counts.read(query, (articles, countOf) => articles.map((article) => layCount(article, countOf(String(article._id)))));
+  }
+
+  private async readingOne<T extends CountedArticle>(query: () => Promise<T | null>): Promise<T | null> {
+    return (await this.reading(async () => [await query()].filter((article): article is T => article !== null)))[0] ?? null;
   }
 
   // Filters are by _id alone and the state is checked here: FerretDB's SQLite backend answers only an
@@ -112,8 +125,8 @@ export class ArticlesRepository {
 
   /** Without the paragraphs, for locks and counters. */
   async findSummaryById(id: string | Types.ObjectId): Promise<ArticleRecord | null> {
-    const article = await this.articles.findById(id, LIST_FIELDS).lean<ArticleRecord>().exec();
-    return article?.state === 'ready' ? this.current(article) : null;
+    const article = await this.readingOne(() => this.articles.findById(id, LIST_FIELDS).lean<ArticleRecord>().exec());
+    return article?.state === 'ready' ? article : null;
   }
 
   /** What a reply or vote must know of its article: that it is there and ready, and whether it is locked (cached, see ModeratedFacts). */
@@ -128,10 +141,10 @@ export class ArticlesRepository {
     return this.articles.findOne({ hash }, LIST_FIELDS).lean<ArticleRecord>().exec();
   }
 
-  /** Sorted by activity as stored: callers wait for countsStored first. */
+  /** Latest activity first, as stored and then as counted in memory (see `current`). */
   async list(): Promise<ArticleRecord[]> {
-    const articles = await this.articles.find({ state: 'ready' }, LIST_FIELDS).sort({ lastActivityAt: -1 }).limit(500).lean<ArticleRecord[]>().exec();
-    return articles.map((a) => this.current(a));
+    const articles = await this.reading(() => this.articles.find({ state: 'ready' }, LIST_FIELDS).sort({ lastActivityAt: -1 }).limit(500).lean<ArticleRecord[]>().exec());
+    return this.counts ? articles.sort((a, b) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime()) : articles;
   }
 
   /** Stores the text first: an article is never without its text, a text without its article is only a leftover. */
@@ -164,40 +177,56 @@ export class ArticlesRepository {
   /** Changes an article's own fields (its lock, among them: the write rules are announced as changed). */
   async update(id: string | Types.ObjectId, update: UpdateQuery<Article>): Promise<ArticleRecord | null> {
     const article = await this.moderated.changing(() => this.writes.write(id, () => this.articles.findByIdAndUpdate(id, update, { new: true }).lean<ArticleRecord>().exec()));
-    return article && this.current(article);
+    // Returned holding the article's lock: no count can be stored meanwhile, so what is pending is all there is to add.
+    return article && layCount(article, this.counts?.get(String(article._id)));
   }
 
   /**
-   * Stores a published reply (`insert`) and counts it, both holding the article's write lock, so that
-   * a recount (which holds it too) sees the reply and its count together or neither. `$inc` is safe
-   * only because every update of an article holds that lock: FerretDB's own read-modify-write is not atomic.
+   * Stores a published reply (`insert`) and counts it, so that a recount sees the reply and its count
+   * together or neither. With Redis both hold the article's write lock, as a recount does (`$inc` is
+   * safe only because every update of an article holds it: FerretDB's own read-modify-write is not
+   * atomic). Without Redis, replies are stored side by side and counted in memory; only a recount
+   * waits for those under way and holds the next back (KeyedGate): replies to one article queued one
+   * by one behind each other's insert before.
    */
   addReply<T>(id: string | Types.ObjectId, insert: () => Promise<T>): Promise<T> {
     const key = String(id);
-    return this.writes.run(key, async () => {
+    const counts = this.counts;
+    if (!counts) {
+      return this.writes.run(key, async () => {
+        const reply = await insert();
+        await retryTransient(() => this.articles.updateOne({ _id: id }, { $set: { lastActivityAt: new Date() }, $inc: { replyCount: 1 } }).exec());
+        return reply;
+      });
+    }
+    return this.counting.shared(key, async () => {
       const reply = await insert();
-      const lastActivityAt = new Date();
-      if (this.counts) this.counts.set(key, (pending) => ({ replies: (pending?.replies ?? 0) + 1, lastActivityAt }));
-      else await retryTransient(() => this.articles.updateOne({ _id: id }, { $set: { lastActivityAt }, $inc: { replyCount: 1 } }).exec());
+      await this.writes.run(key, async () => {
+        const counted = counts.get(key)?.replyCount ?? (await this.articles.findById(id, { replyCount: 1 }).lean<Pick<ArticleRecord, 'replyCount'>>().exec())?.replyCount ?? 0;
+        counts.set(key, () => ({ replyCount: counted + 1, lastActivityAt: new Date() }));
+      });
       return reply;
     });
   }
 
-  /** Stores the article's reply count as `count` gives it, counted while holding the article's write lock. */
+  /** Stores the article's reply count as `count` gives it, counted while no reply is being stored. */
   recountReplies(id: string | Types.ObjectId, count: () => Promise<number>): Promise<unknown> {
     const key = String(id);
-    return this.writes.run(key, async () => {
-      const replyCount = await count();
-      await retryTransient(() => this.articles.updateOne({ _id: id }, { $set: { lastActivityAt: new Date(), replyCount } }).exec());
-      // The count took in every reply counted in memory so far: their inserts came first, under this lock.
-      this.counts?.drop(key);
-    });
+    const recount = () =>
+      this.writes.run(key, async () => {
+        const replyCount = await count();
+        const lastActivityAt = new Date();
+        await retryTransient(() => this.articles.updateOne({ _id: id }, { $set: { lastActivityAt, replyCount } }).exec());
+        // The count took in every reply counted in memory so far.
+        this.counts?.drop(key, { replyCount, lastActivityAt });
+      });
+    return this.counts ? this.counting.exclusive(key, recount) : recount();
   }
 
   /** Each ready article's stored reply count, by id. */
   async replyCounts(): Promise<Map<string, number>> {
-    const articles = await this.articles.find({ state: 'ready' }, { replyCount: 1 }).lean<Pick<ArticleRecord, '_id' | 'replyCount'>[]>().exec();
-    return new Map(articles.map((a) => [String(a._id), this.current(a).replyCount ?? 0]));
+    const articles = await this.reading(() => this.articles.find({ state: 'ready' }, { replyCount: 1 }).lean<Pick<ArticleRecord, '_id' | 'replyCount'>[]>().exec());
+    return new Map(articles.map((a) => [String(a._id), a.replyCount ?? 0]));
   }
 
 }

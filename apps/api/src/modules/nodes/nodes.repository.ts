@@ -11,10 +11,19 @@ import { WriteBehind } from '../../infra/database/write-behind';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { childrenMap, packChildren, unpackChildren } from './children';
 import { NodeSnapshots } from './node-snapshots';
+import { comparing } from './sort-order';
 import { ArgumentNodeDoc, type ChildEntry, type NodeRecord } from './node.model';
 import type { AuditedNode } from './stale-figures';
 
 const oid = (id: string | Types.ObjectId): Types.ObjectId => (typeof id === 'string' ? new Types.ObjectId(id) : id);
+
+/** The node with `figures` laid over it: those of its fields it has, or all when `whole`. */
+function layFigures<T extends object>(doc: T, figures: Partial<NodeRecord> | undefined, whole: boolean): T {
+  if (!figures) return doc;
+  const laid: Record<string, unknown> = { ...(doc as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(figures)) if (whole || key in doc) laid[key] = value;
+  return laid as T;
+}
 
 /** Which non-public nodes a listing may include besides the visible ones. */
 export interface ListingScope {
@@ -100,28 +109,27 @@ export class NodesRepository {
         );
   }
 
-  /**
-   * Resolves once the figures set before the call are stored (at most `maxWaitMs` later), for reads
-   * that sort or filter by them in the database, and before shutting down.
-   */
-  figuresStored(maxWaitMs?: number): Promise<void> {
-    return this.figures?.settled(maxWaitMs) ?? Promise.resolve();
+  /** Stores every figure set so far without waiting out the linger (at most `maxWaitMs`): before shutting down. */
+  storeFigures(maxWaitMs?: number): Promise<void> {
+    return this.figures?.flush(maxWaitMs) ?? Promise.resolve();
   }
 
   /**
-   * The node with the figures not stored yet laid over it: the fields it has (a projection leaves some
-   * out), or all of them when `whole`.
+   * Runs a read of nodes and lays over each node the figures not stored yet (see WriteBehind.read):
+   * the fields it has (a projection leaves some out), or all of them when `whole`.
    */
-  private current<T extends { _id: Types.ObjectId }>(doc: T, whole = false): T {
-    const pending = this.figures?.get(String(doc._id));
-    if (!pending) return doc;
-    const laid: Record<string, unknown> = { ...doc };
-    for (const [key, value] of Object.entries(pending)) if (whole || key in doc) laid[key] = value;
-    return laid as T;
+  private async reading<T extends { _id: Types.ObjectId }>(query: () => Promise<T[]>, whole = false): Promise<T[]> {
+    if (!this.figures) return query();
+    return this.figures.read(query, (docs, figuresOf) => docs.map((doc) => layFigures(doc, figuresOf(String(doc._id)), whole)));
   }
 
-  private currentOrNull<T extends { _id: Types.ObjectId }>(doc: T | null, whole = false): T | null {
-    return doc && this.current(doc, whole);
+  private async readingOne<T extends { _id: Types.ObjectId }>(query: () => Promise<T | null>, whole = false): Promise<T | null> {
+    return (await this.reading(async () => [await query()].filter((doc): doc is T => doc !== null), whole))[0] ?? null;
+  }
+
+  /** A node just returned by a write holding its lock, with its figures not stored yet. */
+  private heldCurrent<T extends { _id: Types.ObjectId }>(doc: T | null): T | null {
+    return doc && layFigures(doc, this.figures?.get(String(doc._id)), true);
   }
 
   /**
@@ -137,7 +145,7 @@ export class NodesRepository {
   }
 
   async findById(id: string | Types.ObjectId): Promise<NodeRecord | null> {
-    return this.currentOrNull(fromStored(await this.nodes.findById(id).lean<StoredNode>().exec()), true);
+    return this.readingOne(async () => fromStored(await this.nodes.findById(id).lean<StoredNode>().exec()), true);
   }
 
   /**
@@ -150,7 +158,7 @@ export class NodesRepository {
   }
 
   async findByIds(ids: (string | Types.ObjectId)[]): Promise<NodeRecord[]> {
-    return (await this.nodes.find({ _id: { $in: ids.map(oid) } }).lean<StoredNode[]>().exec()).map((n) => this.current(fromStored(n), true));
+    return this.reading(async () => (await this.nodes.find({ _id: { $in: ids.map(oid) } }).lean<StoredNode[]>().exec()).map((n) => fromStored(n)), true);
   }
 
   private scopeFilter(base: FilterQuery<ArgumentNodeDoc>, scope: ListingScope): FilterQuery<ArgumentNodeDoc> {
@@ -160,38 +168,42 @@ export class NodesRepository {
   }
 
   /** Every node of an article the scope allows, flat; one indexed query for anonymous readers. */
-  async findTree(articleId: string, scope: ListingScope): Promise<NodeRecord[]> {
-    const nodes = await this.nodes
-      .find(this.scopeFilter({ articleId: oid(articleId) }, scope), LISTED)
-      .lean<NodeRecord[]>()
-      .exec();
-    return nodes.map((n) => this.current(n));
+  findTree(articleId: string, scope: ListingScope): Promise<NodeRecord[]> {
+    return this.reading(() => this.nodes.find(this.scopeFilter({ articleId: oid(articleId) }, scope), LISTED).lean<NodeRecord[]>().exec());
   }
 
-  /** Sorted by the figures as stored: callers wait for figuresStored first. */
+  /**
+   * A page of children, sorted and cut by the database on the figures as stored, then sorted again on
+   * the figures laid over them: a figure not stored yet (at most a round old) can place a child on the
+   * next page rather than this one, never out of order within it.
+   */
   async findChildren(parentId: string, query: ChildrenQuery, scope: ListingScope): Promise<NodeRecord[]> {
     const offset = query.cursor ? Number(query.cursor) : 0;
-    const nodes = await this.nodes
-      .find(this.scopeFilter({ parentId: oid(parentId) }, scope), LISTED)
-      .sort(CHILD_SORT[query.sort])
-      .skip(offset)
-      .limit(query.limit + 1)
-      .lean<NodeRecord[]>()
-      .exec();
-    return nodes.map((n) => this.current(n));
+    const nodes = await this.reading(() =>
+      this.nodes
+        .find(this.scopeFilter({ parentId: oid(parentId) }, scope), LISTED)
+        .sort(CHILD_SORT[query.sort])
+        .skip(offset)
+        .limit(query.limit + 1)
+        .lean<NodeRecord[]>()
+        .exec(),
+    );
+    return this.figures ? nodes.sort(comparing(CHILD_SORT[query.sort])) : nodes;
   }
 
   /** Publicly visible children, which are all that count toward a node's strength, read from the children themselves. */
   async findPublicChildren(parentId: Types.ObjectId | string): Promise<Record<string, ChildEntry>> {
-    const children = await this.nodes
-      .find({ parentId: oid(parentId), status: 'visible' }, { type: 1, strength: 1, origin: 1 })
-      .lean<Pick<NodeRecord, '_id' | 'type' | 'strength' | 'origin'>[]>()
-      .exec();
-    return childrenMap(children.map((c) => this.current(c)));
+    const children = await this.reading(() =>
+      this.nodes
+        .find({ parentId: oid(parentId), status: 'visible' }, { type: 1, strength: 1, origin: 1 })
+        .lean<Pick<NodeRecord, '_id' | 'type' | 'strength' | 'origin'>[]>()
+        .exec(),
+    );
+    return childrenMap(children);
   }
 
   async findParagraphClaim(articleId: string, paragraphIndex: number): Promise<NodeRecord | null> {
-    return this.currentOrNull(fromStored(await this.nodes.findOne({ articleId: oid(articleId), paragraphIndex, type: 'claim', origin: 'article' }).lean<StoredNode>().exec()), true);
+    return this.readingOne(async () => fromStored(await this.nodes.findOne({ articleId: oid(articleId), paragraphIndex, type: 'claim', origin: 'article' }).lean<StoredNode>().exec()), true);
   }
 
   /**
@@ -199,14 +211,12 @@ export class NodesRepository {
    * reading the whole collection, which made an article's page as slow to open as its whole tree.
    */
   async findClaimsByIds(ids: readonly string[]): Promise<ClaimFigures[]> {
-    const found = await Promise.all(ids.map((id) => this.nodes.findById(id, CLAIM_FIGURES).lean<ClaimFigures>().exec()));
-    return found.filter((claim) => claim !== null).map((claim) => this.current(claim));
+    return this.reading(async () => (await Promise.all(ids.map((id) => this.nodes.findById(id, CLAIM_FIGURES).lean<ClaimFigures>().exec()))).filter((claim) => claim !== null));
   }
 
   /** Every paragraph claim of an article, by query (for articles whose paragraphs do not name their claims). */
-  async findClaims(articleId: string): Promise<ClaimFigures[]> {
-    const claims = await this.nodes.find({ articleId: oid(articleId), type: 'claim', origin: 'article' }, CLAIM_FIGURES).lean<ClaimFigures[]>().exec();
-    return claims.map((claim) => this.current(claim));
+  findClaims(articleId: string): Promise<ClaimFigures[]> {
+    return this.reading(() => this.nodes.find({ articleId: oid(articleId), type: 'claim', origin: 'article' }, CLAIM_FIGURES).lean<ClaimFigures[]>().exec());
   }
 
   /** Stores a node built whole by newNode (every field set), through the driver's own call: a reply's hot path. */
@@ -226,7 +236,7 @@ export class NodesRepository {
   /** What the start-up audit compares, for every node. */
   async findAllForAudit(): Promise<AuditedNode[]> {
     const fields = { parentId: 1, articleId: 1, status: 1, type: 1, origin: 1, strength: 1, votes: 1, replyCounts: 1, children: 1 };
-    return (await this.nodes.find({}, fields).lean<(Omit<AuditedNode, 'children'> & { children?: unknown })[]>().exec()).map((n) => this.current(fromStored(n), true));
+    return this.reading(async () => (await this.nodes.find({}, fields).lean<(Omit<AuditedNode, 'children'> & { children?: unknown })[]>().exec()).map((n) => fromStored(n)), true);
   }
 
   countUserPosts(authorId: string): Promise<number> {
@@ -268,18 +278,17 @@ export class NodesRepository {
   /** Updates fields other than `children` (which goes through LockedNode.set); a change of `locked` is announced (see ModeratedFacts). */
   async update(id: string | Types.ObjectId, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
     const write = () => this.write(id, () => this.nodes.findByIdAndUpdate(id, update, { new: true }).lean<StoredNode>().exec());
-    return this.currentOrNull(fromStored(await (update.$set && 'locked' in update.$set ? this.moderated.changing(write) : write())), true);
+    return this.heldCurrent(fromStored(await (update.$set && 'locked' in update.$set ? this.moderated.changing(write) : write())));
   }
 
   /** Applies an update only when the node still has the given version: a lost race returns null. */
   async updateIfVersion(id: Types.ObjectId, version: number, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
-    return this.currentOrNull(fromStored(await this.write(id, () => this.nodes.findOneAndUpdate({ _id: id, version }, update, { new: true }).lean<StoredNode>().exec())), true);
+    return this.heldCurrent(fromStored(await this.write(id, () => this.nodes.findOneAndUpdate({ _id: id, version }, update, { new: true }).lean<StoredNode>().exec())));
   }
 
   async setStatus(id: Types.ObjectId, from: NodeStatus[], status: NodeStatus, extra: UpdateQuery<ArgumentNodeDoc>['$set'] = {}): Promise<NodeRecord | null> {
-    return this.currentOrNull(
+    return this.heldCurrent(
       fromStored(await this.write(id, () => this.nodes.findOneAndUpdate({ _id: id, status: { $in: from } }, { $set: { status, ...extra }, $inc: { version: 1 } }, { new: true }).lean<StoredNode>().exec())),
-      true,
     );
   }
 
@@ -308,14 +317,15 @@ export class NodesRepository {
    */
   async findForReview(kind: 'flagged' | 'pending' | 'hidden', offset: number, limit: number): Promise<NodeRecord[]> {
     const filter: FilterQuery<ArgumentNodeDoc> = kind === 'flagged' ? { status: 'visible', flagCount: { $gt: 0 } } : { status: kind };
-    const nodes = await this.nodes
-      .find(filter, LISTED)
-      .sort({ createdAt: 1, _id: 1 })
-      .skip(offset)
-      .limit(limit + 1)
-      .lean<NodeRecord[]>()
-      .exec();
-    return nodes.map((n) => this.current(n));
+    return this.reading(() =>
+      this.nodes
+        .find(filter, LISTED)
+        .sort({ createdAt: 1, _id: 1 })
+        .skip(offset)
+        .limit(limit + 1)
+        .lean<NodeRecord[]>()
+        .exec(),
+    );
   }
 
   countByArticle(articleId: string): Promise<number> {

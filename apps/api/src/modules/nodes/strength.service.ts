@@ -82,17 +82,13 @@ export class StrengthService implements OnApplicationBootstrap, BeforeApplicatio
 
   /**
    * Resolves once the strengths carried by writes acknowledged before the call are settled up to the
-   * root and every figure they moved is stored (see WriteBehind), so that a reader never sees
-   * ancestors older than a write it was told had happened, nor listings sorted by older figures; or
-   * after READER_WAIT_MS, when the database is struggling (a write waits out the driver's timeout
-   * during an outage), so that a read is not held for that on top of its own.
+   * root, so that a reader never sees ancestors older than a write it was told had happened; or after
+   * READER_WAIT_MS, when the database is struggling (a settling waits out the driver's timeout during
+   * an outage), so that a read is not held for that on top of its own. Settled figures not stored yet
+   * are laid over what reads return (see NodesRepository.figures), so reads need not wait for them.
    */
-  async settledForReaders(): Promise<void> {
-    if (!this.carrier) return;
-    const deadline = Date.now() + READER_WAIT_MS;
-    await this.carrier.settled(READER_WAIT_MS);
-    const left = Math.max(0, deadline - Date.now());
-    await Promise.all([this.nodes.figuresStored(left), this.articles.countsStored(left)]);
+  settledForReaders(): Promise<void> {
+    return this.carrier?.settled(READER_WAIT_MS) ?? Promise.resolve();
   }
 
   onApplicationBootstrap(): void {
@@ -101,7 +97,7 @@ export class StrengthService implements OnApplicationBootstrap, BeforeApplicatio
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.carrier?.settled();
-    await Promise.all([this.nodes.figuresStored(SHUTDOWN_STORE_WAIT_MS), this.articles.countsStored(SHUTDOWN_STORE_WAIT_MS)]);
+    await Promise.all([this.nodes.storeFigures(SHUTDOWN_STORE_WAIT_MS), this.articles.storeCounts(SHUTDOWN_STORE_WAIT_MS)]);
   }
 
   onApplicationShutdown(): void {
