@@ -52,7 +52,8 @@ describe('derived figures stored behind the answer (single instance, e2e)', () =
     expect(after.replyCount).toBe(before.replyCount + 2);
     const claim = after.paragraphs.find((p) => p.index === 2)!;
     const claimBefore = before.paragraphs.find((p) => p.index === 2)!;
-    expect(claim.replyCounts.support + claim.replyCounts.rebuttal).toBe(claimBefore.replyCounts.support + claimBefore.replyCounts.rebuttal + 2);
+    const replies = (counts: typeof claim.replyCounts) => (counts?.support ?? 0) + (counts?.rebuttal ?? 0);
+    expect(replies(claim.replyCounts)).toBe(replies(claimBefore.replyCounts) + 2);
 
     await w.t.close();
     closed = true;
@@ -67,7 +68,7 @@ describe('derived figures stored behind the answer (single instance, e2e)', () =
     expect(storedReply?.strength).toBeCloseTo(read.strength, 12);
     expect(storedArticle?.replyCount).toBe(after.replyCount);
     expect(storedClaim?.replyCounts).toEqual(claim.replyCounts);
-    expect(storedClaim?.strength).toBeCloseTo(claim.strength, 12);
+    expect(storedClaim?.strength).toBeCloseTo(claim.strength!, 12);
   });
 });
 
