@@ -46,7 +46,9 @@ export class AppModule {
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: config.LOG_LEVEL,
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            // A request's line is logged at info; below that level pino-http's per-request work is
+            // only cost (failures are logged by AllExceptionsFilter).
+            autoLogging: ['info', 'debug', 'trace'].includes(config.LOG_LEVEL) ? { ignore: (req) => req.url === '/api/health' } : false,
             redact: ['req.headers.authorization'],
           },
         }),

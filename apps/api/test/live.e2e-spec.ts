@@ -129,10 +129,11 @@ describe('live updates (e2e, one instance)', () => {
         },
         async () => {
           const { seq, watcher } = await leaveAndWatch(u.baseUrl, articleId);
-          // The reply's first event (its claim's strength) reaches the watcher while its log write waits.
+          // The reply's first event (the reply itself; its claim's strength follows with the carrier's
+          // round) reaches the watcher while its log write waits.
           const posting = u.http().post(`/api/articles/${articleId}/paragraphs/7/replies`).set(...bearer(writer.token)).send({ type: 'rebuttal', text: 'delivered first' }).then((res) => res); // supertest sends once asked for a result
           const first = await watcher.waitFor((e) => e.payload.seq === seq + 1);
-          expect(first.name).toBe('strength:changed');
+          expect(first.name).toBe('node:created');
           // Nothing is in the log yet: a reader coming back now must wait for it rather than miss the event.
           const back = await connectLive(u.baseUrl);
           clients.push(back);
@@ -167,8 +168,10 @@ describe('live updates (e2e, one instance)', () => {
         const { seq, watcher } = await leaveAndWatch(t.baseUrl, article.id);
         await post(ben.token, 8, 'half stored').expect(201);
         const node = (await post(ben.token, 8, 'fully stored')).body as ArgumentNode;
-        // The reader here had every event, the unstored one too.
+        // The reader here had every event, the unstored one too (each reply: node:created, then its
+        // claim's strength:changed).
         await watcher.waitFor((e) => e.name === 'node:created' && (e.payload.node as ArgumentNode).id === node.id);
+        await watcher.waitFor((e) => e.payload.seq === seq + 4);
         expect(watcher.seqs().slice(0, 4)).toEqual([seq + 1, seq + 2, seq + 3, seq + 4]);
         // This instance remembers what it delivered: a reader coming back here gets all four.
         const back = await client();

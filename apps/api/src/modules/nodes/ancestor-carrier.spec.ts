@@ -112,4 +112,27 @@ describe('AncestorCarrier', () => {
     expect(failed).toEqual(['claimA']);
     expect(settled.map((s) => s.parentId)).toEqual(['claimB', 'root']);
   });
+
+  it('says when each round is settled, and is busy until the last one is', async () => {
+    const rounds: number[] = [];
+    let settledParents = 0;
+    const sut = new AncestorCarrier(
+      async (pending) => {
+        await tick(2);
+        settledParents++;
+        return pending.parentId === 'claim' ? [{ parentId: 'root', child: { id: 'claim', entry: entry(0.5), version: 1 } }] : [];
+      },
+      5,
+      () => undefined,
+      () => rounds.push(settledParents),
+    );
+    expect(sut.busy).toBe(false);
+    sut.carry({ parentId: 'claim', child: { id: 'r1', entry: entry(0.1), version: 1 } });
+    expect(sut.busy).toBe(true);
+    await sut.settled();
+    // One round settled the claim, the next the root; each said so once it was done.
+    expect(rounds).toEqual([1, 2]);
+    await tick(1);
+    expect(sut.busy).toBe(false);
+  });
 });

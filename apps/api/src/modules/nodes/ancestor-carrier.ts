@@ -49,7 +49,14 @@ export class AncestorCarrier {
     private readonly settle: SettleParent,
     private readonly lingerMs: number,
     private readonly failed: (parentId: string, error: unknown) => void,
+    /** Called once each round is settled (to publish what it moved together). */
+    private readonly roundSettled: () => void = () => undefined,
   ) {}
+
+  /** Whether a round is under way or due: one will follow whatever is handed over now. */
+  get busy(): boolean {
+    return this.running !== null;
+  }
 
   /** Hands a child's entry to its parent's next settling. */
   carry(carry: Carry): void {
@@ -106,6 +113,7 @@ export class AncestorCarrier {
         ),
       );
       for (const { carry, origin } of further.flat()) this.add(carry, origin);
+      this.roundSettled();
       this.wakeWaiters();
     }
     this.running = null;

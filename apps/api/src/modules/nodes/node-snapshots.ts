@@ -50,6 +50,7 @@ function freeze(node: NodeRecord): NodeRecord {
 const isPlain = (value: unknown): value is object => !!value && (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype);
 
 function freezePlain(value: object): void {
-  for (const inner of Object.values(value)) if (isPlain(inner)) freezePlain(inner);
+  // What is frozen already was frozen whole: a parent's new children map holds mostly the entries of its last one.
+  for (const inner of Object.values(value)) if (isPlain(inner) && !Object.isFrozen(inner)) freezePlain(inner);
   Object.freeze(value);
 }

@@ -57,6 +57,8 @@ export class StrengthService implements OnApplicationBootstrap, BeforeApplicatio
    * AncestorCarrier). With Redis, carryUp, holding the locks on the way.
    */
   private readonly carrier: AncestorCarrier | null;
+  /** Without Redis: strengths moved during the carrier's round, by article, told to readers together at its end. */
+  private readonly roundChanges = new Map<string, StrengthChange[]>();
 
   constructor(
     private readonly nodes: NodesRepository,
@@ -77,6 +79,7 @@ export class StrengthService implements OnApplicationBootstrap, BeforeApplicatio
             this.logger.warn(`strengths carried to ${parentId} not settled, left for repair: ${(error as Error).message}`);
             void this.unfinished.begin(parentId);
           },
+          () => this.publishRound(),
         );
   }
 
@@ -162,9 +165,27 @@ export class StrengthService implements OnApplicationBootstrap, BeforeApplicatio
     await this.publishChanges(articleId, await this.childrenChanged(parentId, articleId, only));
   }
 
-  /** Tells readers that these strengths moved (unless they already have newer ones). */
+  /**
+   * Tells readers that these strengths moved (unless they already have newer ones). Without Redis,
+   * while the carrier has a round under way or due, they go out with that round's in one event: a
+   * reply moved its parent and, a round later, the root, and each was an event of its own to store.
+   */
   async publishChanges(articleId: Types.ObjectId | string, changes: readonly StrengthChange[]): Promise<void> {
-    if (changes.length) await this.live.strengthChanged(String(articleId), [...changes]);
+    if (!changes.length) return;
+    if (this.carrier?.busy) return this.publishWithRound(String(articleId), changes);
+    await this.live.strengthChanged(String(articleId), [...changes]);
+  }
+
+  private publishWithRound(articleId: string, changes: readonly StrengthChange[]): void {
+    const gathered = this.roundChanges.get(articleId);
+    if (gathered) gathered.push(...changes);
+    else this.roundChanges.set(articleId, [...changes]);
+  }
+
+  private publishRound(): void {
+    const rounds = [...this.roundChanges];
+    this.roundChanges.clear();
+    for (const [articleId, changes] of rounds) void this.live.strengthChanged(articleId, changes);
   }
 
   /**
@@ -218,7 +239,7 @@ export class StrengthService implements OnApplicationBootstrap, BeforeApplicatio
       return settled && { settled, carry };
     });
     if (!settled) return [];
-    if (settled.settled.changed) await this.publishChanges(settled.settled.node.articleId, [changeOf(settled.settled.node)]);
+    if (settled.settled.changed) this.publishWithRound(String(settled.settled.node.articleId), [changeOf(settled.settled.node)]);
     return settled.carry ? [settled.carry] : [];
   }
 
