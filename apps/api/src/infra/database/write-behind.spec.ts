@@ -22,7 +22,7 @@ function storeOf({ lingerMs = 5, retryMs = 20, writeMs = 2 } = {}) {
     },
     lingerMs,
     retryMs,
-    (key) => failures.push(key),
+    (keys) => failures.push(...keys),
   );
   /** A set made as callers make it: holding the key's lock. */
   const add = (key: string, by: number) => locks.run(key, async () => sut.set(key, (pending) => (pending ?? stored.get(key) ?? 0) + by));

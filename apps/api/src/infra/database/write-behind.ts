@@ -49,7 +49,8 @@ export class WriteBehind<V> {
     private readonly store: WriteBehindStore<V>,
     private readonly lingerMs: number,
     private readonly retryMs: number,
-    private readonly failed: (key: string, error: unknown) => void,
+    /** Told once per round of the keys whose write failed (they stay pending), with the first error. */
+    private readonly failed: (keys: string[], error: unknown) => void,
   ) {}
 
   /** The key's value not stored yet, if any: for a caller holding the key's lock (no store can end meanwhile). */
@@ -131,15 +132,20 @@ export class WriteBehind<V> {
       });
       this.startRound = null;
       this.nextRoundAt = Date.now() + this.lingerMs;
-      const outcomes = await Promise.all([...this.pending.keys()].map((key) => this.storeOne(key)));
-      if (outcomes.includes(false)) this.nextRoundAt = Date.now() + this.retryMs;
+      const keys = [...this.pending.keys()];
+      const errors = await Promise.all(keys.map((key) => this.storeOne(key)));
+      const failedKeys = keys.filter((_, i) => errors[i] !== null);
+      if (failedKeys.length) {
+        this.nextRoundAt = Date.now() + this.retryMs;
+        this.failed(failedKeys, errors.find((e) => e !== null));
+      }
       this.wakeWaiters();
     }
     this.running = null;
   }
 
-  /** Stores the key's newest value holding its lock; false when that failed (it stays pending). */
-  private async storeOne(key: string): Promise<boolean> {
+  /** Stores the key's newest value holding its lock; what went wrong if that failed (it stays pending), else null. */
+  private async storeOne(key: string): Promise<unknown> {
     try {
       await this.store.lock(key, async () => {
         const entry = this.pending.get(key);
@@ -150,10 +156,9 @@ export class WriteBehind<V> {
         if (now === entry) this.pending.delete(key);
         else if (now) now.since = entry.generation + 1;
       });
-      return true;
+      return null;
     } catch (error) {
-      this.failed(key, error);
-      return false;
+      return error ?? new Error('write failed');
     }
   }
 

@@ -76,7 +76,7 @@ export class ArticlesRepository {
           },
           config.FIGURES_LINGER_MS,
           COUNT_RETRY_MS,
-          (key, error) => this.logger.warn(`reply count of article ${key} not stored yet, to be tried again: ${(error as Error).message}`),
+          (keys, error) => this.logger.warn(`reply counts of ${keys.length} article(s) not stored yet, to be tried again: ${(error as Error).message}`),
         );
   }
 

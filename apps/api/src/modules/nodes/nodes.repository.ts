@@ -105,7 +105,7 @@ export class NodesRepository {
           },
           config.FIGURES_LINGER_MS,
           FIGURES_RETRY_MS,
-          (key, error) => this.logger.warn(`figures of node ${key} not stored yet, to be tried again: ${(error as Error).message}`),
+          (keys, error) => this.logger.warn(`figures of ${keys.length} node(s) not stored yet, to be tried again: ${(error as Error).message}`),
         );
   }
 
