@@ -10,14 +10,14 @@ function storeOf({ lingerMs = 5, retryMs = 20, writeMs = 2 } = {}) {
   const writes: [string, number][] = [];
   const failures: string[] = [];
   let failing = false;
-  const sut = new WriteBehind<number>(
+  const sut = new WriteBehind<{ n: number }>(
     {
       lock: (key, task) => locks.run(key, task),
-      write: async (key, value) => {
+      write: async (key, { n }) => {
         await tick(writeMs);
         if (failing) throw new Error('database away');
-        writes.push([key, value]);
-        stored.set(key, value);
+        writes.push([key, n]);
+        stored.set(key, n);
       },
     },
     lingerMs,
@@ -25,7 +25,7 @@ function storeOf({ lingerMs = 5, retryMs = 20, writeMs = 2 } = {}) {
     (keys) => failures.push(...keys),
   );
   /** A set made as callers make it: holding the key's lock. */
-  const add = (key: string, by: number) => locks.run(key, async () => sut.set(key, (pending) => (pending ?? stored.get(key) ?? 0) + by));
+  const add = (key: string, by: number) => locks.run(key, async () => sut.set(key, (pending) => ({ n: (pending?.n ?? stored.get(key) ?? 0) + by })));
   return { sut, stored, writes, failures, add, locks, fail: (on: boolean) => (failing = on) };
 }
 
@@ -48,7 +48,7 @@ describe('WriteBehind', () => {
     await add('a', 2);
     await tick(1);
     await add('a', 3);
-    expect(sut.get('a')).toBe(5);
+    expect(sut.get('a')?.n).toBe(5);
     await sut.settled();
     expect(sut.get('a')).toBeUndefined();
   });
@@ -78,7 +78,7 @@ describe('WriteBehind', () => {
     await add('a', 4);
     await tick(15);
     expect(failures).toContain('a');
-    expect(sut.get('a')).toBe(4);
+    expect(sut.get('a')?.n).toBe(4);
     fail(false);
     await sut.settled();
     expect(stored.get('a')).toBe(4);
@@ -91,7 +91,7 @@ describe('WriteBehind', () => {
     const started = Date.now();
     await sut.settled(60);
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(sut.get('a')).toBe(1);
+    expect(sut.get('a')?.n).toBe(1);
     fail(false);
     await sut.settled();
   });
@@ -103,7 +103,7 @@ describe('WriteBehind', () => {
     await add('a', 1);
     await locks.run('a', async () => {
       stored.set('a', 100);
-      sut.drop('a', 100);
+      sut.drop('a', { n: 100 });
     });
     await sut.settled();
     expect(stored.get('a')).toBe(100);
@@ -122,11 +122,11 @@ describe('WriteBehind', () => {
         await sut.settled();
         return found;
       },
-      (found, valueOf) => valueOf('a') ?? found,
+      (found, valueOf) => valueOf('a')?.n ?? found,
     );
     await expect(read).resolves.toBe(2);
     // Once no read that began before the store is under way, nothing is kept: reads get the database's value.
-    await expect(sut.read(async () => stored.get('a'), (found, valueOf) => valueOf('a') ?? -1)).resolves.toBe(-1);
+    await expect(sut.read(async () => stored.get('a'), (found, valueOf) => valueOf('a')?.n ?? -1)).resolves.toBe(-1);
   });
 
   it('stores at once when flushed, without waiting out the linger (shutdown)', async () => {
@@ -138,5 +138,32 @@ describe('WriteBehind', () => {
     await sut.flush();
     expect(stored.get('a')).toBe(2);
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('lays every field stored during a read, not only those of the last store', async () => {
+    const locks = new KeyedMutex();
+    const stored: Record<string, number> = { votes: 0, children: 0 };
+    const sut = new WriteBehind<Record<string, number>>(
+      { lock: (key, task) => locks.run(key, task), write: async (_key, fields) => void Object.assign(stored, fields) },
+      0,
+      20,
+      () => undefined,
+    );
+    const set = (fields: Record<string, number>) => locks.run('a', async () => sut.set('a', (pending) => ({ ...pending, ...fields })));
+    const read = sut.read(
+      async () => {
+        const found = { ...stored };
+        // While the query's answer is on its way: one store of both fields, one of votes alone, and votes set again.
+        await set({ votes: 1, children: 1 });
+        await sut.settled();
+        await set({ votes: 2 });
+        await sut.settled();
+        await set({ votes: 3 });
+        return found;
+      },
+      (found, valueOf) => ({ ...found, ...valueOf('a') }),
+    );
+    await expect(read).resolves.toEqual({ votes: 3, children: 1 });
+    await sut.flush();
   });
 });

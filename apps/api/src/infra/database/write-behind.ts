@@ -30,7 +30,7 @@ interface Entry<V> {
  * store that ends before it returns, when the value is no longer pending; so a stored value is kept
  * (`retained`) for as long as a read that began before its store is under way.
  */
-export class WriteBehind<V> {
+export class WriteBehind<V extends object> {
   private readonly pending = new Map<string, Entry<V>>();
   private generation = 0;
   private running: Promise<void> | null = null;
@@ -68,10 +68,12 @@ export class WriteBehind<V> {
     try {
       const result = await query();
       return lay(result, (key) => {
-        const pending = this.pending.get(key);
-        if (pending) return pending.value;
+        const pending = this.pending.get(key)?.value;
         const kept = this.retained.get(key);
-        return kept && kept.storedAt > startedAt ? kept.value : undefined;
+        // A value holds the fields set since the one before it was stored: what was stored during the
+        // read goes under what is pending now.
+        if (kept && kept.storedAt > startedAt) return pending ? { ...kept.value, ...pending } : kept.value;
+        return pending;
       });
     } finally {
       const left = this.readsFrom.get(startedAt)! - 1;
@@ -164,7 +166,9 @@ export class WriteBehind<V> {
 
   private noteStored(key: string, value: V): void {
     this.stores++;
-    if (this.readsFrom.size) this.retained.set(key, { value, storedAt: this.stores });
+    if (!this.readsFrom.size) return;
+    const kept = this.retained.get(key);
+    this.retained.set(key, { value: kept ? { ...kept.value, ...value } : value, storedAt: this.stores });
   }
 
   /** Forgets stored values that every read under way began after. */
