@@ -33,6 +33,30 @@ describe('derived figures stored behind the answer (single instance, e2e)', () =
     }
   };
 
+  it('orders a page of children by their newest strengths, and pages through each child once', async () => {
+    const hub = await postReply(w, w.author, 'A hub with three supports.', 3, 'support');
+    const kids: ArgumentNode[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await w.t.http().post(`/api/nodes/${hub.id}/replies`).set(...bearer(w.reader.token)).send({ type: 'support', text: `Support ${i}` }).expect(201);
+      kids.push(res.body as ArgumentNode);
+    }
+    // Votes held in memory (rounds a minute apart) set the order: kid 2 strongest, then 0, then 1.
+    for (const by of voters) {
+      await vote(by, kids[2].id, 5);
+      await vote(by, kids[0].id, 4);
+      await vote(by, kids[1].id, 1);
+    }
+    const page = async (cursor?: string) =>
+      (await w.t.http().get(`/api/nodes/${hub.id}/children?sort=strength&limit=2${cursor ? `&cursor=${cursor}` : ''}`).expect(200)).body as { items: ArgumentNode[]; nextCursor: string | null };
+    const first = await page();
+    const second = await page(first.nextCursor!);
+    const strengths = first.items.map((n) => n.strength);
+    expect(strengths).toEqual([...strengths].sort((a, b) => b - a));
+    expect([...first.items, ...second.items].map((n) => n.id).sort()).toEqual(kids.map((k) => k.id).sort());
+    const all = (await w.t.http().get(`/api/nodes/${hub.id}/children?sort=strength`).expect(200)).body.items as ArgumentNode[];
+    expect(all.map((n) => n.id)).toEqual([kids[2].id, kids[0].id, kids[1].id]);
+  });
+
   it('answers with the newest figures while the database still holds older ones, and stores them all at shutdown', async () => {
     const reply = await postReply(w, w.author, 'Figures from memory first.', 2, 'support');
     // The first round after a quiet moment starts at once; the rounds after it wait out the linger.

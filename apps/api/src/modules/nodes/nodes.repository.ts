@@ -174,8 +174,8 @@ export class NodesRepository {
 
   /**
    * A page of children, sorted and cut by the database on the figures as stored, then sorted again on
-   * the figures laid over them: a figure not stored yet (at most a round old) can place a child on the
-   * next page rather than this one, never out of order within it.
+   * the figures laid over them: a figure not stored yet (at most a round old) can leave a child on the
+   * page next to the one it belongs on, never out of order within its page, nor on two pages or none.
    */
   async findChildren(parentId: string, query: ChildrenQuery, scope: ListingScope): Promise<NodeRecord[]> {
     const offset = query.cursor ? Number(query.cursor) : 0;
@@ -188,7 +188,9 @@ export class NodesRepository {
         .lean<NodeRecord[]>()
         .exec(),
     );
-    return this.figures ? nodes.sort(comparing(CHILD_SORT[query.sort])) : nodes;
+    if (!this.figures) return nodes;
+    // The page as the database cut it (the one past it only says that more follow), ordered afresh.
+    return [...nodes.slice(0, query.limit).sort(comparing(CHILD_SORT[query.sort])), ...nodes.slice(query.limit)];
   }
 
   /** Publicly visible children, which are all that count toward a node's strength, read from the children themselves. */
