@@ -52,7 +52,7 @@ export class ArticlesRepository {
   private readonly texts = new Map<string, ArticleParagraph[]>();
   /**
    * Without Redis: a reply is counted in memory and the count stored once per round for every reply
-   * meanwhile (see WriteBehind), laid over every read until then (`current`).
+   * meanwhile (see WriteBehind), laid over every read until then (`reading`).
    */
   private readonly counts: WriteBehind<PendingReplies> | null;
   /** Without Redis: replies are stored and counted together (shared), a recount alone (exclusive). */
@@ -141,7 +141,7 @@ export class ArticlesRepository {
     return this.articles.findOne({ hash }, LIST_FIELDS).lean<ArticleRecord>().exec();
   }
 
-  /** Latest activity first, as stored and then as counted in memory (see `current`). */
+  /** Latest activity first, as stored and then as counted in memory (see `reading`). */
   async list(): Promise<ArticleRecord[]> {
     const articles = await this.reading(() => this.articles.find({ state: 'ready' }, LIST_FIELDS).sort({ lastActivityAt: -1 }).limit(500).lean<ArticleRecord[]>().exec());
     return this.counts ? articles.sort((a, b) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime()) : articles;
@@ -176,9 +176,13 @@ export class ArticlesRepository {
 
   /** Changes an article's own fields (its lock, among them: the write rules are announced as changed). */
   async update(id: string | Types.ObjectId, update: UpdateQuery<Article>): Promise<ArticleRecord | null> {
-    const article = await this.moderated.changing(() => this.writes.write(id, () => this.articles.findByIdAndUpdate(id, update, { new: true }).lean<ArticleRecord>().exec()));
-    // Returned holding the article's lock: no count can be stored meanwhile, so what is pending is all there is to add.
-    return article && layCount(article, this.counts?.get(String(article._id)));
+    return this.moderated.changing(() =>
+      this.writes.write(id, async () => {
+        const article = await this.articles.findByIdAndUpdate(id, update, { new: true }).lean<ArticleRecord>().exec();
+        // Laid over holding the article's lock: no count can be stored (and dropped) meanwhile.
+        return article && layCount(article, this.counts?.get(String(article._id)));
+      }),
+    );
   }
 
   /**

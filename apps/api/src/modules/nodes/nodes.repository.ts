@@ -81,7 +81,7 @@ export class NodesRepository {
   private readonly snapshots: NodeSnapshots | null;
   /**
    * Without Redis: figures set under a node's lock are stored after the request, once per round for
-   * every set made meanwhile (see WriteBehind), and laid over every read until then (`current`).
+   * every set made meanwhile (see WriteBehind), and laid over every read until then (`reading`).
    */
   private readonly figures: WriteBehind<NodeFigures> | null;
   private readonly logger = new Logger('Nodes');
@@ -127,9 +127,15 @@ export class NodesRepository {
     return (await this.reading(async () => [await query()].filter((doc): doc is T => doc !== null), whole))[0] ?? null;
   }
 
-  /** A node just returned by a write holding its lock, with its figures not stored yet. */
-  private heldCurrent<T extends { _id: Types.ObjectId }>(doc: T | null): T | null {
-    return doc && layFigures(doc, this.figures?.get(String(doc._id)), true);
+  /**
+   * A node's update under its lock, returning it as updated with its figures not stored yet: laid
+   * over while the lock is held, when no round can store them (and drop them) meanwhile.
+   */
+  private writeReturning(id: string | Types.ObjectId, update: () => Promise<StoredNode | null>): Promise<NodeRecord | null> {
+    return this.write(id, async () => {
+      const node = fromStored(await update());
+      return node && layFigures(node, this.figures?.get(String(node._id)), true);
+    });
   }
 
   /**
@@ -265,7 +271,7 @@ export class NodesRepository {
         },
         set: async (fields) => {
           if (this.figures) {
-            // Stored at the figures' next round; read from memory until then (see `current`).
+            // Stored at the figures' next round; read from memory until then (see `reading`).
             this.figures.set(key, (pending) => ({ ...pending, ...fields }));
             const before = snapshots?.get(key);
             if (before) snapshots!.set(key, { ...before, ...fields });
@@ -279,19 +285,17 @@ export class NodesRepository {
 
   /** Updates fields other than `children` (which goes through LockedNode.set); a change of `locked` is announced (see ModeratedFacts). */
   async update(id: string | Types.ObjectId, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
-    const write = () => this.write(id, () => this.nodes.findByIdAndUpdate(id, update, { new: true }).lean<StoredNode>().exec());
-    return this.heldCurrent(fromStored(await (update.$set && 'locked' in update.$set ? this.moderated.changing(write) : write())));
+    const write = () => this.writeReturning(id, () => this.nodes.findByIdAndUpdate(id, update, { new: true }).lean<StoredNode>().exec());
+    return update.$set && 'locked' in update.$set ? this.moderated.changing(write) : write();
   }
 
   /** Applies an update only when the node still has the given version: a lost race returns null. */
   async updateIfVersion(id: Types.ObjectId, version: number, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
-    return this.heldCurrent(fromStored(await this.write(id, () => this.nodes.findOneAndUpdate({ _id: id, version }, update, { new: true }).lean<StoredNode>().exec())));
+    return this.writeReturning(id, () => this.nodes.findOneAndUpdate({ _id: id, version }, update, { new: true }).lean<StoredNode>().exec());
   }
 
   async setStatus(id: Types.ObjectId, from: NodeStatus[], status: NodeStatus, extra: UpdateQuery<ArgumentNodeDoc>['$set'] = {}): Promise<NodeRecord | null> {
-    return this.heldCurrent(
-      fromStored(await this.write(id, () => this.nodes.findOneAndUpdate({ _id: id, status: { $in: from } }, { $set: { status, ...extra }, $inc: { version: 1 } }, { new: true }).lean<StoredNode>().exec())),
-    );
+    return this.writeReturning(id, () => this.nodes.findOneAndUpdate({ _id: id, status: { $in: from } }, { $set: { status, ...extra }, $inc: { version: 1 } }, { new: true }).lean<StoredNode>().exec());
   }
 
   /** Whether the node or any ancestor is locked. */
