@@ -27,6 +27,9 @@ class ConfigHolderModule {
   }
 }
 
+/** Whether requests are logged at this level (pino-http logs a request's line at info). */
+const logsRequests = (level: AppConfig['LOG_LEVEL']): boolean => level === 'info' || level === 'debug' || level === 'trace';
+
 /** The web client's built files, served at / when they exist. */
 export function webDist(): string {
   return join(projectRoot(), 'apps', 'web', 'dist');
@@ -42,13 +45,15 @@ export class AppModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
         ConfigHolderModule.register(config),
         LoggerModule.forRoot({
+          // Request lines are logged at info. Below that level the request middleware is left out:
+          // it binds each request's logger with an AsyncLocalStorage, which turns on promise hooks
+          // for the whole process, and every promise then costs more (failures are still logged, by
+          // AllExceptionsFilter, through the root logger).
           // Named wildcard: path-to-regexp 8 (Express 5) no longer takes a bare '*'.
-          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+          forRoutes: logsRequests(config.LOG_LEVEL) ? [{ path: '{*path}', method: RequestMethod.ALL }] : [],
           pinoHttp: {
             level: config.LOG_LEVEL,
-            // A request's line is logged at info; below that level pino-http's per-request work is
-            // only cost (failures are logged by AllExceptionsFilter).
-            autoLogging: ['info', 'debug', 'trace'].includes(config.LOG_LEVEL) ? { ignore: (req) => req.url === '/api/health' } : false,
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
             redact: ['req.headers.authorization'],
           },
         }),
