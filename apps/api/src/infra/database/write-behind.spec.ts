@@ -21,8 +21,8 @@ function storeOf({ lingerMs = 5, retryMs = 20, writeMs = 2 } = {}) {
       },
     },
     lingerMs,
-    retryMs,
     (keys) => failures.push(...keys),
+    retryMs,
   );
   /** A set made as callers make it: holding the key's lock. */
   const add = (key: string, by: number) => locks.run(key, async () => sut.set(key, (pending) => ({ n: (pending?.n ?? stored.get(key) ?? 0) + by })));
@@ -146,8 +146,8 @@ describe('WriteBehind', () => {
     const sut = new WriteBehind<Record<string, number>>(
       { lock: (key, task) => locks.run(key, task), write: async (_key, fields) => void Object.assign(stored, fields) },
       0,
-      20,
       () => undefined,
+      20,
     );
     const set = (fields: Record<string, number>) => locks.run('a', async () => sut.set('a', (pending) => ({ ...pending, ...fields })));
     const read = sut.read(

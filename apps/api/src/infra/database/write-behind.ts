@@ -4,6 +4,9 @@ export interface WriteBehindStore<V> {
   write(key: string, value: V): Promise<void>;
 }
 
+/** After a round with a failed write (the database is down?), the next one waits this long, unless told otherwise. */
+const RETRY_MS = 1000;
+
 interface Entry<V> {
   value: V;
   /** The set that made this value. */
@@ -48,9 +51,9 @@ export class WriteBehind<V extends object> {
   constructor(
     private readonly store: WriteBehindStore<V>,
     private readonly lingerMs: number,
-    private readonly retryMs: number,
     /** Told once per round of the keys whose write failed (they stay pending), with the first error. */
     private readonly failed: (keys: string[], error: unknown) => void,
+    private readonly retryMs = RETRY_MS,
   ) {}
 
   /** The key's value not stored yet, if any: for a caller holding the key's lock (no store can end meanwhile). */
@@ -81,6 +84,20 @@ export class WriteBehind<V extends object> {
       else this.readsFrom.delete(startedAt);
       this.pruneRetained();
     }
+  }
+
+  /** `read` for a query of documents keyed by their `_id`: `lay` gives each one its value, if any. */
+  readEach<T extends { _id: unknown }>(query: () => Promise<T[]>, lay: (doc: T, value: V | undefined) => T): Promise<T[]> {
+    return this.read(query, (docs, valueOf) => docs.map((doc) => lay(doc, valueOf(String(doc._id)))));
+  }
+
+  /** `readEach` for a query of one document, or none. */
+  async readOne<T extends { _id: unknown }>(query: () => Promise<T | null>, lay: (doc: T, value: V | undefined) => T): Promise<T | null> {
+    const [doc] = await this.readEach(async () => {
+      const found = await query();
+      return found ? [found] : [];
+    }, lay);
+    return doc ?? null;
   }
 
   /** Sets the key's value from the one pending (undefined: nothing pending); it is stored at a coming round. */

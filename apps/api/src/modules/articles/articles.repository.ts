@@ -37,9 +37,6 @@ function layCount<T extends CountedArticle>(article: T, counted: PendingReplies 
   return { ...article, replyCount: counted.replyCount, ...('lastActivityAt' in article ? { lastActivityAt } : {}) };
 }
 
-/** After a count's write failed (the database is down?), the next round waits this long. */
-const COUNT_RETRY_MS = 1000;
-
 /** An article with its paragraphs. */
 export type ArticleWithText = ArticleRecord & { paragraphs: ArticleParagraph[] };
 
@@ -75,7 +72,6 @@ export class ArticlesRepository {
             write: (key, { replyCount, lastActivityAt }) => retryTransient(() => this.articles.updateOne({ _id: key }, { $set: { lastActivityAt, replyCount } }).exec()).then(() => undefined),
           },
           config.FIGURES_LINGER_MS,
-          COUNT_RETRY_MS,
           (keys, error) => this.logger.warn(`reply counts of ${keys.length} article(s) not stored yet, to be tried again: ${(error as Error).message}`),
         );
   }
@@ -86,13 +82,12 @@ export class ArticlesRepository {
   }
 
   /** Runs a read of articles and lays over each the reply count not stored yet (see WriteBehind.read). */
-  private async reading<T extends CountedArticle>(query: () => Promise<T[]>): Promise<T[]> {
-    if (!this.counts) return query();
-    return this.counts.read(query, (articles, countOf) => articles.map((article) => layCount(article, countOf(String(article._id)))));
+  private reading<T extends CountedArticle>(query: () => Promise<T[]>): Promise<T[]> {
+    return this.counts ? this.counts.readEach(query, layCount) : query();
   }
 
-  private async readingOne<T extends CountedArticle>(query: () => Promise<T | null>): Promise<T | null> {
-    return (await this.reading(async () => [await query()].filter((article): article is T => article !== null)))[0] ?? null;
+  private readingOne<T extends CountedArticle>(query: () => Promise<T | null>): Promise<T | null> {
+    return this.counts ? this.counts.readOne(query, layCount) : query();
   }
 
   // Filters are by _id alone and the state is checked here: FerretDB's SQLite backend answers only an

@@ -61,9 +61,6 @@ export interface LockedNode {
   set(fields: NodeFigures): Promise<void>;
 }
 
-/** After a figures write failed (the database is down?), the next round waits this long. */
-const FIGURES_RETRY_MS = 1000;
-
 /** Nodes a single instance remembers as it last wrote them (see NodeSnapshots): every claim and root, and the busiest replies. */
 const SNAPSHOT_CAPACITY = 5000;
 
@@ -104,7 +101,6 @@ export class NodesRepository {
             write: (key, fields) => retryTransient(() => this.nodes.collection.updateOne({ _id: new Types.ObjectId(key) }, { $set: toStored(fields) })).then(() => undefined),
           },
           config.FIGURES_LINGER_MS,
-          FIGURES_RETRY_MS,
           (keys, error) => this.logger.warn(`figures of ${keys.length} node(s) not stored yet, to be tried again: ${(error as Error).message}`),
         );
   }
@@ -118,13 +114,12 @@ export class NodesRepository {
    * Runs a read of nodes and lays over each node the figures not stored yet (see WriteBehind.read):
    * the fields it has (a projection leaves some out), or all of them when `whole`.
    */
-  private async reading<T extends { _id: Types.ObjectId }>(query: () => Promise<T[]>, whole = false): Promise<T[]> {
-    if (!this.figures) return query();
-    return this.figures.read(query, (docs, figuresOf) => docs.map((doc) => layFigures(doc, figuresOf(String(doc._id)), whole)));
+  private reading<T extends { _id: Types.ObjectId }>(query: () => Promise<T[]>, whole = false): Promise<T[]> {
+    return this.figures ? this.figures.readEach(query, (doc, figures) => layFigures(doc, figures, whole)) : query();
   }
 
-  private async readingOne<T extends { _id: Types.ObjectId }>(query: () => Promise<T | null>, whole = false): Promise<T | null> {
-    return (await this.reading(async () => [await query()].filter((doc): doc is T => doc !== null), whole))[0] ?? null;
+  private readingOne<T extends { _id: Types.ObjectId }>(query: () => Promise<T | null>, whole = false): Promise<T | null> {
+    return this.figures ? this.figures.readOne(query, (doc, figures) => layFigures(doc, figures, whole)) : query();
   }
 
   /**
