@@ -61,7 +61,7 @@ describe.each([
   });
 
   const latestSeq = async (): Promise<number> =>
-    ((await direct.db.collection('live_events').find({ articleId: objectId(articleId) }).sort({ seq: -1 }).limit(1).toArray())[0]?.seq as number | undefined) ?? 0;
+    ((await direct.db.collection('live_log').find({ articleId: objectId(articleId) }).sort({ seq: -1 }).limit(1).toArray())[0]?.lastSeq as number | undefined) ?? 0;
 
   it('leaves every reader that dropped and rejoined with exactly the tree a fresh load gives', async () => {
     const random = seededRandom(SEED);

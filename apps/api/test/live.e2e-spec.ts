@@ -1,5 +1,6 @@
-import type { ArgumentNode, ArticleDetail, AuthResponse } from '@agora/shared';
-import type { LiveEventsRepository } from '../src/modules/live/live-events.repository';
+import type { ArgumentNode, ArticleDetail, AuthResponse, StoredLiveEvent } from '@agora/shared';
+import mongoose from 'mongoose';
+import type { LiveLogRepository } from '../src/modules/live/live-log.repository';
 import { LiveService } from '../src/modules/live/live.service';
 import { connectLive, isStrictlyIncreasing, type LiveClient } from './support/live-client';
 import { bearer, registerUser, startTestApp, type TestApp } from './support/test-app';
@@ -88,16 +89,16 @@ describe('live updates (e2e, one instance)', () => {
 
   /**
    * Runs `work` with the app's event-log writes wrapped, as a slow or failing database would behave
-   * (without Redis, delivered events are stored in batches by appendMany).
+   * (without Redis, delivered events are stored in pages by append).
    */
-  const withLogWrites = async (app: TestApp, wrap: (append: LiveEventsRepository['appendMany']) => LiveEventsRepository['appendMany'], work: () => Promise<void>) => {
-    const events = app.app.get(LiveService).events;
-    const append = events.appendMany.bind(events);
-    events.appendMany = wrap(append);
+  const withLogWrites = async (app: TestApp, wrap: (append: LiveLogRepository['append']) => LiveLogRepository['append'], work: () => Promise<void>) => {
+    const log = app.app.get(LiveService).log;
+    const append = log.append.bind(log);
+    log.append = wrap(append);
     try {
       await work();
     } finally {
-      events.appendMany = append;
+      log.append = append;
     }
   };
 
@@ -160,9 +161,9 @@ describe('live updates (e2e, one instance)', () => {
       t,
       (append) => async (articleId, events) => {
         const kept = events.filter(() => ++count !== 2);
-        if (kept.length) await append(articleId, kept);
+        const page = kept.length ? await append(articleId, kept) : null;
         if (kept.length < events.length) throw new Error('the database is away');
-        return true;
+        return page;
       },
       async () => {
         const { seq, watcher } = await leaveAndWatch(t.baseUrl, article.id);
@@ -202,6 +203,32 @@ describe('live updates (e2e, one instance)', () => {
     expect(await late.join(article.id, Math.max(0, seq - 5))).toMatchObject({ ok: true, resync: true });
     const ahead = await client();
     expect(await ahead.join(article.id, 10_000_000)).toMatchObject({ ok: true, resync: true });
+  });
+
+  it('keeps the newest events in pages, removes older pages, and drops the log of one document per event at start', async () => {
+    for (let i = 0; i < 12; i++) await post(ben.token, 6, `paged ${i}`).expect(201);
+    const watcher = await client();
+    const { seq: joinedAt } = (await watcher.join(article.id)) as { seq: number };
+    const direct = await mongoose.createConnection(t.config.mongoUri).asPromise();
+    try {
+      await t.app.get(LiveService).beforeApplicationShutdown(); // the writer's pages are all stored
+      const pages = await direct.db!.collection('live_log').find({ articleId: new mongoose.Types.ObjectId(article.id) }).sort({ seq: 1 }).toArray();
+      const seqs = pages.flatMap((p) => (JSON.parse(p.events as string) as StoredLiveEvent[]).map((e) => e.payload.seq));
+      // The claims' strengths may still have moved after the join.
+      const latest = seqs[seqs.length - 1];
+      expect(latest).toBeGreaterThanOrEqual(joinedAt);
+      // Every one of the newest LIVE_EVENT_RETENTION (10), in order, and no page of only older ones.
+      expect(seqs.slice(-10)).toEqual(Array.from({ length: 10 }, (_, i) => latest - 9 + i));
+      expect(isStrictlyIncreasing(seqs)).toBe(true);
+      expect(pages.every((p) => p.lastSeq > latest - 10)).toBe(true);
+
+      await direct.db!.collection('live_events').insertOne({ _id: `${article.id}:1` as never, articleId: new mongoose.Types.ObjectId(article.id), seq: 1 });
+      const next = await startTestApp({}, { mongoUri: t.config.mongoUri, seed: false });
+      await next.close();
+      expect(await direct.db!.listCollections({ name: 'live_events' }).toArray()).toEqual([]);
+    } finally {
+      await direct.close();
+    }
   });
 
   it('lets anonymous and signed-in sockets read, and ignores a bad token', async () => {

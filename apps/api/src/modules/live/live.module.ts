@@ -1,17 +1,18 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ArticleStoreModule } from '../articles/article-store.module';
-import { LiveEventDoc, LiveEventSchema } from './live-event.model';
-import { LiveEventsRepository } from './live-events.repository';
+import { LiveLogPageDoc, LiveLogPageSchema } from './live-log-page.model';
+import { LiveLogMigration } from './live-log-migration';
+import { LiveLogRepository } from './live-log.repository';
 import { LivePublisher } from './live-publisher';
 import { LiveGateway } from './live.gateway';
 import { LiveService } from './live.service';
 
 @Module({
   imports: [ArticleStoreModule, MongooseModule.forFeature([
-      { name: LiveEventDoc.name, schema: LiveEventSchema },
+      { name: LiveLogPageDoc.name, schema: LiveLogPageSchema },
     ])],
-  providers: [LiveEventsRepository, LiveService, { provide: LivePublisher, useExisting: LiveService }, LiveGateway],
+  providers: [LiveLogRepository, LiveLogMigration, LiveService, { provide: LivePublisher, useExisting: LiveService }, LiveGateway],
   exports: [LivePublisher, LiveService],
 })
 export class LiveModule {}

@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { DocumentLock } from '../../infra/database/document-lock';
 import { REDIS, type RedisClient } from '../../infra/redis.module';
 import { LiveDelivery } from './live-delivery';
-import { LiveEventsRepository } from './live-events.repository';
+import { LiveLogRepository } from './live-log.repository';
 import { RecentEvents } from './recent-events';
 import { ReplayLogWriter } from './replay-log-writer';
 import { LivePublisher, type CurrentNode } from './live-publisher';
@@ -33,22 +33,21 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
   private readonly replayLog: ReplayLogWriter;
 
   constructor(
-    readonly events: LiveEventsRepository,
+    readonly log: LiveLogRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REDIS) redis: RedisClient,
   ) {
     super();
     this.ordering = new DocumentLock(redis, 'agora:lock:publish');
     this.published = new PublishedFigures(redis);
-    this.replayLog = new ReplayLogWriter(
-      (articleId, events) => this.events.appendMany(articleId, events),
-      (message) => this.logger.warn(message),
-      this.config.LIVE_LOG_LINGER_MS,
-    );
+    this.replayLog = new ReplayLogWriter(log, (message) => this.logger.warn(message), {
+      lingerMs: this.config.LIVE_LOG_LINGER_MS,
+      keep: this.config.LIVE_EVENT_RETENTION,
+    });
     this.recent = new RecentEvents(Math.min(this.config.LIVE_EVENT_RETENTION, this.config.LIVE_REPLAY_MEMORY));
     this.delivery = new LiveDelivery(
       () => this.namespace,
-      (articleId, from, to) => this.events.range(articleId, from, to),
+      (articleId, from, to) => this.log.range(articleId, from, to),
       (event) => this.recent.add(event),
     );
   }
@@ -161,17 +160,14 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
         await prepared.stored();
         return { event: sequenced, delivered: true };
       });
-      if (!published) return;
+      if (!published || published.delivered) return;
       const seq = published.event.payload.seq;
-      if (!published.delivered) {
-        this.delivery.receive(published.event);
-        this.namespace?.serverSideEmit(CROSS_INSTANCE_EVENT, published.event);
-      }
-      // Prune half-way through each retention window, so at most 150% is ever kept. A prune reads the
-      // whole log on FerretDB (its filter is not by _id): pruning every tenth of the window cost about
-      // a tenth of the database's CPU in the vote bench.
+      this.delivery.receive(published.event);
+      this.namespace?.serverSideEmit(CROSS_INSTANCE_EVENT, published.event);
+      // With Redis, pruned half-way through each retention window, so at most 150% is ever kept: a
+      // prune reads the whole log on FerretDB (without Redis, the ReplayLogWriter removes pages by _id).
       const every = Math.max(1, Math.ceil(this.config.LIVE_EVENT_RETENTION / 2));
-      if (seq % every === 0) await this.events.prune(articleId, seq, this.config.LIVE_EVENT_RETENTION);
+      if (seq % every === 0) await this.log.prune(articleId, seq, this.config.LIVE_EVENT_RETENTION);
     } catch (error) {
       this.logger.warn(`${name} for article ${articleId} not published: ${(error as Error).message}`);
     }
@@ -192,19 +188,19 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
 
   /** The events after `since` for a reconnecting reader: from memory when it has them all, else from the log. */
   async replayAfter(articleId: string, since: number): Promise<StoredLiveEvent[]> {
-    return this.recent.after(articleId, since) ?? this.events.after(articleId, since);
+    return this.recent.after(articleId, since) ?? this.log.after(articleId, since);
   }
 
   /** Takes the next free seq: usually the first try; after a lost race, re-read the log's latest. */
   private async append(articleId: string, name: Sequenced, body: Record<string, unknown>): Promise<StoredLiveEvent> {
     let seq = (await this.currentSeq(articleId)) + 1;
     for (let attempt = 0; attempt < 100; attempt++) {
-      const event = await this.events.tryAppend(articleId, seq, name, body);
-      if (event) {
+      const event = { name, payload: { ...body, articleId, seq } } as unknown as StoredLiveEvent;
+      if (await this.log.append(articleId, [event])) {
         this.noteSeq(articleId, seq);
         return event;
       }
-      seq = Math.max(seq, await this.events.latestSeq(articleId)) + 1;
+      seq = Math.max(seq, await this.log.latestSeq(articleId)) + 1;
     }
     throw new Error(`no free sequence number for article ${articleId} after 100 attempts`);
   }
@@ -213,7 +209,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
   async currentSeq(articleId: string): Promise<number> {
     const known = this.highWater.get(articleId);
     if (known !== undefined) return known;
-    const latest = await this.events.latestSeq(articleId);
+    const latest = await this.log.latestSeq(articleId);
     this.noteSeq(articleId, latest);
     return this.highWater.get(articleId)!;
   }
@@ -235,7 +231,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
    */
   private async latestSeq(articleId: string): Promise<number> {
     if (!this.config.REDIS_URL) return this.currentSeq(articleId);
-    this.noteSeq(articleId, await this.events.latestSeq(articleId));
+    this.noteSeq(articleId, await this.log.latestSeq(articleId));
     return this.highWater.get(articleId)!;
   }
 

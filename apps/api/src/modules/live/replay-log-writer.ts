@@ -1,21 +1,42 @@
 import type { StoredLiveEvent } from '@agora/shared';
+import type { LogPageRef } from './live-log.repository';
 
-/** Where the writer stores a batch of one article's events, in seq order; false when a seq was taken. */
-export type StoreEvents = (articleId: string, events: readonly StoredLiveEvent[]) => Promise<boolean>;
+/** Where the writer keeps an article's log: pages of events in seq order (see LiveLogRepository). */
+export interface ReplayLogStore {
+  /** Stores a batch as one page; null when its first seq was taken. */
+  append(articleId: string, events: readonly StoredLiveEvent[]): Promise<LogPageRef | null>;
+  /** The article's pages as stored, oldest first. */
+  pageRefs(articleId: string): Promise<LogPageRef[]>;
+  remove(ids: readonly string[]): Promise<void>;
+}
 
 interface ArticleLog {
   pending: StoredLiveEvent[];
   writing: Promise<void> | null;
 }
 
+export interface ReplayLogOptions {
+  /** Writes of an article start at least this far apart. */
+  lingerMs?: number;
+  /** Events kept per article: a page goes once this many newer events are stored. */
+  keep: number;
+}
+
+/** Articles whose pages the writer keeps track of; one it has forgotten has its pages listed again. */
+const TRACKED_ARTICLES = 1000;
+
 /**
- * Stores events already delivered (a single instance without Redis) in the replay log, one insert per
+ * Stores events already delivered (a single instance without Redis) in the replay log, one page per
  * batch: group commit. The events of an article used to be stored one by one inside its publishing
  * turn, so every event waited for the write of the one before it: under load, readers' events were
  * as slow as the database's single writer. Now the turn only hands its event over; the events gather
  * while a write is on its way, and writes start at least `lingerMs` apart. Each write of the
  * log takes SQLite's single write lock, which votes and replies wait for too: under load, lingering
  * turns about one log write per vote into one per several.
+ *
+ * Being the log's only writer, it also knows every page and removes each by _id once `keep` newer
+ * events are stored: a removal by seq reads the whole log on FerretDB, and was 40% of the database's
+ * CPU in the reply bench. Pages stored before this process started are listed once per article.
  *
  * A replay from the log must not run between an event's delivery and its storing: it waits for
  * `idle` inside the article's turn (no event can be added meanwhile).
@@ -24,12 +45,19 @@ export class ReplayLogWriter {
   private readonly logs = new Map<string, ArticleLog>();
   /** When each article's last write started. */
   private readonly lastWriteAt = new Map<string, number>();
+  /** Each article's stored pages, oldest first, least recently written article first. */
+  private readonly pages = new Map<string, LogPageRef[]>();
+  private readonly lingerMs: number;
+  private readonly keep: number;
 
   constructor(
-    private readonly store: StoreEvents,
+    private readonly store: ReplayLogStore,
     private readonly warn: (message: string) => void,
-    private readonly lingerMs = 0,
-  ) {}
+    options: ReplayLogOptions,
+  ) {
+    this.lingerMs = options.lingerMs ?? 0;
+    this.keep = options.keep;
+  }
 
   add(event: StoredLiveEvent): void {
     const articleId = event.payload.articleId;
@@ -62,13 +90,49 @@ export class ReplayLogWriter {
       const batch = log.pending.splice(0);
       const seqs = `${batch[0].payload.seq}..${batch[batch.length - 1].payload.seq}`;
       try {
-        if (!(await this.store(articleId, batch))) this.warn(`events ${articleId}:${seqs} were delivered, but another process had stored one of those seqs: is a second instance running without REDIS_URL?`);
+        const pages = await this.trackedPages(articleId);
+        const page = await this.store.append(articleId, batch);
+        if (page) {
+          pages.push(page);
+          await this.removePagesPast(articleId, pages, page.lastSeq);
+        } else {
+          this.pages.delete(articleId);
+          this.warn(`events ${articleId}:${seqs} were delivered, but another process had stored seq ${batch[0].payload.seq}: is a second instance running without REDIS_URL?`);
+        }
       } catch (error) {
+        // Whether the page was stored is unknown: the article's pages are listed again at its next write.
+        this.pages.delete(articleId);
         // Readers here have them; one replaying past them later finds a gap in the log and is told to reload.
         this.warn(`events ${articleId}:${seqs} were delivered but not stored for replay: ${(error as Error).message}`);
       }
     }
     log.writing = null;
     this.logs.delete(articleId);
+  }
+
+  /** The article's pages, listed from the log the first time (or after it was forgotten). */
+  private async trackedPages(articleId: string): Promise<LogPageRef[]> {
+    let pages = this.pages.get(articleId);
+    if (pages) this.pages.delete(articleId);
+    else {
+      pages = await this.store.pageRefs(articleId);
+      if (this.pages.size >= TRACKED_ARTICLES) this.pages.delete(this.pages.keys().next().value!);
+    }
+    this.pages.set(articleId, pages);
+    return pages;
+  }
+
+  /** Removes the pages whose every event is older than the newest `keep`; ones that fail stay tracked, for the next write. */
+  private async removePagesPast(articleId: string, pages: LogPageRef[], latestSeq: number): Promise<void> {
+    let past = 0;
+    while (past < pages.length && pages[past].lastSeq <= latestSeq - this.keep) past++;
+    if (!past) return;
+    const ids = pages.slice(0, past).map((p) => p.id);
+    try {
+      await this.store.remove(ids);
+      pages.splice(0, past);
+    } catch (error) {
+      this.warn(`old replay log pages of ${articleId} not removed yet: ${(error as Error).message}`);
+    }
   }
 }
