@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { childEntry, childrenMap, packChildren, replyCountsOf, unpackChildren, withChild } from './children';
+import { childEntry, childrenMap, packChildren, replyCountsOf, setChild, unpackChildren } from './children';
 
 describe('children map', () => {
   const a = new Types.ObjectId();
@@ -18,17 +18,22 @@ describe('children map', () => {
     expect(childEntry({ type: 'rebuttal', strength: 0.5, origin: 'user', status: 'visible' })).toEqual({ type: 'rebuttal', strength: 0.5, origin: 'user' });
   });
 
-  it('sets and removes one entry without touching the map it was given', () => {
+  it('sets, replaces and removes one entry in place', () => {
+    const owned = { ...map };
     const c = String(new Types.ObjectId());
-    const added = withChild(map, c, { type: 'rebuttal', strength: 0.9, origin: 'user' });
-    expect(Object.keys(added)).toHaveLength(3);
-    expect(Object.keys(map)).toHaveLength(2);
-    expect(withChild(added, String(a), null)).not.toHaveProperty(String(a));
+    setChild(owned, c, { type: 'rebuttal', strength: 0.9, origin: 'user' });
+    expect(Object.keys(owned)).toHaveLength(3);
+    setChild(owned, c, { type: 'rebuttal', strength: 0.2, origin: 'user' });
+    expect(owned[c].strength).toBe(0.2);
+    setChild(owned, String(a), null);
+    expect(owned).not.toHaveProperty(String(a));
+    expect(Object.keys(owned)).toHaveLength(2);
   });
 
   it("counts readers' replies by type, not the article's own sentences", () => {
-    const c = String(new Types.ObjectId());
-    expect(replyCountsOf(withChild(map, c, { type: 'rebuttal', strength: 0.9, origin: 'user' }))).toEqual({ support: 1, rebuttal: 1 });
+    const owned = { ...map };
+    setChild(owned, String(new Types.ObjectId()), { type: 'rebuttal', strength: 0.9, origin: 'user' });
+    expect(replyCountsOf(owned)).toEqual({ support: 1, rebuttal: 1 });
   });
 
   it('is stored as one string and read back as the same map, and reads a map stored unpacked', () => {

@@ -15,14 +15,17 @@ describe('NodeSnapshots', () => {
     expect(sut.get('n')).toBeUndefined();
   });
 
-  it('freezes the node, its figures and children, so no holder can change the next one’s copy', () => {
+  it('freezes the node and its figures, so no holder can change the next one’s copy, but not its children map', () => {
     const sut = new NodeSnapshots(10);
     const node = aNode();
     sut.set('n', node);
     const held = sut.get('n')!;
     expect(() => ((held as { strength: number }).strength = 1)).toThrow(TypeError);
     expect(() => ((held.votes as { count: number }).count = 3)).toThrow(TypeError);
-    expect(() => (held.children!.a.strength = 1)).toThrow(TypeError);
+    expect(() => (held.children = {})).toThrow(TypeError);
+    // The lock holder sets entries in place (see setChild).
+    held.children!.b = { type: 'rebuttal', strength: 0.4, origin: 'user' };
+    expect(sut.get('n')!.children).toHaveProperty('b');
     // Ids stay usable as ids.
     expect(String(held._id)).toMatch(/^[0-9a-f]{24}$/);
     expect(held.votes).toEqual(emptyVotes());

@@ -9,8 +9,9 @@ import type { NodeRecord } from './node.model';
  * Why: every vote and reply reads its node and each ancestor before settling it, and the ancestors
  * (paragraph claims, the article's root) are the same few documents for every write on the article.
  *
- * Entries are frozen, so that no holder can change what the next one will be given. The least
- * recently used entry goes first when `capacity` is reached.
+ * Entries are frozen, so that no holder can change what the next one will be given; all but their
+ * children maps, which the lock holder changes in place (see setChild). The least recently used entry
+ * goes first when `capacity` is reached.
  */
 export class NodeSnapshots {
   private readonly entries = new Map<string, Readonly<NodeRecord>>();
@@ -41,16 +42,15 @@ export class NodeSnapshots {
   }
 }
 
-/** Freezes the node and the plain objects and arrays it holds (figures, children), leaving ids and dates alone. */
+/** Freezes the node and the plain objects and arrays it holds (figures), leaving ids, dates and its children map alone. */
 function freeze(node: NodeRecord): NodeRecord {
-  freezePlain(node);
-  return node;
+  for (const [field, inner] of Object.entries(node)) if (field !== 'children' && isPlain(inner) && !Object.isFrozen(inner)) freezePlain(inner);
+  return Object.freeze(node);
 }
 
 const isPlain = (value: unknown): value is object => !!value && (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype);
 
 function freezePlain(value: object): void {
-  // What is frozen already was frozen whole: a parent's new children map holds mostly the entries of its last one.
   for (const inner of Object.values(value)) if (isPlain(inner) && !Object.isFrozen(inner)) freezePlain(inner);
   Object.freeze(value);
 }

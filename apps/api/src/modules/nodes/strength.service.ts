@@ -10,7 +10,7 @@ import { ArticlesRepository } from '../articles/articles.repository';
 import { LivePublisher } from '../live/live-publisher';
 import type { VersionedStrength } from '../live/published-figures';
 import { AncestorCarrier, type Carry, type PendingCarry } from './ancestor-carrier';
-import { childEntry, replyCountsOf, withChild } from './children';
+import { childEntry, replyCountsOf, setChild } from './children';
 import type { ChildEntry, NodeRecord } from './node.model';
 import { NodesRepository, type LockedNode } from './nodes.repository';
 
@@ -206,9 +206,11 @@ export class StrengthService implements OnApplicationBootstrap, BeforeApplicatio
   ): Promise<SettledNode | null> {
     const node = read === undefined ? await locked.read() : read;
     if (!node) return null;
-    let children = change.rebuild || !node.children ? await this.nodes.findPublicChildren(node._id) : node.children;
-    if (change.child) children = withChild(children, change.child.id, change.child.entry);
-    for (const [id, { entry }] of change.replace ?? []) if (id in children) children = withChild(children, id, entry);
+    // Changed in place (see setChild): from here to locked.set nothing may wait, so no one sees the
+    // map changed but the figures drawn from it not yet set.
+    const children = change.rebuild || !node.children ? await this.nodes.findPublicChildren(node._id) : node.children;
+    if (change.child) setChild(children, change.child.id, change.child.entry);
+    for (const [id, { entry }] of change.replace ?? []) if (id in children) setChild(children, id, entry);
     const votes = change.votes ? change.votes(node.votes as VoteTotals) : (node.votes as VoteTotals);
     const strength = nodeStrength(votes, Object.values(children)).strength;
     const replyCounts = replyCountsOf(children);
