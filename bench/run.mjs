@@ -3,7 +3,8 @@
 // writes bench/results/latest.json; stops everything at the end or on error.
 //   npm run bench                      every scenario
 //   npm run bench -- --only=vote,tree  some of them
-//   npm run bench -- --profile         also writes a CPU profile of the API to bench/results/profile/
+//   npm run bench -- --profile         also writes CPU profiles of the API (whole run) and of FerretDB (each
+//                                      throughput scenario's measured API run) to bench/results/profile/
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';

@@ -34,7 +34,7 @@ export async function replyScenario(env, log) {
   const rawOp = (i) => rawReply(raw, rawReplyOf(i));
   const floorRequest = (i) => ({ path: '/reply', body: EJSON.serialize(rawReplyOf(i)) });
 
-  const { api, raw: base, floor } = await compareThroughput(env, { method: 'POST', request, rawOp, floorRequest, log });
+  const { api, raw: base, floor } = await compareThroughput(env, { name: 'reply', method: 'POST', request, rawOp, floorRequest, log });
   const costs = await queryCosts(env.apiDb, await env.apiDb.collection('nodes').findOne({ origin: 'user' }, { sort: { _id: -1 } }));
   return {
     scenario: { name: 'reply', metric: 'throughput', value: api.perSecond, unit: 'replies/s', baseline: base.perSecond, ratio: api.perSecond / base.perSecond, p50: api.p50, p99: api.p99 },

@@ -55,7 +55,7 @@ export async function voteScenario(env, log) {
   const rawOp = (i) => rawVote(raw, rawVoteOf(i));
   const floorRequest = (i) => ({ path: '/vote', body: EJSON.serialize(rawVoteOf(i)) });
 
-  const { api, raw: base, floor } = await compareThroughput(env, { method: 'PUT', request, rawOp, floorRequest, log });
+  const { api, raw: base, floor } = await compareThroughput(env, { name: 'vote', method: 'PUT', request, rawOp, floorRequest, log });
   const costs = await queryCosts(env.apiDb, await env.apiDb.collection('nodes').findOne({ _id: new ObjectId(nodes[0].id) }));
   return {
     scenario: { name: 'vote', metric: 'throughput', value: api.perSecond, unit: 'votes/s', baseline: base.perSecond, ratio: api.perSecond / base.perSecond, p50: api.p50, p99: api.p99 },

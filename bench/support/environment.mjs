@@ -25,7 +25,9 @@ export async function startEnvironment({ root, resultsDir, profile, log }) {
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
 
     const { startEmbeddedFerretDb } = require(join(root, 'apps/api/dist/infra/database/embedded-ferretdb.js'));
-    const db = await startEmbeddedFerretDb(dataDir, { log });
+    // With --profile, FerretDB serves Go's pprof on its debug port (see databaseProfile in throughput.mjs).
+    const dbDebugAddr = profile ? `127.0.0.1:${await freePort()}` : undefined;
+    const db = await startEmbeddedFerretDb(dataDir, { log, debugAddr: dbDebugAddr });
     cleanups.push(() => db.stop());
     const stamp = Date.now().toString(36);
     const dbBase = `mongodb://127.0.0.1:${db.port}`;
@@ -85,6 +87,9 @@ export async function startEnvironment({ root, resultsDir, profile, log }) {
       rawDb: client.db(rawDbName),
       /** Where the HTTP floor server finds the baselines' database. */
       rawDbAddress: { uri: dbBase, name: rawDbName },
+      /** Where the database's CPU profile is taken (--profile only). */
+      dbProfileUrl: dbDebugAddr ? `http://${dbDebugAddr}/debug/pprof/profile` : null,
+      profileDir: profile,
       /** Processes whose CPU time the throughput scenarios report. */
       pids: { api: apiChild.pid, db: ferretPid(dataDir), bench: process.pid },
       close,

@@ -32,10 +32,10 @@ export async function queryCosts(db, sample) {
     [`nodes.updateOne {_id} $set of its parent (${parentChildren} children; the parent's figures, a write)`, () => nodes.updateOne({ _id: sample.parentId }, { $set: { strength: parent?.strength ?? 0.5 } })],
     ['votes.find {nodeId} (VotesRepository.tally: only to repair unfinished work)', () => db.collection('votes').find({ nodeId: sample._id }, { projection: { value: 1, _id: 0 } }).toArray()],
     ['nodes.find {parentId, status} (findPublicChildren: only to rebuild a children map)', () => nodes.find({ parentId: sample.parentId, status: 'visible' }, { projection: { type: 1, strength: 1 } }).toArray()],
-    ['live_events.findOne {articleId} sort seq -1 (latestSeq: once per article per instance, and on a join with since)', () => db.collection('live_events').findOne({ articleId: sample.articleId }, { sort: { seq: -1 }, projection: { seq: 1 } })],
+    ['live_log.findOne {articleId} sort seq -1 (latestSeq: once per article per instance, and on a join with since)', () => db.collection('live_log').findOne({ articleId: sample.articleId }, { sort: { seq: -1 }, projection: { lastSeq: 1 } })],
   ];
   const sizes = {};
-  for (const name of ['nodes', 'votes', 'live_events', 'users', 'articles']) sizes[name] = await db.collection(name).estimatedDocumentCount();
+  for (const name of ['nodes', 'votes', 'live_log', 'users', 'articles']) sizes[name] = await db.collection(name).estimatedDocumentCount();
   const costs = [];
   for (const [name, run] of shapes) costs.push([name, await price(run)]);
   // How SQLite runs a primary-key lookup under FerretDB: 'SCAN' would mean every row is read.

@@ -7,6 +7,7 @@ import { closedLoop, latencySummary } from './stats.mjs';
 import { join } from 'node:path';
 import { freePort, startNode, withCpu } from './processes.mjs';
 import { perRequest, readQueryCounts, settle } from './query-counts.mjs';
+import { databaseProfileNotes, startDatabaseProfile } from './db-profile.mjs';
 
 function describe(run, cpu) {
   const perSecond = run.completed / run.seconds;
@@ -23,7 +24,7 @@ function assertHealthy(side, run) {
  * driver; `floorRequest(i)`, when given, is the same operation as a request {path, body} to the HTTP
  * floor server (http-floor-server.mjs), measured third.
  */
-export async function compareThroughput(env, { method, request, rawOp, floorRequest, log }) {
+export async function compareThroughput(env, { name, method, request, rawOp, floorRequest, log }) {
   // Each side's sequence runs on from its warm-up into its measured run: the measured votes are new ones
   // (or changes), never the warm-up's repeated with the same values.
   let apiNext = 0;
@@ -33,7 +34,9 @@ export async function compareThroughput(env, { method, request, rawOp, floorRequ
   assertHealthy('API warm-up', await apiRun(WARMUP_SECONDS));
   await settle(env);
   const countsBefore = await readQueryCounts(env);
+  const dbProfile = startDatabaseProfile(env, name, MEASURE_SECONDS, log);
   const apiMeasured = await withCpu(env.pids, () => apiRun(MEASURE_SECONDS));
+  const dbProfileFile = await dbProfile;
   await settle(env);
   const countsAfter = await readQueryCounts(env);
   assertHealthy('API', apiMeasured.result);
@@ -48,7 +51,7 @@ export async function compareThroughput(env, { method, request, rawOp, floorRequ
   const floor = floorRequest ? await measureFloor(env, { method, request: () => floorRequest(rawNext++), log }) : null;
 
   return {
-    api: { ...describe(apiMeasured.result, apiMeasured.cpu), statuses: apiMeasured.result.statuses, dbOpsPerRequest: perRequest(countsBefore, countsAfter, apiMeasured.result.sent) },
+    api: { ...describe(apiMeasured.result, apiMeasured.cpu), statuses: apiMeasured.result.statuses, dbOpsPerRequest: perRequest(countsBefore, countsAfter, apiMeasured.result.sent), dbProfileFile },
     raw: describe(rawMeasured.result, rawMeasured.cpu),
     floor,
   };
@@ -107,5 +110,5 @@ export function throughputNotes(api, raw, unit, floor = null) {
     lines.push(`  full-collection scans (filter not exactly {_id}): ${ops.scans.toFixed(1)} (${rows(ops.scansByOperation)})`);
     lines.push(`  writes (SQLite write lock + WAL sync each): ${ops.writes.toFixed(1)} (${rows(ops.writesByOperation)})`);
   }
-  return lines;
+  return [...lines, ...databaseProfileNotes(api.dbProfileFile)];
 }

@@ -162,7 +162,10 @@ function stopOrphan(pidFile: string, log: Log): void {
  * It runs under a small shell watchdog that reads our stdin: when this process dies, however it
  * dies, the pipe closes and the watchdog ends FerretDB, so a crash leaves no orphan behind.
  */
-export async function startEmbeddedFerretDb(dataDir: string, options: { log?: Log; database?: string; port?: number } = {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedFerretDb(
+  dataDir: string,
+  options: { log?: Log; database?: string; port?: number; /** host:port for FerretDB's debug handler (pprof): for the bench's --profile. */ debugAddr?: string } = {},
+): Promise<EmbeddedDatabase> {
   const log = options.log ?? console.error;
   const bin = ensureFerretBinary(log);
   const sqliteDir = join(dataDir, 'ferretdb');
@@ -180,7 +183,7 @@ export async function startEmbeddedFerretDb(dataDir: string, options: { log?: Lo
     `--sqlite-url=file:${sqliteDir}/`,
     `--listen-addr=127.0.0.1:${port}`,
     '--telemetry=disable',
-    '--debug-addr=-',
+    `--debug-addr=${options.debugAddr ?? '-'}`,
     `--state-dir=${stateDir}`,
     '--log-level=error',
   ];
