@@ -6,6 +6,7 @@ import type { ExecutionContext } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { WRITE_KIND, type WriteKind } from '../common/decorators/write-throttle.decorator';
 import type { AuthedRequest } from '../common/decorators/current-user.decorator';
+import { MemoryThrottlerStorage } from './memory-throttler-storage';
 import { REDIS, type RedisClient } from './redis.module';
 
 const MINUTE = 60_000;
@@ -47,7 +48,7 @@ function perUserLimit(config: AppConfig, kind: WriteKind): number {
               getTracker: (req: Record<string, unknown>, ctx) => `${kindOf(ctx)}:ip:${(req as AuthedRequest).ip ?? ''}`,
             },
           ],
-          storage: redis ? new ThrottlerStorageRedisService(redis) : undefined,
+          storage: redis ? new ThrottlerStorageRedisService(redis) : new MemoryThrottlerStorage(),
         };
       },
     }),
