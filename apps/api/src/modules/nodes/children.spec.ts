@@ -10,7 +10,12 @@ describe('children map', () => {
   ]);
 
   it('keys public children by id with what strength needs', () => {
-    expect(map).toEqual({ [String(a)]: { type: 'support', strength: 0.7, origin: 'user' }, [String(b)]: { type: 'rebuttal', strength: 0.4, origin: 'article' } });
+    expect(map).toEqual(
+      new Map([
+        [String(a), { type: 'support', strength: 0.7, origin: 'user' }],
+        [String(b), { type: 'rebuttal', strength: 0.4, origin: 'article' }],
+      ]),
+    );
   });
 
   it('leaves out nodes that are not public', () => {
@@ -19,19 +24,19 @@ describe('children map', () => {
   });
 
   it('sets, replaces and removes one entry in place', () => {
-    const owned = { ...map };
+    const owned = new Map(map);
     const c = String(new Types.ObjectId());
     setChild(owned, c, { type: 'rebuttal', strength: 0.9, origin: 'user' });
-    expect(Object.keys(owned)).toHaveLength(3);
+    expect(owned.size).toBe(3);
     setChild(owned, c, { type: 'rebuttal', strength: 0.2, origin: 'user' });
-    expect(owned[c].strength).toBe(0.2);
+    expect(owned.get(c)?.strength).toBe(0.2);
     setChild(owned, String(a), null);
-    expect(owned).not.toHaveProperty(String(a));
-    expect(Object.keys(owned)).toHaveLength(2);
+    expect(owned.has(String(a))).toBe(false);
+    expect(owned.size).toBe(2);
   });
 
   it("counts readers' replies by type, not the article's own sentences", () => {
-    const owned = { ...map };
+    const owned = new Map(map);
     setChild(owned, String(new Types.ObjectId()), { type: 'rebuttal', strength: 0.9, origin: 'user' });
     expect(replyCountsOf(owned)).toEqual({ support: 1, rebuttal: 1 });
   });
@@ -40,8 +45,8 @@ describe('children map', () => {
     const packed = packChildren(map);
     expect(typeof packed).toBe('string');
     expect(unpackChildren(packed)).toEqual(map);
-    expect(unpackChildren(packChildren({}))).toEqual({});
-    expect(unpackChildren(map)).toEqual(map);
+    expect(unpackChildren(packChildren(new Map()))).toEqual(new Map());
+    expect(unpackChildren(Object.fromEntries(map))).toEqual(map);
     expect(unpackChildren(undefined)).toBeUndefined();
     expect(unpackChildren(null)).toBeUndefined();
   });

@@ -18,7 +18,7 @@ export function newNode(fields: Pick<NodeRecord, 'articleId' | 'type' | 'text' |
     votes: emptyVotes(),
     strength: 0.5,
     replyCounts: { support: 0, rebuttal: 0 },
-    children: {},
+    children: new Map(),
     flagCount: 0,
     locked: false,
     pinned: false,

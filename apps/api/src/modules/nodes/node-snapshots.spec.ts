@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import { newNode } from './new-node';
 import { NodeSnapshots } from './node-snapshots';
 
-const aNode = () => newNode({ articleId: new Types.ObjectId(), type: 'claim', text: 'Claim', origin: 'article', children: { a: { type: 'support', strength: 0.5, origin: 'user' } } });
+const aNode = () => newNode({ articleId: new Types.ObjectId(), type: 'claim', text: 'Claim', origin: 'article', children: new Map([['a', { type: 'support', strength: 0.5, origin: 'user' }]]) });
 
 describe('NodeSnapshots', () => {
   it('gives back what was set, until it is forgotten', () => {
@@ -22,10 +22,10 @@ describe('NodeSnapshots', () => {
     const held = sut.get('n')!;
     expect(() => ((held as { strength: number }).strength = 1)).toThrow(TypeError);
     expect(() => ((held.votes as { count: number }).count = 3)).toThrow(TypeError);
-    expect(() => (held.children = {})).toThrow(TypeError);
+    expect(() => (held.children = new Map())).toThrow(TypeError);
     // The lock holder sets entries in place (see setChild).
-    held.children!.b = { type: 'rebuttal', strength: 0.4, origin: 'user' };
-    expect(sut.get('n')!.children).toHaveProperty('b');
+    held.children!.set('b', { type: 'rebuttal', strength: 0.4, origin: 'user' });
+    expect(sut.get('n')!.children!.has('b')).toBe(true);
     // Ids stay usable as ids.
     expect(String(held._id)).toMatch(/^[0-9a-f]{24}$/);
     expect(held.votes).toEqual(emptyVotes());

@@ -12,7 +12,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { childrenMap, packChildren, unpackChildren } from './children';
 import { NodeSnapshots } from './node-snapshots';
 import { comparing } from './sort-order';
-import { ArgumentNodeDoc, type ChildEntry, type NodeRecord } from './node.model';
+import { ArgumentNodeDoc, type Children, type NodeRecord } from './node.model';
 import type { AuditedNode } from './stale-figures';
 
 const oid = (id: string | Types.ObjectId): Types.ObjectId => (typeof id === 'string' ? new Types.ObjectId(id) : id);
@@ -37,8 +37,8 @@ export interface ListingScope {
 type StoredNode = Omit<NodeRecord, 'children'> & { children?: unknown };
 
 /** A node as read, its children map unpacked. */
-function fromStored<T extends { children?: unknown }>(doc: T): Omit<T, 'children'> & { children?: Record<string, ChildEntry> };
-function fromStored<T extends { children?: unknown }>(doc: T | null): (Omit<T, 'children'> & { children?: Record<string, ChildEntry> }) | null;
+function fromStored<T extends { children?: unknown }>(doc: T): Omit<T, 'children'> & { children?: Children };
+function fromStored<T extends { children?: unknown }>(doc: T | null): (Omit<T, 'children'> & { children?: Children }) | null;
 function fromStored<T extends { children?: unknown }>(doc: T | null) {
   return doc && doc.children !== undefined ? { ...doc, children: unpackChildren(doc.children) } : doc;
 }
@@ -195,7 +195,7 @@ export class NodesRepository {
   }
 
   /** Publicly visible children, which are all that count toward a node's strength, read from the children themselves. */
-  async findPublicChildren(parentId: Types.ObjectId | string): Promise<Record<string, ChildEntry>> {
+  async findPublicChildren(parentId: Types.ObjectId | string): Promise<Children> {
     const children = await this.reading(() =>
       this.nodes
         .find({ parentId: oid(parentId), status: 'visible' }, { type: 1, strength: 1, origin: 1 })

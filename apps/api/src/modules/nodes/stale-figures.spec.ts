@@ -8,9 +8,9 @@ import { findStaleFigures, type AuditedNode } from './stale-figures';
 function world() {
   const articleId = new Types.ObjectId();
   const votes = moveVote(moveVote(emptyVotes(), null, 4), null, 2);
-  const root = newNode({ articleId, type: 'claim', text: 'Title', origin: 'article', children: {} });
-  const claim = newNode({ articleId, type: 'claim', text: 'Claim', origin: 'article', parentId: root._id, children: {} });
-  const reply = newNode({ articleId, type: 'rebuttal', text: 'No', origin: 'user', parentId: claim._id, children: {}, votes });
+  const root = newNode({ articleId, type: 'claim', text: 'Title', origin: 'article', children: new Map() });
+  const claim = newNode({ articleId, type: 'claim', text: 'Claim', origin: 'article', parentId: root._id, children: new Map() });
+  const reply = newNode({ articleId, type: 'rebuttal', text: 'No', origin: 'user', parentId: claim._id, children: new Map(), votes });
   reply.strength = nodeStrength(votes, []).strength;
   claim.children = childrenMap([reply]);
   claim.replyCounts = { support: 0, rebuttal: 1 };
@@ -36,7 +36,7 @@ describe('findStaleFigures', () => {
 
   it("finds a parent whose kept entry of a child is not the child's stored strength", () => {
     const w = world();
-    w.claim.children = { [String(w.reply._id)]: { type: 'rebuttal', origin: 'user', strength: 0.1 } };
+    w.claim.children = new Map([[String(w.reply._id), { type: 'rebuttal', origin: 'user', strength: 0.1 }]]);
     expect(findStaleFigures(w.nodes, w.tallies, w.counts).children).toEqual([String(w.claim._id)]);
   });
 

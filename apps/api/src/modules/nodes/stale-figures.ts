@@ -1,6 +1,6 @@
 import { emptyVotes, nodeStrength, type VoteTotals } from '@agora/shared';
 import { childrenMap, replyCountsOf } from './children';
-import type { ChildEntry, NodeRecord } from './node.model';
+import type { NodeRecord } from './node.model';
 
 /** What an audit reads of each node. */
 export type AuditedNode = Pick<NodeRecord, '_id' | 'parentId' | 'articleId' | 'status' | 'type' | 'origin' | 'strength' | 'votes' | 'replyCounts' | 'children'>;
@@ -52,10 +52,10 @@ function childrenAgree(node: AuditedNode, kids: readonly AuditedNode[]): boolean
   if (node.replyCounts.support !== replies.support || node.replyCounts.rebuttal !== replies.rebuttal) return false;
   // A node stored before children maps existed has none: it is rebuilt at its next change, not stale.
   if (!node.children) return true;
-  const entries: Record<string, ChildEntry> = node.children;
-  if (Object.keys(entries).length !== kids.length) return false;
+  const entries = node.children;
+  if (entries.size !== kids.length) return false;
   return kids.every((k) => {
-    const entry = entries[String(k._id)];
+    const entry = entries.get(String(k._id));
     return entry !== undefined && entry.type === k.type && entry.origin === k.origin && Math.abs(entry.strength - k.strength) <= EPSILON;
   });
 }

@@ -210,9 +210,9 @@ export class StrengthService implements OnApplicationBootstrap, BeforeApplicatio
     // map changed but the figures drawn from it not yet set.
     const children = change.rebuild || !node.children ? await this.nodes.findPublicChildren(node._id) : node.children;
     if (change.child) setChild(children, change.child.id, change.child.entry);
-    for (const [id, { entry }] of change.replace ?? []) if (id in children) setChild(children, id, entry);
+    for (const [id, { entry }] of change.replace ?? []) if (children.has(id)) setChild(children, id, entry);
     const votes = change.votes ? change.votes(node.votes as VoteTotals) : (node.votes as VoteTotals);
-    const strength = nodeStrength(votes, Object.values(children)).strength;
+    const strength = nodeStrength(votes, [...children.values()]).strength;
     const replyCounts = replyCountsOf(children);
     const figuresVersion = (node.figuresVersion ?? 0) + 1;
     await locked.set({ children, strength, replyCounts, figuresVersion, ...(change.votes ? { votes } : {}) });
@@ -281,7 +281,7 @@ export class StrengthService implements OnApplicationBootstrap, BeforeApplicatio
   /** The figures behind a node's strength, for a reader to follow. */
   async breakdown(node: NodeRecord): Promise<StrengthBreakdown> {
     if (!node) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
-    const children = Object.entries(node.children ?? (await this.nodes.findPublicChildren(node._id)));
+    const children = [...(node.children ?? (await this.nodes.findPublicChildren(node._id))).entries()];
     const result = nodeStrength(node.votes, children.map(([, c]) => c));
     const votes = node.votes as VoteTotals;
     const avg = votes.count ? (votes.sum / votes.count).toFixed(2) : 'none';
