@@ -43,6 +43,26 @@ describe('WriteBehind', () => {
     expect(sut.get('a')).toBeUndefined();
   });
 
+  it('stores the keys of a round one at a time', async () => {
+    let writing = 0;
+    let most = 0;
+    const sut = new WriteBehind<{ n: number }>(
+      {
+        lock: (_key, task) => task(),
+        write: async () => {
+          most = Math.max(most, ++writing);
+          await tick(2);
+          writing--;
+        },
+      },
+      5,
+      () => undefined,
+    );
+    for (const key of ['a', 'b', 'c', 'd']) sut.set(key, () => ({ n: 1 }));
+    await sut.settled();
+    expect(most).toBe(1);
+  });
+
   it('shows a value not stored yet, and nothing once it is', async () => {
     const { sut, add } = storeOf({ lingerMs: 50 });
     await add('a', 2);
