@@ -90,12 +90,9 @@ export class ReplayLogWriter {
       const batch = log.pending.splice(0);
       const seqs = `${batch[0].payload.seq}..${batch[batch.length - 1].payload.seq}`;
       try {
-        const pages = await this.trackedPages(articleId);
         const page = await this.store.append(articleId, batch);
-        if (page) {
-          pages.push(page);
-          await this.removePagesPast(articleId, pages, page.lastSeq);
-        } else {
+        if (page) await this.removePagesPast(articleId, page);
+        else {
           this.pages.delete(articleId);
           this.warn(`events ${articleId}:${seqs} were delivered, but another process had stored seq ${batch[0].payload.seq}: is a second instance running without REDIS_URL?`);
         }
@@ -110,26 +107,23 @@ export class ReplayLogWriter {
     this.logs.delete(articleId);
   }
 
-  /** The article's pages, listed from the log the first time (or after it was forgotten). */
-  private async trackedPages(articleId: string): Promise<LogPageRef[]> {
-    let pages = this.pages.get(articleId);
-    if (pages) this.pages.delete(articleId);
-    else {
-      pages = await this.store.pageRefs(articleId);
-      if (this.pages.size >= TRACKED_ARTICLES) this.pages.delete(this.pages.keys().next().value!);
-    }
-    this.pages.set(articleId, pages);
-    return pages;
-  }
-
-  /** Removes the pages whose every event is older than the newest `keep`; ones that fail stay tracked, for the next write. */
-  private async removePagesPast(articleId: string, pages: LogPageRef[], latestSeq: number): Promise<void> {
-    let past = 0;
-    while (past < pages.length && pages[past].lastSeq <= latestSeq - this.keep) past++;
-    if (!past) return;
-    const ids = pages.slice(0, past).map((p) => p.id);
+  /**
+   * Notes the page just stored and removes the article's pages whose every event is older than the
+   * newest `keep`. The article's pages are listed from the log the first time (or once forgotten);
+   * a page that fails to go stays tracked, for the next write.
+   */
+  private async removePagesPast(articleId: string, stored: LogPageRef): Promise<void> {
     try {
-      await this.store.remove(ids);
+      let pages = this.pages.get(articleId);
+      this.pages.delete(articleId);
+      if (pages) pages.push(stored);
+      else pages = await this.store.pageRefs(articleId); // the page just stored among them
+      this.pages.set(articleId, pages);
+      if (this.pages.size > TRACKED_ARTICLES) this.pages.delete(this.pages.keys().next().value!);
+      let past = 0;
+      while (past < pages.length && pages[past].lastSeq <= stored.lastSeq - this.keep) past++;
+      if (!past) return;
+      await this.store.remove(pages.slice(0, past).map((p) => p.id));
       pages.splice(0, past);
     } catch (error) {
       this.warn(`old replay log pages of ${articleId} not removed yet: ${(error as Error).message}`);
