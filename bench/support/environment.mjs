@@ -25,7 +25,7 @@ export async function startEnvironment({ root, resultsDir, profile, log }) {
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
 
     const { startEmbeddedFerretDb } = require(join(root, 'apps/api/dist/infra/database/embedded-ferretdb.js'));
-    // With --profile, FerretDB serves Go's pprof on its debug port (see databaseProfile in throughput.mjs).
+    // With --profile, FerretDB serves Go's pprof on its debug port (see db-profile.mjs).
     const dbDebugAddr = profile ? `127.0.0.1:${await freePort()}` : undefined;
     const db = await startEmbeddedFerretDb(dataDir, { log, debugAddr: dbDebugAddr });
     cleanups.push(() => db.stop());
