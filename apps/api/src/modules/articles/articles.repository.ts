@@ -69,7 +69,7 @@ export class ArticlesRepository {
       : new WriteBehind<PendingReplies>(
           {
             lock: (key, task) => this.writes.run(key, task),
-            write: (key, { replyCount, lastActivityAt }) => retryTransient(() => this.articles.updateOne({ _id: key }, { $set: { lastActivityAt, replyCount } }).exec()).then(() => undefined),
+            write: (key, counted) => this.writeReplyCount(key, counted),
           },
           config.FIGURES_LINGER_MS,
           (keys, error) => this.logger.warn(`reply counts of ${keys.length} article(s) not stored yet, to be tried again: ${(error as Error).message}`),
@@ -213,13 +213,16 @@ export class ArticlesRepository {
     const key = String(id);
     const recount = () =>
       this.writes.run(key, async () => {
-        const replyCount = await count();
-        const lastActivityAt = new Date();
-        await retryTransient(() => this.articles.updateOne({ _id: id }, { $set: { lastActivityAt, replyCount } }).exec());
+        const counted = { replyCount: await count(), lastActivityAt: new Date() };
+        await this.writeReplyCount(id, counted);
         // The count took in every reply counted in memory so far.
-        this.counts?.drop(key, { replyCount, lastActivityAt });
+        this.counts?.drop(key, counted);
       });
     return this.counts ? this.counting.exclusive(key, recount) : recount();
+  }
+
+  private async writeReplyCount(id: string | Types.ObjectId, { replyCount, lastActivityAt }: PendingReplies): Promise<void> {
+    await retryTransient(() => this.articles.updateOne({ _id: id }, { $set: { lastActivityAt, replyCount } }).exec());
   }
 
   /** Each ready article's stored reply count, by id. */

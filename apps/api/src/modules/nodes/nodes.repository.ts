@@ -96,9 +96,7 @@ export class NodesRepository {
       : new WriteBehind<NodeFigures>(
           {
             lock: (key, task) => this.writes.run(key, task),
-            // The driver's own call: these fields are set from computed values, and mongoose's casting
-            // of the update was a good part of a vote's CPU in the API (see README, Benchmarks).
-            write: (key, fields) => retryTransient(() => this.nodes.collection.updateOne({ _id: new Types.ObjectId(key) }, { $set: toStored(fields) })).then(() => undefined),
+            write: (key, fields) => this.writeFigures(new Types.ObjectId(key), fields),
           },
           config.FIGURES_LINGER_MS,
           (keys, error) => this.logger.warn(`figures of ${keys.length} node(s) not stored yet, to be tried again: ${(error as Error).message}`),
@@ -272,10 +270,18 @@ export class NodesRepository {
             if (before) snapshots!.set(key, { ...before, ...fields });
             return;
           }
-          await retryTransient(() => this.nodes.collection.updateOne({ _id: id }, { $set: toStored(fields) }));
+          await this.writeFigures(id, fields);
         },
       }),
     );
+  }
+
+  /**
+   * Stores a node's figures, through the driver's own call: they are computed values, and mongoose's
+   * casting of the update was a good part of a vote's CPU in the API (see README, Benchmarks).
+   */
+  private async writeFigures(id: Types.ObjectId, fields: NodeFigures): Promise<void> {
+    await retryTransient(() => this.nodes.collection.updateOne({ _id: id }, { $set: toStored(fields) }));
   }
 
   /** Updates fields other than `children` (which goes through LockedNode.set); a change of `locked` is announced (see ModeratedFacts). */
