@@ -17,6 +17,10 @@ export const CROSS_INSTANCE_EVENT = 'agora:live-event';
 type Sequenced = Exclude<StoredLiveEvent['name'], never>;
 type Body<K extends Sequenced> = Omit<LivePayloads[K], 'seq' | 'articleId'>;
 
+/** The event under its article and seq, as delivered and stored. */
+const sequenced = (name: Sequenced, body: Record<string, unknown>, articleId: string, seq: number): StoredLiveEvent =>
+  ({ name, payload: { ...body, articleId, seq } }) as unknown as StoredLiveEvent;
+
 @Injectable()
 export class LiveService extends LivePublisher implements OnModuleDestroy, BeforeApplicationShutdown {
   private readonly logger = new Logger('Live');
@@ -154,11 +158,11 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
         }
         const seq = (await this.currentSeq(articleId)) + 1;
         this.noteSeq(articleId, seq);
-        const sequenced = { name, payload: { ...body, articleId, seq } } as unknown as StoredLiveEvent;
-        this.delivery.receive(sequenced);
-        this.replayLog.add(sequenced);
+        const numbered = sequenced(name, body, articleId, seq);
+        this.delivery.receive(numbered);
+        this.replayLog.add(numbered);
         await prepared.stored();
-        return { event: sequenced, delivered: true };
+        return { event: numbered, delivered: true };
       });
       if (!published || published.delivered) return;
       const seq = published.event.payload.seq;
@@ -195,7 +199,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
   private async append(articleId: string, name: Sequenced, body: Record<string, unknown>): Promise<StoredLiveEvent> {
     let seq = (await this.currentSeq(articleId)) + 1;
     for (let attempt = 0; attempt < 100; attempt++) {
-      const event = { name, payload: { ...body, articleId, seq } } as unknown as StoredLiveEvent;
+      const event = sequenced(name, body, articleId, seq);
       if (await this.log.append(articleId, [event])) {
         this.noteSeq(articleId, seq);
         return event;
