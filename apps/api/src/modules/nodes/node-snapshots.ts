@@ -42,10 +42,13 @@ export class NodeSnapshots {
   }
 }
 
-/** Freezes the node and the plain objects and arrays it holds (figures), leaving ids, dates and its children map alone. */
+/**
+ * Freezes the node and the plain objects and arrays it holds (figures), leaving ids, dates and its
+ * children map (a Map, not a plain object) alone.
+ */
 function freeze(node: NodeRecord): NodeRecord {
-  for (const [field, inner] of Object.entries(node)) if (field !== 'children' && isPlain(inner) && !Object.isFrozen(inner)) freezePlain(inner);
-  return Object.freeze(node);
+  freezePlain(node);
+  return node;
 }
 
 const isPlain = (value: unknown): value is object => !!value && (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype);
