@@ -22,8 +22,15 @@ export interface ReplayLogOptions {
   keep: number;
 }
 
-/** Articles whose pages the writer keeps track of; one it has forgotten has its pages listed again. */
-const TRACKED_ARTICLES = 1000;
+/** What the writer remembers of an article it has written: when its last write started, and its pages. */
+interface ArticleWrites {
+  lastWriteAt: number;
+  /** Stored pages, oldest first; null when not known (listed from the log at the next write). */
+  pages: LogPageRef[] | null;
+}
+
+/** Articles the writer remembers; one it has forgotten is long past its linger, and has its pages listed again. */
+const REMEMBERED_ARTICLES = 1000;
 
 /**
  * Stores events already delivered (a single instance without Redis) in the replay log, one page per
@@ -43,10 +50,8 @@ const TRACKED_ARTICLES = 1000;
  */
 export class ReplayLogWriter {
   private readonly logs = new Map<string, ArticleLog>();
-  /** When each article's last write started. */
-  private readonly lastWriteAt = new Map<string, number>();
-  /** Each article's stored pages, oldest first, least recently written article first. */
-  private readonly pages = new Map<string, LogPageRef[]>();
+  /** Least recently written article first. */
+  private readonly written = new Map<string, ArticleWrites>();
   private readonly lingerMs: number;
   private readonly keep: number;
 
@@ -81,24 +86,24 @@ export class ReplayLogWriter {
     while (log.pending.length) {
       // Writes of an article start at least lingerMs apart: at once after a quiet moment, gathered
       // under load. Either way the events of this turn of the event loop join the write.
-      const wait = (this.lastWriteAt.get(articleId) ?? Number.NEGATIVE_INFINITY) + this.lingerMs - Date.now();
+      const wait = (this.written.get(articleId)?.lastWriteAt ?? Number.NEGATIVE_INFINITY) + this.lingerMs - Date.now();
       await (wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : Promise.resolve());
-      this.lastWriteAt.delete(articleId);
-      this.lastWriteAt.set(articleId, Date.now());
-      // The article written longest ago is long past its linger.
-      if (this.lastWriteAt.size > 1000) this.lastWriteAt.delete(this.lastWriteAt.keys().next().value!);
+      const writes = { lastWriteAt: Date.now(), pages: this.written.get(articleId)?.pages ?? null };
+      this.written.delete(articleId);
+      this.written.set(articleId, writes);
+      if (this.written.size > REMEMBERED_ARTICLES) this.written.delete(this.written.keys().next().value!);
       const batch = log.pending.splice(0);
       const seqs = `${batch[0].payload.seq}..${batch[batch.length - 1].payload.seq}`;
       try {
         const page = await this.store.append(articleId, batch);
-        if (page) await this.removePagesPast(articleId, page);
+        if (page) await this.removePagesPast(articleId, writes, page);
         else {
-          this.pages.delete(articleId);
+          writes.pages = null;
           this.warn(`events ${articleId}:${seqs} were delivered, but another process had stored seq ${batch[0].payload.seq}: is a second instance running without REDIS_URL?`);
         }
       } catch (error) {
         // Whether the page was stored is unknown: the article's pages are listed again at its next write.
-        this.pages.delete(articleId);
+        writes.pages = null;
         // Readers here have them; one replaying past them later finds a gap in the log and is told to reload.
         this.warn(`events ${articleId}:${seqs} were delivered but not stored for replay: ${(error as Error).message}`);
       }
@@ -112,14 +117,11 @@ export class ReplayLogWriter {
    * newest `keep`. The article's pages are listed from the log the first time (or once forgotten);
    * a page that fails to go stays tracked, for the next write.
    */
-  private async removePagesPast(articleId: string, stored: LogPageRef): Promise<void> {
+  private async removePagesPast(articleId: string, writes: ArticleWrites, stored: LogPageRef): Promise<void> {
     try {
-      let pages = this.pages.get(articleId);
-      this.pages.delete(articleId);
-      if (pages) pages.push(stored);
-      else pages = await this.store.pageRefs(articleId); // the page just stored among them
-      this.pages.set(articleId, pages);
-      if (this.pages.size > TRACKED_ARTICLES) this.pages.delete(this.pages.keys().next().value!);
+      if (writes.pages) writes.pages.push(stored);
+      else writes.pages = await this.store.pageRefs(articleId); // the page just stored among them
+      const pages = writes.pages;
       let past = 0;
       while (past < pages.length && pages[past].lastSeq <= stored.lastSeq - this.keep) past++;
       if (!past) return;
