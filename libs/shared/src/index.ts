@@ -9,6 +9,7 @@ export * from './contracts/live/events';
 export * from './domain/strength/bayesian';
 export * from './domain/strength/df-quad';
 export * from './domain/strength/node-strength';
+export * from './domain/strength/article-figures';
 export * from './domain/permissions';
 export * from './domain/moderation/pre-moderation';
 export * from './domain/moderation/phases/banned-words';

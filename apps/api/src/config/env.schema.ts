@@ -33,13 +33,7 @@ export const envSchema = z.object({
   LIVE_COALESCE_MS: intFrom(50),
   /** Events kept in memory per article for reconnecting readers' replays (at most LIVE_EVENT_RETENTION); 0: always the log. */
   LIVE_REPLAY_MEMORY: intFrom(300),
-  /** Without Redis: the least time between two writes of an article's delivered events to the replay log; events gather meanwhile (a reconnecting reader's replay waits for them). */
-  LIVE_LOG_LINGER_MS: intFrom(50),
-  /** Without Redis: the least time between two rounds of carrying strengths to ancestors; carries gather meanwhile and each parent is settled once for all of them. */
-  CARRY_LINGER_MS: intFrom(25),
-  /** Without Redis: the least time between two rounds of storing derived figures (node figures, article reply counts) set in memory; each is stored once per round. */
-  FIGURES_LINGER_MS: intFrom(1000),
-  /** How often each instance looks for multi-write work another one left unfinished (see UnfinishedWork). */
+  /** How often each instance looks for votes whose totals a crash left unmoved (see VoteRepair). */
   REPAIR_SWEEP_MS: intFrom(20_000, 100),
 });
 

@@ -1,12 +1,11 @@
-import { nodeStrength, type SplitArticle } from '@agora/shared';
+import type { SplitArticle } from '@agora/shared';
 import type { Types } from 'mongoose';
-import { childrenMap } from '../nodes/children';
 import { newNode } from '../nodes/new-node';
 import type { NodeRecord } from '../nodes/node.model';
 
 /**
  * The argument nodes of a freshly split article: the title as root thesis, a claim per paragraph,
- * and each sentence beneath its claim as a support or rebuttal, with strengths computed bottom-up.
+ * and each sentence beneath its claim as a support or rebuttal.
  */
 export function buildArticleNodes(articleId: Types.ObjectId, split: SplitArticle, now = new Date()): { root: NodeRecord; claims: NodeRecord[]; all: NodeRecord[] } {
   const base = (over: Partial<NodeRecord>): NodeRecord => newNode({ articleId, type: 'claim', text: '', origin: 'article', createdAt: now, ...over });
@@ -30,13 +29,8 @@ export function buildArticleNodes(articleId: Types.ObjectId, split: SplitArticle
         question: s.question,
       }),
     );
-    // replyCounts count readers' replies; the article's own sentences are structure, not replies.
-    claim.children = childrenMap(sentences);
-    claim.strength = nodeStrength(claim.votes, sentences).strength;
     claims.push(claim);
     all.push(claim, ...sentences);
   }
-  root.children = childrenMap(claims);
-  root.strength = nodeStrength(root.votes, claims).strength;
   return { root, claims, all };
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { ArticleTextMigration } from './article-text-migration';
 import { Article, ArticleSchema, ArticleText, ArticleTextSchema } from './article.model';
 import { ArticlesRepository } from './articles.repository';
 
@@ -12,7 +11,7 @@ import { ArticlesRepository } from './articles.repository';
       { name: ArticleText.name, schema: ArticleTextSchema },
     ]),
   ],
-  providers: [ArticlesRepository, ArticleTextMigration],
+  providers: [ArticlesRepository],
   exports: [ArticlesRepository],
 })
 export class ArticleStoreModule {}

@@ -1,27 +1,35 @@
-import type { ArticleDetail, ArticleParagraph, ArticleSummary } from '@agora/shared';
-import type { NodeRecord } from '../nodes/node.model';
+import type { ArgumentNode, ArticleDetail, ArticleParagraph, ArticleSummary } from '@agora/shared';
+import type { ArticleTree } from '../article-tree/article-tree';
+import { sortChildren } from '../nodes/sort-children';
 import type { ArticleRecord } from './article.model';
 import type { ArticleWithText } from './articles.repository';
 
-export function toArticleSummary(a: ArticleRecord): ArticleSummary {
+/** Replies shown beneath each paragraph on the first screen; the rest load as the reader opens them. */
+export const TOP_REPLIES = 3;
+
+const later = (a: string, b: string | null): string => (b !== null && b > a ? b : a);
+
+export function toArticleSummary(a: ArticleRecord, tree: ArticleTree): ArticleSummary {
+  const createdAt = new Date(a.createdAt).toISOString();
   return {
     id: String(a._id),
     title: a.title,
     slug: a.slug,
-    paragraphCount: a.paragraphCount ?? a.paragraphs?.length ?? 0,
+    paragraphCount: a.paragraphCount,
     nodeCount: a.nodeCount,
-    replyCount: a.replyCount,
+    replyCount: tree.replyCount(),
     locked: !!a.locked,
-    createdAt: new Date(a.createdAt).toISOString(),
-    lastActivityAt: new Date(a.lastActivityAt).toISOString(),
+    createdAt,
+    lastActivityAt: later(createdAt, tree.lastReplyAt()),
   };
 }
 
-export function toArticleDetail(a: ArticleWithText, claims: Pick<NodeRecord, '_id' | 'paragraphIndex' | 'replyCounts' | 'strength'>[]): ArticleDetail {
-  const byIndex = new Map(claims.map((c) => [c.paragraphIndex, c]));
+/** The first screen of an article: each paragraph with its claim's figures and its strongest replies. */
+export function toArticleDetail(a: ArticleWithText, tree: ArticleTree): ArticleDetail {
   const paragraphs: ArticleParagraph[] = a.paragraphs.map((p) => {
-    const claim = byIndex.get(p.index);
-    return { ...p, nodeId: claim ? String(claim._id) : p.nodeId, replyCounts: claim?.replyCounts ?? { support: 0, rebuttal: 0 }, strength: claim?.strength ?? 0.5 };
+    const claim: ArgumentNode | undefined = p.nodeId ? tree.view(p.nodeId) : undefined;
+    const replies = claim ? sortChildren(tree.childrenOf(claim.id).filter((c) => c.origin === 'user'), 'strength').slice(0, TOP_REPLIES) : [];
+    return { ...p, replyCounts: claim?.replyCounts ?? { support: 0, rebuttal: 0 }, strength: claim?.strength ?? 0.5, topReplies: replies };
   });
-  return { ...toArticleSummary(a), paragraphCount: paragraphs.length, rootNodeId: String(a.rootNodeId), paragraphs };
+  return { ...toArticleSummary(a, tree), paragraphCount: paragraphs.length, rootNodeId: String(a.rootNodeId), paragraphs };
 }

@@ -15,20 +15,15 @@ export class Article {
   @Prop({ default: false }) locked!: boolean;
   @Prop({ default: 0 }) paragraphCount!: number;
   @Prop({ default: 0 }) nodeCount!: number;
-  @Prop({ default: 0 }) replyCount!: number;
   @Prop({ type: Date, required: true }) createdAt!: Date;
-  @Prop({ type: Date, required: true }) lastActivityAt!: Date;
 }
 
-/**
- * An article as stored before its text moved to `article_texts`: the start-up migration
- * (ArticleTextMigration) moves these fields out.
- */
-export type ArticleRecord = Article & { source?: string; paragraphs?: ArticleParagraph[] };
+/** Its reply count and last activity follow from its tree (see ArticleTrees). */
+export type ArticleRecord = Article;
 export const ArticleSchema = SchemaFactory.createForClass(Article);
 ArticleSchema.index({ hash: 1 }, { unique: true });
 ArticleSchema.index({ slug: 1 }, { unique: true });
-ArticleSchema.index({ lastActivityAt: -1 });
+ArticleSchema.index({ createdAt: -1 });
 
 /**
  * An article's text, split, kept apart from the article: it never changes once imported, and the

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { assertModerator, type ArgumentNode, type ArticleDetail, type ArticleSummary } from '@agora/shared';
 import type { Response } from 'express';
@@ -6,7 +6,6 @@ import { Authenticated } from '../../common/decorators/authenticated.decorator';
 import { CurrentUser, type RequestUser } from '../../common/decorators/current-user.decorator';
 import { WriteThrottle } from '../../common/decorators/write-throttle.decorator';
 import { NodesService } from '../nodes/nodes.service';
-import { SettledFiguresInterceptor } from '../nodes/settled-figures.interceptor';
 import { VotesService } from '../votes/votes.service';
 import { ArticlesService } from './articles.service';
 import { IdParamDto, ImportArticleDto, ParagraphParamsDto, ParagraphReplyDto } from './dto/articles.dto';
@@ -20,7 +19,6 @@ export class ArticlesController {
     private readonly votes: VotesService,
   ) {}
 
-  @UseInterceptors(SettledFiguresInterceptor)
   @Get()
   list(): Promise<{ items: ArticleSummary[] }> {
     return this.articles.list();
@@ -38,13 +36,12 @@ export class ArticlesController {
     return article;
   }
 
-  @UseInterceptors(SettledFiguresInterceptor)
+  /** The first screen: paragraphs with their claims' figures and strongest replies, and a signed-in reader's own votes on them. */
   @Get(':id')
-  get(@Param() { id }: IdParamDto): Promise<ArticleDetail> {
-    return this.articles.get(id);
+  get(@Param() { id }: IdParamDto, @CurrentUser() user: RequestUser | null): Promise<ArticleDetail> {
+    return this.articles.get(id, user);
   }
 
-  @UseInterceptors(SettledFiguresInterceptor)
   @Get(':id/tree')
   tree(@Param() { id }: IdParamDto, @CurrentUser() user: RequestUser | null): Promise<{ items: ArgumentNode[] }> {
     return this.articles.tree(id, user);

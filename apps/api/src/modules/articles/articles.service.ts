@@ -11,9 +11,12 @@ import {
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
+import { ArticleTrees } from '../article-tree/article-trees';
 import { toArgumentNode } from '../nodes/node.mapper';
 import { NodesRepository, type ListingScope } from '../nodes/nodes.repository';
+import { VotesRepository } from '../votes/votes.repository';
 import { buildArticleNodes } from './article-nodes';
+import type { ArticleRecord } from './article.model';
 import { toArticleDetail, toArticleSummary } from './article.mapper';
 import { ArticlesRepository } from './articles.repository';
 
@@ -46,24 +49,36 @@ export class ArticlesService {
   constructor(
     private readonly articles: ArticlesRepository,
     private readonly nodes: NodesRepository,
+    private readonly trees: ArticleTrees,
+    private readonly votes: VotesRepository,
   ) {}
 
+  /** Latest activity first. */
   async list(): Promise<{ items: ArticleSummary[] }> {
-    return { items: (await this.articles.list()).map(toArticleSummary) };
+    const items = await Promise.all((await this.articles.list()).map((a) => this.summary(a)));
+    return { items: items.sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : a.lastActivityAt > b.lastActivityAt ? -1 : 0)) };
   }
 
-  async get(id: string): Promise<ArticleDetail> {
+  /** An article's summary, its figures from its tree. */
+  async summary(article: ArticleRecord): Promise<ArticleSummary> {
+    return toArticleSummary(article, await this.trees.tree(String(article._id)));
+  }
+
+  /** The first screen: the article, each paragraph's claim figures and strongest replies, and the reader's own votes on them. */
+  async get(id: string, viewer: RequestUser | null = null): Promise<ArticleDetail> {
     const article = await this.articles.findById(id);
     if (!article) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
-    const claimIds = article.paragraphs.map((p) => p.nodeId);
-    const claims = claimIds.every((c): c is string => !!c) ? await this.nodes.findClaimsByIds(claimIds) : await this.nodes.findClaims(id);
-    return toArticleDetail(article, claims);
+    const detail = toArticleDetail(article, await this.trees.tree(id));
+    if (!viewer) return detail;
+    const shown = detail.paragraphs.flatMap((p) => [...(p.nodeId ? [p.nodeId] : []), ...(p.topReplies ?? []).map((r) => r.id)]);
+    return { ...detail, myVotes: await this.votes.findMine(shown, viewer.id) };
   }
 
+  /** Every node of the article the viewer may see: the public ones from its tree, the others (moderators, authors) from the database. */
   async tree(id: string, viewer: RequestUser | null): Promise<{ items: ArgumentNode[] }> {
     if (!(await this.articles.findSummaryById(id))) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
-    const nodes = await this.nodes.findTree(id, listingScope(viewer));
-    return { items: nodes.map((n) => toArgumentNode(n, viewer)) };
+    const [tree, others] = await Promise.all([this.trees.tree(id), this.nodes.findNonPublic({ articleId: id }, listingScope(viewer))]);
+    return { items: [...tree.all(), ...others.map((n) => toArgumentNode(n, viewer, tree.figuresFor({ id: String(n._id), votes: n.votes })))] };
   }
 
   /**
@@ -105,9 +120,7 @@ export class ArticlesService {
           locked: false,
           paragraphCount: paragraphs.length,
           nodeCount: all.length,
-          replyCount: 0,
           createdAt: now,
-          lastActivityAt: now,
         },
         { source, paragraphs },
       );
@@ -130,5 +143,6 @@ export class ArticlesService {
     this.logger.warn(`Discarding an unfinished import of article ${String(id)}`);
     await this.nodes.deleteByArticle(id);
     await this.articles.deleteById(id);
+    this.trees.forget(String(id));
   }
 }

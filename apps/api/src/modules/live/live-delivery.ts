@@ -36,8 +36,12 @@ export class LiveDelivery {
   constructor(
     private readonly namespace: () => Namespace | undefined,
     private readonly readLog: (articleId: string, from: number, to: number) => Promise<StoredLiveEvent[]>,
-    /** Told of every event as it is delivered, in seq order. */
-    private readonly delivered: (event: StoredLiveEvent) => void = () => undefined,
+    /** Given every event as it is delivered, in seq order; returns the event as sockets are sent it. */
+    private readonly prepare: (event: StoredLiveEvent) => StoredLiveEvent = (event) => event,
+    /** Told when events of an article were skipped for good: their publisher died before publishing them. */
+    private readonly lost: (articleId: string) => void = () => undefined,
+    /** Given an event that came after this instance had moved past its seq: not for sockets, but what it says still holds. */
+    private readonly late: (event: StoredLiveEvent) => void = () => undefined,
   ) {}
 
   /** The seq this instance has delivered up to, so a joining socket knows where live starts. */
@@ -56,7 +60,7 @@ export class LiveDelivery {
   receive(event: StoredLiveEvent): void {
     const { articleId, seq } = event.payload;
     const channel = this.channel(articleId);
-    if (channel.lastSeq !== null && seq <= channel.lastSeq) return;
+    if (channel.lastSeq !== null && seq <= channel.lastSeq) return this.late(event);
     if (channel.lastSeq === null || seq === channel.lastSeq + 1) {
       this.emit(channel, event);
       this.drain(channel);
@@ -91,16 +95,20 @@ export class LiveDelivery {
     const missing = await this.readLog(articleId, channel.lastSeq, highest).catch(() => []);
     for (const event of missing) if (!channel.held.has(event.payload.seq)) channel.held.set(event.payload.seq, event);
     // Whatever is still missing was never stored (its publisher died): skip past it.
+    let skipped = false;
     for (const seq of [...channel.held.keys()].sort((a, b) => a - b)) {
       const event = channel.held.get(seq)!;
       channel.held.delete(seq);
-      if (seq > (channel.lastSeq ?? 0)) this.emit(channel, event);
+      if (seq <= (channel.lastSeq ?? 0)) continue;
+      if (seq !== channel.lastSeq! + 1) skipped = true;
+      this.emit(channel, event);
     }
+    if (skipped) this.lost(articleId);
   }
 
-  private emit(channel: ArticleChannel, event: StoredLiveEvent): void {
-    channel.lastSeq = event.payload.seq;
-    this.delivered(event);
+  private emit(channel: ArticleChannel, delivered: StoredLiveEvent): void {
+    channel.lastSeq = delivered.payload.seq;
+    const event = this.prepare(delivered);
     const ns = this.namespace();
     const room = ns?.adapter.rooms.get(articleRoom(event.payload.articleId));
     if (!ns || !room) return;

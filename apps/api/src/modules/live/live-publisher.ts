@@ -1,29 +1,24 @@
-import type { ArgumentNode, ArticleSummary } from '@agora/shared';
-import type { VersionedStrength, VersionedVote } from './published-figures';
+import type { ArgumentNode, ArticleSummary, VoteTotals } from '@agora/shared';
 
-/** A node as readers see it, with the version of its figures (see VersionedStrength). */
-export interface CurrentNode {
-  node: ArgumentNode;
-  version: number;
+/** A node's vote totals as one write left them, ordered by `votesVersion`. */
+export interface VoteFigures {
+  votes: VoteTotals;
+  votesVersion: number;
+  strength: number;
 }
 
 /**
- * What the rest of the API tells the live module; it allocates sequence numbers, stores events for
- * replay and delivers them to every instance's sockets.
+ * What the rest of the API tells the live module; it numbers events from the article's atomic
+ * counter, delivers them to every instance's sockets and stores them for replay.
  */
 export abstract class LivePublisher {
-  abstract nodeCreated(articleId: string, node: ArgumentNode): Promise<void>;
-  /**
-   * `current` reads the node as it is now; it is called inside the publish turn, so the figures the
-   * event carries are never older than those of an event published before it.
-   */
-  abstract nodeUpdated(articleId: string, current: () => Promise<CurrentNode | null>): Promise<void>;
-  /**
-   * Coalesced: bursts on one node go out once, with the newest figures. Figures carry the node's
-   * version, so that one older than what readers already have is never sent after it.
-   */
-  abstract voteChanged(articleId: string, nodeId: string, figures: VersionedVote): void;
-  /** Sends the strengths newer than those readers already have (see voteChanged). */
-  abstract strengthChanged(articleId: string, nodes: VersionedStrength[]): Promise<void>;
+  /** Takes the article's next seq ahead of a write, so that a write cut short leaves a gap instances notice (see LiveDelivery). */
+  abstract reserveSeq(articleId: string): Promise<number>;
+  /** `seq`: one taken by reserveSeq for this event. */
+  abstract nodeCreated(articleId: string, node: ArgumentNode, seq?: number): Promise<void>;
+  /** `node` as stored after the change, with full text (each reader is sent what they may read). */
+  abstract nodeUpdated(articleId: string, node: ArgumentNode): Promise<void>;
+  /** Coalesced: bursts on one node go out once, with the newest totals. */
+  abstract voteChanged(articleId: string, nodeId: string, figures: VoteFigures): void;
   abstract articleUpdated(articleId: string, article: ArticleSummary): Promise<void>;
 }

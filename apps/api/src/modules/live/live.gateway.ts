@@ -56,7 +56,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const { articleId, since } = parsed.data;
     const article = await this.articles.findSummaryById(articleId).catch(() => null);
     if (!article) return { ok: false, code: 'NOT_FOUND', message: 'No such article.' };
-    const { current, state, resync } = since === undefined ? await this.enter(socket, articleId) : await this.live.whileLogComplete(articleId, () => this.enter(socket, articleId, since));
+    const { current, state, resync } = await this.enter(socket, articleId, since);
     const viewers = await this.viewers(articleId);
     this.schedulePresence(articleId);
     return resync ? { ok: true, resync: true, seq: state.lastSeq, viewers } : { ok: true, seq: Math.max(current, state.lastSeq), viewers };

@@ -1,18 +1,24 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ArticleStoreModule } from '../articles/article-store.module';
+import { ArticleTreeModule } from '../article-tree/article-tree.module';
+import { LiveCounterDoc, LiveCounterSchema } from './live-counter.model';
 import { LiveLogPageDoc, LiveLogPageSchema } from './live-log-page.model';
-import { LiveLogMigration } from './live-log-migration';
 import { LiveLogRepository } from './live-log.repository';
 import { LivePublisher } from './live-publisher';
 import { LiveGateway } from './live.gateway';
 import { LiveService } from './live.service';
 
 @Module({
-  imports: [ArticleStoreModule, MongooseModule.forFeature([
+  imports: [
+    ArticleStoreModule,
+    ArticleTreeModule,
+    MongooseModule.forFeature([
       { name: LiveLogPageDoc.name, schema: LiveLogPageSchema },
-    ])],
-  providers: [LiveLogRepository, LiveLogMigration, LiveService, { provide: LivePublisher, useExisting: LiveService }, LiveGateway],
+      { name: LiveCounterDoc.name, schema: LiveCounterSchema },
+    ]),
+  ],
+  providers: [LiveLogRepository, LiveService, { provide: LivePublisher, useExisting: LiveService }, LiveGateway],
   exports: [LivePublisher, LiveService],
 })
 export class LiveModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertCanWrite, assertModerator, DomainError, ERROR_CODES, type ArticleSummary } from '@agora/shared';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
+import { ArticleTrees } from '../article-tree/article-trees';
 import { toArticleSummary } from '../articles/article.mapper';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { AuditRepository } from '../audit/audit.repository';
@@ -13,6 +14,7 @@ export class ArticleModerationService {
     private readonly articles: ArticlesRepository,
     private readonly audit: AuditRepository,
     private readonly live: LivePublisher,
+    private readonly trees: ArticleTrees,
   ) {}
 
   async lock(articleId: string, locked: boolean, reason: string | undefined, actor: RequestUser): Promise<ArticleSummary> {
@@ -33,7 +35,7 @@ export class ArticleModerationService {
       before: { locked: !!article.locked },
       after: { locked },
     });
-    const summary = toArticleSummary(updated);
+    const summary = toArticleSummary(updated, await this.trees.tree(articleId));
     await this.live.articleUpdated(summary.id, summary);
     return summary;
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { assertModerator, type Page, type QueueItem, type QueueQuery } from '@agora/shared';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
 import { AuditRepository } from '../audit/audit.repository';
-import { toArgumentNode } from '../nodes/node.mapper';
+import { ArticleTrees } from '../article-tree/article-trees';
 import { NodesRepository } from '../nodes/nodes.repository';
 import { UsersRepository } from '../users/users.repository';
 import { toFlagView } from './flag.mapper';
@@ -19,6 +19,7 @@ export class ModerationQueueService {
     private readonly flags: FlagsRepository,
     private readonly users: UsersRepository,
     private readonly audit: AuditRepository,
+    private readonly trees: ArticleTrees,
   ) {}
 
   async page(query: QueueQuery, actor: RequestUser): Promise<Page<QueueItem>> {
@@ -27,18 +28,19 @@ export class ModerationQueueService {
     const docs = await this.nodes.findForReview(query.status, offset, query.limit);
     const nodes = docs.slice(0, query.limit);
     const authorIds = [...new Set(nodes.flatMap((n) => (n.authorId ? [String(n.authorId)] : [])))];
-    const [flags, authors, histories] = await Promise.all([
+    const [views, flags, authors, histories] = await Promise.all([
+      Promise.all(nodes.map((n) => this.trees.view(n, actor))),
       this.flags.findOpenForNodes(nodes.map((n) => n._id)),
       this.users.findManyByIds(authorIds),
       Promise.all(authorIds.map(async (id) => [id, await this.audit.forUser(id, AUTHOR_HISTORY)] as const)),
     ]);
     const authorById = new Map(authors.map((u) => [String(u._id), u]));
     const historyById = new Map(histories);
-    const items = nodes.map((node): QueueItem => {
+    const items = nodes.map((node, i): QueueItem => {
       const authorId = node.authorId ? String(node.authorId) : null;
       const author = authorId ? authorById.get(authorId) : undefined;
       return {
-        node: toArgumentNode(node, actor),
+        node: views[i],
         flags: flags.filter((f) => String(f.nodeId) === String(node._id)).map(toFlagView),
         author: author
           ? {

@@ -2,12 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { assertCanWrite, assertModerator, DomainError, ERROR_CODES, planTransition, type ArgumentNode, type ModerateNodeInput } from '@agora/shared';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
 import { AuditRepository } from '../audit/audit.repository';
-import { LivePublisher } from '../live/live-publisher';
-import { toArgumentNode } from '../nodes/node.mapper';
 import type { NodeRecord } from '../nodes/node.model';
 import { NodesRepository } from '../nodes/nodes.repository';
 import { NodesService } from '../nodes/nodes.service';
-import { ADMIN_VIEWER } from './admin-viewer';
 import { NodeReviewService } from './node-review.service';
 
 /** What moderators do to one node: approve, hide, remove, restore, lock its subtree, pin it. */
@@ -17,7 +14,6 @@ export class NodeModerationService {
     private readonly nodes: NodesRepository,
     private readonly review: NodeReviewService,
     private readonly audit: AuditRepository,
-    private readonly live: LivePublisher,
     private readonly nodesService: NodesService,
   ) {}
 
@@ -27,7 +23,7 @@ export class NodeModerationService {
     const node = await this.load(nodeId);
     const plan = planTransition(input.action, node.status);
     const updated = await this.review.changeOrFail({ node, ...plan, action: input.action, actor, reason: input.reason });
-    return toArgumentNode(updated, actor);
+    return this.nodesService.view(updated, actor);
   }
 
   /** Locks or unlocks a node's subtree: no new replies, votes or edits beneath it. */
@@ -65,8 +61,8 @@ export class NodeModerationService {
       before: { [field]: !!node[field], status: node.status },
       after: { [field]: value, status: updated.status },
     });
-    await this.live.nodeUpdated(String(updated.articleId), this.nodesService.liveView(updated._id, ADMIN_VIEWER));
-    return toArgumentNode(updated, actor);
+    await this.nodesService.announceChange(updated);
+    return this.nodesService.view(updated, actor);
   }
 
   /** Moderators may act on nodes in any status, so no visibility check. */

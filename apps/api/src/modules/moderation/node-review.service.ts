@@ -4,11 +4,9 @@ import type { Types } from 'mongoose';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
 import { converge } from '../../infra/database/converge';
 import { AuditRepository } from '../audit/audit.repository';
-import { LivePublisher } from '../live/live-publisher';
 import type { NodeRecord } from '../nodes/node.model';
 import { NodesRepository } from '../nodes/nodes.repository';
 import { NodesService } from '../nodes/nodes.service';
-import { ADMIN_VIEWER } from './admin-viewer';
 import { FlagsRepository } from './flags.repository';
 
 export interface StatusChange {
@@ -24,8 +22,8 @@ export interface StatusChange {
 
 /**
  * A node's review state: its status and its open-flag count. Every status change is conditional on
- * the status the caller saw, audited with before and after, followed by strength and reply counts
- * when public view changes, and broadcast.
+ * the status the caller saw, audited with before and after, and broadcast (strength and reply
+ * counts follow from the tree).
  */
 @Injectable()
 export class NodeReviewService {
@@ -34,7 +32,6 @@ export class NodeReviewService {
     private readonly nodesService: NodesService,
     private readonly flags: FlagsRepository,
     private readonly audit: AuditRepository,
-    private readonly live: LivePublisher,
   ) {}
 
   /** Recounts the node's open flags into flagCount; counted, not incremented, so concurrent flags converge. */
@@ -52,7 +49,6 @@ export class NodeReviewService {
   /** Applies the change, or returns null when the node's status moved since the caller read it. */
   async change(c: StatusChange): Promise<NodeRecord | null> {
     const { node } = c;
-    if (c.visibility !== 'none') await this.nodesService.beforePublicChange(node);
     const updated = await this.nodes.setStatus(node._id, [node.status], c.to);
     if (!updated) return null;
     const flagsBefore = node.flagCount ?? 0;
@@ -68,9 +64,8 @@ export class NodeReviewService {
       before: { status: node.status, flagCount: flagsBefore },
       after: { status: updated.status, flagCount },
     });
-    if (c.visibility !== 'none') await this.nodesService.afterPublicChange(updated);
     const fresh = (await this.nodes.findById(node._id)) ?? updated;
-    await this.live.nodeUpdated(String(fresh.articleId), this.nodesService.liveView(fresh._id, ADMIN_VIEWER));
+    await this.nodesService.announceChange(fresh);
     return fresh;
   }
 

@@ -2,7 +2,7 @@ import { emptyVotes } from '@agora/shared';
 import { Types } from 'mongoose';
 import type { NodeRecord } from './node.model';
 
-/** A new node as stored: fresh id, no votes, no children, visible, unlocked; `fields` says the rest. */
+/** A new node as stored: fresh id, no votes, visible, unlocked; `fields` says the rest. */
 export function newNode(fields: Pick<NodeRecord, 'articleId' | 'type' | 'text' | 'origin'> & Partial<NodeRecord>): NodeRecord {
   return {
     _id: new Types.ObjectId(),
@@ -16,9 +16,7 @@ export function newNode(fields: Pick<NodeRecord, 'articleId' | 'type' | 'text' |
     anchor: null,
     status: 'visible',
     votes: emptyVotes(),
-    strength: 0.5,
-    replyCounts: { support: 0, rebuttal: 0 },
-    children: new Map(),
+    votesVersion: 0,
     flagCount: 0,
     locked: false,
     pinned: false,
@@ -28,7 +26,6 @@ export function newNode(fields: Pick<NodeRecord, 'articleId' | 'type' | 'text' |
     createdAt: new Date(),
     editedAt: null,
     version: 1,
-    figuresVersion: 0,
     ...fields,
   };
 }

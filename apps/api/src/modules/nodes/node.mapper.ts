@@ -1,4 +1,4 @@
-import { canReadText, type ArgumentNode, type VoteHistogram } from '@agora/shared';
+import { canReadText, type ArgumentNode, type NodeFigures, type VoteHistogram } from '@agora/shared';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
 import type { NodeRecord } from './node.model';
 
@@ -6,8 +6,8 @@ export type Viewer = Pick<RequestUser, 'id' | 'role'> | null | undefined;
 
 const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
 
-/** A node as the viewer may see it: text they may not read is sent empty. */
-export function toArgumentNode(n: NodeRecord, viewer: Viewer): ArgumentNode {
+/** A node as the viewer may see it, with its derived figures: text they may not read is sent empty. */
+export function toArgumentNode(n: NodeRecord, viewer: Viewer, figures: NodeFigures): ArgumentNode {
   const authorId = n.authorId ? String(n.authorId) : null;
   const readable = !n.withdrawn && canReadText(viewer, { status: n.status, authorId });
   const out: ArgumentNode = {
@@ -26,8 +26,8 @@ export function toArgumentNode(n: NodeRecord, viewer: Viewer): ArgumentNode {
     anchor: n.anchor ?? null,
     status: n.status,
     votes: { count: n.votes.count, sum: n.votes.sum, histogram: n.votes.histogram as VoteHistogram },
-    strength: n.strength,
-    replyCounts: n.replyCounts,
+    strength: figures.strength,
+    replyCounts: { ...figures.replyCounts },
     locked: !!n.locked,
     pinned: !!n.pinned,
     withdrawn: !!n.withdrawn,

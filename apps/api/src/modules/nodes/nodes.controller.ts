@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ArgumentNode, Page, StrengthBreakdown } from '@agora/shared';
 import { Authenticated } from '../../common/decorators/authenticated.decorator';
@@ -7,26 +7,22 @@ import { WriteThrottle } from '../../common/decorators/write-throttle.decorator'
 import { IdParamDto } from '../articles/dto/articles.dto';
 import { ChildrenQueryDto, EditNodeDto, NodeReplyDto } from './dto/nodes.dto';
 import { NodesService } from './nodes.service';
-import { SettledFiguresInterceptor } from './settled-figures.interceptor';
 
 @ApiTags('nodes')
 @Controller('nodes')
 export class NodesController {
   constructor(private readonly nodes: NodesService) {}
 
-  @UseInterceptors(SettledFiguresInterceptor)
   @Get(':id')
   get(@Param() { id }: IdParamDto, @CurrentUser() user: RequestUser | null): Promise<ArgumentNode> {
     return this.nodes.get(id, user);
   }
 
-  @UseInterceptors(SettledFiguresInterceptor)
   @Get(':id/children')
   children(@Param() { id }: IdParamDto, @Query() query: ChildrenQueryDto, @CurrentUser() user: RequestUser | null): Promise<Page<ArgumentNode>> {
     return this.nodes.children(id, query, user);
   }
 
-  @UseInterceptors(SettledFiguresInterceptor)
   @Get(':id/strength')
   strength(@Param() { id }: IdParamDto, @CurrentUser() user: RequestUser | null): Promise<StrengthBreakdown> {
     return this.nodes.strengthBreakdown(id, user);

@@ -1,19 +1,17 @@
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
 import { ArticleStoreModule } from '../articles/article-store.module';
+import { ArticleTreeModule } from '../article-tree/article-tree.module';
 import { AuditModule } from '../audit/audit.module';
 import { LiveModule } from '../live/live.module';
 import { UsersModule } from '../users/users.module';
-import { ArgumentNodeDoc, NodeSchema } from './node.model';
+import { NodeStoreModule } from './node-store.module';
 import { NodesController } from './nodes.controller';
-import { NodesRepository } from './nodes.repository';
 import { NodesService } from './nodes.service';
-import { StrengthService } from './strength.service';
 
 @Module({
-  imports: [ArticleStoreModule, UsersModule, AuditModule, LiveModule, MongooseModule.forFeature([{ name: ArgumentNodeDoc.name, schema: NodeSchema }])],
+  imports: [ArticleStoreModule, NodeStoreModule, ArticleTreeModule, UsersModule, AuditModule, LiveModule],
   controllers: [NodesController],
-  providers: [NodesRepository, StrengthService, NodesService],
-  exports: [NodesRepository, StrengthService, NodesService],
+  providers: [NodesService],
+  exports: [NodeStoreModule, ArticleTreeModule, NodesService],
 })
 export class NodesModule {}

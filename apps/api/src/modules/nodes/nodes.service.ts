@@ -5,7 +5,9 @@ import {
   ERROR_CODES,
   isPublic,
   locateQuote,
+  nodeStrength,
   preModerationReason,
+  STRENGTH_PRIOR,
   type Anchor,
   type ArgumentNode,
   type ChildrenQuery,
@@ -17,22 +19,29 @@ import {
 import { Types } from 'mongoose';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { ArticleTrees } from '../article-tree/article-trees';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { listingScope } from '../articles/articles.service';
 import { AuditRepository } from '../audit/audit.repository';
-import { LivePublisher, type CurrentNode } from '../live/live-publisher';
+import { LivePublisher } from '../live/live-publisher';
 import { toArgumentNode, type Viewer } from './node.mapper';
 import type { NodeRecord } from './node.model';
 import { newReply } from './new-node';
 import { NodesRepository } from './nodes.repository';
-import { StrengthService } from './strength.service';
+import { sortChildren } from './sort-children';
+
+/**
+ * The viewer live events are mapped for: they carry full text and the live layer redacts them per
+ * reader, so the publisher must not redact first.
+ */
+const EVENT_VIEWER: Viewer = { id: '', role: 'admin' };
 
 @Injectable()
 export class NodesService {
   constructor(
     private readonly nodes: NodesRepository,
+    private readonly trees: ArticleTrees,
     private readonly articles: ArticlesRepository,
-    private readonly strength: StrengthService,
     private readonly audit: AuditRepository,
     private readonly live: LivePublisher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -54,28 +63,53 @@ export class NodesService {
     return node;
   }
 
-  /** Reads the node as `viewer` sees it, for a node:updated (see LivePublisher.nodeUpdated). */
-  liveView(id: Types.ObjectId, viewer: Viewer): () => Promise<CurrentNode | null> {
-    return async () => {
-      const node = await this.nodes.findById(id);
-      return node && { node: toArgumentNode(node, viewer), version: node.figuresVersion ?? 0 };
-    };
-  }
-
   async get(id: string, viewer: RequestUser | null): Promise<ArgumentNode> {
-    return toArgumentNode(await this.getVisible(id, viewer), viewer);
+    return this.trees.view(await this.getVisible(id, viewer), viewer);
   }
 
+  /** A node as the viewer sees it, with its figures. */
+  view(node: NodeRecord, viewer: Viewer): Promise<ArgumentNode> {
+    return this.trees.view(node, viewer);
+  }
+
+  /**
+   * A page of a node's children: the public ones from the article's tree, with those the viewer may
+   * see besides (moderators: all; authors: their own pending and hidden) read from the database.
+   */
   async children(id: string, query: ChildrenQuery, viewer: RequestUser | null): Promise<Page<ArgumentNode>> {
-    await this.getVisible(id, viewer);
-    const docs = await this.nodes.findChildren(id, query, listingScope(viewer));
+    const parent = await this.getVisible(id, viewer);
+    const tree = await this.trees.tree(String(parent.articleId));
+    const others = await this.nodes.findNonPublic({ parentId: id }, listingScope(viewer));
+    const all = sortChildren([...tree.childrenOf(id), ...others.map((n) => toArgumentNode(n, viewer, tree.figuresFor({ id: String(n._id), votes: n.votes })))], query.sort);
     const offset = query.cursor ? Number(query.cursor) : 0;
-    const more = docs.length > query.limit;
-    return { items: docs.slice(0, query.limit).map((n) => toArgumentNode(n, viewer)), nextCursor: more ? String(offset + query.limit) : null };
+    const more = all.length > offset + query.limit;
+    return { items: all.slice(offset, offset + query.limit), nextCursor: more ? String(offset + query.limit) : null };
   }
 
+  /** The figures behind a node's strength, for a reader to follow. */
   async strengthBreakdown(id: string, viewer: RequestUser | null): Promise<StrengthBreakdown> {
-    return this.strength.breakdown(await this.getVisible(id, viewer));
+    const node = await this.getVisible(id, viewer);
+    const children = (await this.trees.tree(String(node.articleId))).childrenOf(id);
+    const result = nodeStrength(node.votes, children);
+    const votes = node.votes as ArgumentNode['votes'];
+    const avg = votes.count ? (votes.sum / votes.count).toFixed(2) : 'none';
+    return {
+      nodeId: id,
+      strength: result.strength,
+      base: result.base,
+      votes,
+      prior: { ...STRENGTH_PRIOR },
+      supportAggregate: result.supportAggregate,
+      attackAggregate: result.attackAggregate,
+      children: children.map((c) => ({ nodeId: c.id, type: c.type, role: c.type === 'rebuttal' ? 'attacker' : 'supporter', strength: c.strength })),
+      explanation:
+        `Base ${result.base.toFixed(3)} from ${votes.count} vote(s) (average ${avg}) pulled toward a prior of ` +
+        `${STRENGTH_PRIOR.mean}/5 worth ${STRENGTH_PRIOR.weight} votes; supporters combine to ${result.supportAggregate.toFixed(3)}, ` +
+        `attackers to ${result.attackAggregate.toFixed(3)}; DF-QuAD moves the base ` +
+        (result.attackAggregate >= result.supportAggregate ? 'down' : 'up') +
+        ` by the difference, giving ${result.strength.toFixed(3)}.` +
+        (children.some((c) => c.origin === 'article') ? " The article's own sentences of each role count together as one argument, their mean." : ''),
+    };
   }
 
   async replyToParagraph(articleId: string, index: number, input: ParagraphReplyInput, actor: RequestUser): Promise<ArgumentNode> {
@@ -84,7 +118,7 @@ export class NodesService {
     if (!article || !paragraphs) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
     const paragraph = paragraphs.find((p) => p.index === index);
     if (!paragraph) throw new DomainError(ERROR_CODES.NOT_FOUND, `The article has no paragraph ${index}.`);
-    const claim = paragraph.nodeId ? await this.nodes.findCurrent(paragraph.nodeId) : await this.nodes.findParagraphClaim(articleId, index);
+    const claim = paragraph.nodeId ? await this.nodes.findById(paragraph.nodeId) : await this.nodes.findParagraphClaim(articleId, index);
     if (!claim) throw new DomainError(ERROR_CODES.NOT_FOUND, `The article has no paragraph ${index}.`);
     let anchor: Anchor | null = null;
     if (input.quote) {
@@ -102,6 +136,12 @@ export class NodesService {
     return this.createReply(parent, type, text, null, actor, !!article.locked);
   }
 
+  /**
+   * Stores a reply. A published one takes the article's next seq first and is announced under it, so
+   * that should this process die between the two, every instance sees the seq skipped and reads the
+   * article's tree afresh (see LiveDelivery): nothing else is written, as its parent's figures follow
+   * from the tree.
+   */
   private async createReply(parent: NodeRecord, type: ReplyType, text: string, anchor: Anchor | null, actor: RequestUser, articleLocked: boolean): Promise<ArgumentNode> {
     if (articleLocked) throw new DomainError(ERROR_CODES.LOCKED, 'This article is locked: no new replies or votes.');
     if (await this.nodes.isLockedPath(parent)) throw new DomainError(ERROR_CODES.LOCKED, 'This thread is locked: no new replies or votes.');
@@ -119,33 +159,27 @@ export class NodesService {
       anchor,
       status: pendingReason ? 'pending' : 'visible',
     });
+    const articleId = String(reply.articleId);
     if (pendingReason) {
       const node = await this.nodes.insert(reply);
       await this.audit.record({
         action: 'auto-pending', actorId: null, actorName: null, targetType: 'node', targetId: node._id, subjectUserId: actor.id,
         reason: `Pre-moderation: ${pendingReason}`, before: null, after: { status: 'pending' },
       });
-      return toArgumentNode(node, actor);
+      return this.view(node, actor);
     }
-    const { node, changes } = await this.strength.addReply(parent, () => this.nodes.insert(reply));
-    const articleId = String(node.articleId);
-    await this.strength.publishChanges(articleId, changes);
-    await this.live.nodeCreated(articleId, toArgumentNode(node, null));
-    return toArgumentNode(node, actor);
+    const seq = await this.live.reserveSeq(articleId);
+    const node = await this.nodes.insert(reply);
+    this.trees.put(node);
+    const view = await this.view(node, EVENT_VIEWER);
+    await this.live.nodeCreated(articleId, view, seq);
+    return this.view(node, actor);
   }
 
-  /** Before a node enters or leaves public view: its parent is marked until afterPublicChange is done. */
-  async beforePublicChange(node: NodeRecord): Promise<void> {
-    if (node.parentId) await this.strength.expectChildrenChange(node.parentId);
-  }
-
-  /**
-   * Bookkeeping when a node enters or leaves public view: its parent's children and reply counts, the
-   * article's reply count, and strength up the ancestor path, recomputed from what is stored.
-   */
-  async afterPublicChange(node: NodeRecord): Promise<void> {
-    if (!node.parentId) return;
-    await this.strength.repairChildren(node.parentId, node.articleId);
+  /** Tells every instance and reader of a node's change, as now stored (moderation, edits, withdrawals). */
+  async announceChange(node: NodeRecord): Promise<void> {
+    this.trees.put(node);
+    await this.live.nodeUpdated(String(node.articleId), await this.view(node, EVENT_VIEWER));
   }
 
   async edit(id: string, text: string, actor: RequestUser): Promise<ArgumentNode> {
@@ -160,23 +194,23 @@ export class NodesService {
       $inc: { version: 1 },
     });
     if (!updated) throw new DomainError(ERROR_CODES.VALIDATION, 'The node changed while you edited it; reload and try again.');
-    if (isPublic(updated.status)) await this.live.nodeUpdated(String(updated.articleId), this.liveView(updated._id, null));
-    return toArgumentNode(updated, actor);
+    if (isPublic(updated.status)) await this.announceChange(updated);
+    return this.view(updated, actor);
   }
 
   async withdraw(id: string, actor: RequestUser): Promise<ArgumentNode> {
     assertCanWrite(actor);
     const node = await this.getVisible(id, actor);
     this.assertAuthor(node, actor);
-    if (node.withdrawn) return toArgumentNode(node, actor);
+    if (node.withdrawn) return this.view(node, actor);
     const updated = await this.nodes.update(node._id, {
       $set: { withdrawn: true, editedAt: new Date() },
       $push: { history: { text: node.text, editedAt: node.editedAt ?? node.createdAt } },
       $inc: { version: 1 },
     });
     if (!updated) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
-    if (isPublic(updated.status)) await this.live.nodeUpdated(String(updated.articleId), this.liveView(updated._id, null));
-    return toArgumentNode(updated, actor);
+    if (isPublic(updated.status)) await this.announceChange(updated);
+    return this.view(updated, actor);
   }
 
   private assertAuthor(node: NodeRecord, actor: RequestUser): void {

@@ -6,8 +6,17 @@ import { retryTransient } from '../../infra/database/transient-retry';
 import { VoteDoc } from './vote.model';
 
 /** Filters by _id alone are answered from FerretDB's primary index; anything else is a scan. */
-const voteId = (nodeId: Types.ObjectId | string, userId: string): string => `${String(nodeId)}:${userId}`;
+export const voteId = (nodeId: Types.ObjectId | string, userId: string): string => `${String(nodeId)}:${userId}`;
 const isDuplicateKey = (e: unknown): boolean => (e as { code?: number })?.code === 11000;
+
+/** A node's votes as counted from the votes themselves, and whether any change of them is still under way. */
+export interface Tally {
+  totals: VoteTotals;
+  /** Votes marked pending since `after` or later: a change whose totals may still be moving. */
+  freshPending: boolean;
+  /** Marks older than that, left by changes cut short: `[voteId, updatedAt]`. */
+  stalePending: [string, Date][];
+}
 
 @Injectable()
 export class VotesRepository {
@@ -19,53 +28,71 @@ export class VotesRepository {
   }
 
   /**
-   * Sets the user's vote (null: withdraws it) and says what it was before, in one round trip. The
-   * unique index keeps one vote per user per node.
+   * Sets the user's vote (null: withdraws it), marked pending until `settled`, and says what it was
+   * before, in one atomic update. The unique index keeps one vote per user per node.
    */
   async replace(nodeId: Types.ObjectId, userId: string, articleId: Types.ObjectId, value: number | null): Promise<number | null> {
     const _id = voteId(nodeId, userId);
-    if (value === null) {
-      const removed = await retryTransient(() => this.votes.findOneAndDelete({ _id }).lean<Pick<VoteDoc, 'value'>>().exec());
-      return removed ? removed.value : null;
-    }
-    const update = { $set: { nodeId, userId: new Types.ObjectId(userId), articleId, value, updatedAt: new Date() } };
+    const update = { $set: { nodeId, userId: new Types.ObjectId(userId), articleId, value, updatedAt: new Date() }, $inc: { pending: 1 } };
     for (let attempt = 0; ; attempt++) {
       try {
-        // No projection: FerretDB 1.24's findAndModify does not take one.
-        // The driver's own call, as for a node's figures (NodesRepository.exclusive): the values are
-        // built here from a validated vote, and the hot path skips mongoose's casting.
-        const before = await retryTransient(() => this.collection.findOneAndUpdate({ _id }, update, { upsert: true, returnDocument: 'before' }));
-        return before ? before.value : null;
+        // The driver's own call: the values are built here from a validated vote, and the hot path
+        // skips mongoose's casting. No projection: FerretDB 1.24's findAndModify does not take one.
+        const before = await this.collection.findOneAndUpdate({ _id }, update, { upsert: true, returnDocument: 'before' });
+        return before?.value ?? null;
       } catch (error) {
-        // Two first votes by the same user raced; the unique index let one in, so this one is a change.
+        // Two first votes by the same user raced to insert; the loser's upsert now finds the winner's.
         if (!isDuplicateKey(error) || attempt > 2) throw error;
       }
     }
   }
 
-  /** The node's vote totals as the votes themselves say: the truth its stored aggregates follow. */
-  async tally(nodeId: Types.ObjectId): Promise<VoteTotals> {
-    const votes = await this.votes.find({ nodeId }, { value: 1, _id: 0 }).lean<Pick<VoteDoc, 'value'>[]>().exec();
-    return votes.reduce((totals, { value }) => moveVote(totals, null, value), emptyVotes());
+  /** Takes back the pending mark `replace` set, once the node's totals have moved. */
+  async settled(nodeId: Types.ObjectId, userId: string): Promise<void> {
+    await retryTransient(() => this.collection.updateOne({ _id: voteId(nodeId, userId) }, { $inc: { pending: -1 } }));
   }
 
-  /** Every node's totals as its votes say, in one pass over the votes (for the start-up audit). */
-  async tallyAll(): Promise<Map<string, VoteTotals>> {
-    const totals = new Map<string, VoteTotals>();
-    for (const { nodeId, value } of await this.votes.find({}, { nodeId: 1, value: 1, _id: 0 }).lean<Pick<VoteDoc, 'nodeId' | 'value'>[]>().exec()) {
-      const key = String(nodeId);
-      totals.set(key, moveVote(totals.get(key) ?? emptyVotes(), null, value));
+  /** Recounts a node's totals from its votes; marks newer than `freshSince` count as changes still under way. */
+  async tally(nodeId: Types.ObjectId, freshSince: Date): Promise<Tally> {
+    const votes = await this.collection.find({ nodeId }, { projection: { value: 1, pending: 1, updatedAt: 1 } }).toArray();
+    const tally: Tally = { totals: emptyVotes(), freshPending: false, stalePending: [] };
+    for (const vote of votes) {
+      if (vote.value !== null && vote.value !== undefined) tally.totals = moveVote(tally.totals, null, vote.value);
+      if ((vote.pending ?? 0) <= 0) continue;
+      if (vote.updatedAt >= freshSince) tally.freshPending = true;
+      else tally.stalePending.push([vote._id, vote.updatedAt]);
     }
-    return totals;
+    return tally;
+  }
+
+  /** Nodes with a vote marked pending since before `olderThan`: changes cut short, to be repaired. */
+  async nodesWithStalePending(olderThan: Date, limit = 100): Promise<Types.ObjectId[]> {
+    const votes = await this.collection.find({ pending: { $gt: 0 }, updatedAt: { $lt: olderThan } }, { projection: { nodeId: 1 } }).limit(limit).toArray();
+    return [...new Map(votes.map((v) => [String(v.nodeId), v.nodeId])).values()];
+  }
+
+  /** Clears a mark a repair has made good, unless the vote changed again since it was read. */
+  async clearPending(id: string, updatedAt: Date): Promise<void> {
+    await this.collection.updateOne({ _id: id, updatedAt }, { $set: { pending: 0 } });
   }
 
   async find(nodeId: Types.ObjectId | string, userId: string): Promise<number | null> {
     const vote = await this.votes.findById(voteId(nodeId, userId), { value: 1 }).lean<Pick<VoteDoc, 'value'>>().exec();
-    return vote ? vote.value : null;
+    return vote?.value ?? null;
+  }
+
+  /** The user's votes on these nodes, by node id: one primary-key lookup each. */
+  async findMine(nodeIds: readonly string[], userId: string): Promise<Record<string, number>> {
+    const values = await Promise.all(nodeIds.map((id) => this.find(id, userId)));
+    const mine: Record<string, number> = {};
+    nodeIds.forEach((id, i) => {
+      if (values[i] !== null) mine[id] = values[i]!;
+    });
+    return mine;
   }
 
   async forArticle(articleId: string, userId: string): Promise<Record<string, number>> {
-    const votes = await this.votes.find({ articleId: new Types.ObjectId(articleId), userId: new Types.ObjectId(userId) }, { nodeId: 1, value: 1 }).lean<Pick<VoteDoc, 'nodeId' | 'value'>[]>().exec();
-    return Object.fromEntries(votes.map((v) => [String(v.nodeId), v.value]));
+    const votes = await this.votes.find({ articleId: new Types.ObjectId(articleId), userId: new Types.ObjectId(userId), value: { $ne: null } }, { nodeId: 1, value: 1 }).lean<Pick<VoteDoc, 'nodeId' | 'value'>[]>().exec();
+    return Object.fromEntries(votes.flatMap((v) => (v.value === null ? [] : [[String(v.nodeId), v.value]])));
   }
 }

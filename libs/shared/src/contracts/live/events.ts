@@ -10,7 +10,6 @@ export const LIVE_EVENTS = {
   nodeCreated: 'node:created',
   nodeUpdated: 'node:updated',
   voteChanged: 'vote:changed',
-  strengthChanged: 'strength:changed',
   articleUpdated: 'article:updated',
   presence: 'presence',
 } as const;
@@ -33,11 +32,26 @@ interface Sequenced {
   seq: number;
 }
 
+/** A node's strength as it now is. */
+export interface StrengthFigure {
+  nodeId: string;
+  strength: number;
+}
+
+/**
+ * Strengths that follow from an event: the changed node's (or its parent's) and every ancestor's, as
+ * the delivering server computes them from the article's tree once the event is applied.
+ */
+interface WithStrengths {
+  strengths?: StrengthFigure[];
+}
+
 export interface LivePayloads {
-  'node:created': Sequenced & { node: ArgumentNode };
-  'node:updated': Sequenced & { node: ArgumentNode };
-  'vote:changed': Sequenced & { nodeId: string; votes: VoteTotals; strength: number };
-  'strength:changed': Sequenced & { nodes: { nodeId: string; strength: number }[] };
+  /** `node.version` orders changes of one node: a client keeps the highest it has seen. */
+  'node:created': Sequenced & WithStrengths & { node: ArgumentNode };
+  'node:updated': Sequenced & WithStrengths & { node: ArgumentNode };
+  /** `votesVersion` orders one node's totals: a client keeps the highest it has seen. */
+  'vote:changed': Sequenced & WithStrengths & { nodeId: string; votes: VoteTotals; votesVersion: number; strength: number };
   'article:updated': Sequenced & { article: ArticleSummary };
   presence: { articleId: string; viewers: number; seq?: undefined };
 }

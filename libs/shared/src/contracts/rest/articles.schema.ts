@@ -1,3 +1,4 @@
+import type { ArgumentNode } from './nodes.schema';
 import { z } from 'zod';
 
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
@@ -28,6 +29,8 @@ export interface ArticleParagraph {
   /** Live figures of the paragraph's claim node. */
   replyCounts?: { support: number; rebuttal: number };
   strength?: number;
+  /** The claim's strongest public replies (pinned first), for the first screen; the rest load on demand. */
+  topReplies?: ArgumentNode[];
 }
 
 export interface ArticleSummary {
@@ -45,4 +48,6 @@ export interface ArticleSummary {
 export interface ArticleDetail extends ArticleSummary {
   rootNodeId: string;
   paragraphs: ArticleParagraph[];
+  /** For a signed-in reader: their own votes on the claims and replies shown, by node id. */
+  myVotes?: Record<string, number>;
 }

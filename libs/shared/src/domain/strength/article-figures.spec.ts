@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { emptyVotes } from './bayesian';
+import { articleFigures, figuresOf, type TreeNode } from './article-figures';
+import { nodeStrength } from './node-strength';
+
+const node = (id: string, parentId: string | null, type: TreeNode['type'] = 'support', votes = { count: 0, sum: 0 }, origin: TreeNode['origin'] = 'user'): TreeNode => ({ id, parentId, type, origin, votes });
+
+describe('articleFigures', () => {
+  it('computes each node from its children, bottom up', () => {
+    const nodes = [node('root', null, 'claim', emptyVotes(), 'article'), node('claim', 'root', 'claim', emptyVotes(), 'article'), node('r1', 'claim', 'rebuttal', { count: 3, sum: 15 }), node('s1', 'r1', 'support', { count: 2, sum: 10 })];
+    const sut = articleFigures(nodes);
+    const s1 = nodeStrength({ count: 2, sum: 10 }, []).strength;
+    const r1 = nodeStrength({ count: 3, sum: 15 }, [{ type: 'support', strength: s1 }]).strength;
+    const claim = nodeStrength(emptyVotes(), [{ type: 'rebuttal', strength: r1, origin: 'user' }]).strength;
+    expect(sut.get('s1')!.strength).toBe(s1);
+    expect(sut.get('r1')!.strength).toBe(r1);
+    expect(sut.get('claim')).toEqual({ strength: claim, replyCounts: { support: 0, rebuttal: 1 } });
+    expect(sut.get('root')!.strength).toBe(nodeStrength(emptyVotes(), [{ type: 'claim', strength: claim, origin: 'article' }]).strength);
+    expect(sut.get('r1')!.replyCounts).toEqual({ support: 1, rebuttal: 0 });
+  });
+
+  it('does not count the article\'s own sentences as replies', () => {
+    const sut = articleFigures([node('claim', null, 'claim', emptyVotes(), 'article'), node('s', 'claim', 'support', emptyVotes(), 'article')]);
+    expect(sut.get('claim')!.replyCounts).toEqual({ support: 0, rebuttal: 0 });
+  });
+
+  it('treats a node whose parent is absent (not public) as the head of its own subtree', () => {
+    const sut = articleFigures([node('a', 'hidden-parent'), node('b', 'a', 'rebuttal', { count: 1, sum: 5 })]);
+    expect(sut.get('a')!.replyCounts.rebuttal).toBe(1);
+    expect(sut.size).toBe(2);
+  });
+
+  it('handles a thread far deeper than the call stack', () => {
+    const chain = [node('n0', null, 'claim')];
+    for (let i = 1; i < 50_000; i++) chain.push(node(`n${i}`, `n${i - 1}`, i % 2 ? 'rebuttal' : 'support'));
+    const sut = articleFigures(chain);
+    expect(sut.size).toBe(50_000);
+    expect(sut.get('n0')!.replyCounts).toEqual({ support: 0, rebuttal: 1 });
+  });
+
+  it('agrees with computing each node alone from its children, in any input order', () => {
+    const trees = fc.array(fc.record({ parent: fc.nat(), type: fc.constantFrom('support' as const, 'rebuttal' as const), count: fc.nat(20), avg: fc.integer({ min: 1, max: 5 }) }), { maxLength: 60 });
+    fc.assert(
+      fc.property(trees, fc.nat(), (spec, shift) => {
+        const nodes = spec.map((s, i) => node(`n${i}`, i === 0 ? null : `n${s.parent % i}`, s.type, { count: s.count, sum: s.count * s.avg }));
+        const rotated = [...nodes.slice(shift % (nodes.length || 1)), ...nodes.slice(0, shift % (nodes.length || 1))];
+        const sut = articleFigures(rotated);
+        for (const n of nodes) {
+          const kids = nodes.filter((k) => k.parentId === n.id).map((k) => ({ type: k.type, origin: k.origin, strength: sut.get(k.id)!.strength }));
+          expect(sut.get(n.id)).toEqual(figuresOf(n.votes, kids));
+        }
+      }),
+    );
+  });
+});

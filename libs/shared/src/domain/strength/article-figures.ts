@@ -1,0 +1,66 @@
+import type { NodeType, ReplyType, VoteTotals } from '../../contracts/rest/nodes.schema';
+import { nodeStrength } from './node-strength';
+
+/** What a node's figures depend on: its own votes and its place in the tree. */
+export interface TreeNode {
+  id: string;
+  parentId: string | null;
+  type: NodeType;
+  origin: 'article' | 'user';
+  votes: Pick<VoteTotals, 'count' | 'sum'>;
+}
+
+/** A node's derived figures: never stored, always computed from the tree. */
+export interface NodeFigures {
+  strength: number;
+  /** Readers' replies beneath it, by type (the article's own sentences are structure, not replies). */
+  replyCounts: Record<ReplyType, number>;
+}
+
+/** What a child gives its parent's figures. */
+export interface ChildFigures {
+  type: NodeType;
+  origin: 'article' | 'user';
+  strength: number;
+}
+
+/** One node's figures from its votes and its public children's figures. */
+export function figuresOf(votes: Pick<VoteTotals, 'count' | 'sum'>, children: Iterable<ChildFigures>): NodeFigures {
+  const list = [...children];
+  const replyCounts = { support: 0, rebuttal: 0 };
+  for (const c of list) if (c.origin === 'user' && (c.type === 'support' || c.type === 'rebuttal')) replyCounts[c.type]++;
+  return { strength: nodeStrength(votes, list).strength, replyCounts };
+}
+
+/**
+ * Every node's figures, children before parents, in time linear in the number of nodes. `nodes` are the
+ * public nodes of one article; a node whose parent is not among them heads a subtree of its own.
+ */
+export function articleFigures(nodes: Iterable<TreeNode>): Map<string, NodeFigures> {
+  const byId = new Map<string, TreeNode>();
+  for (const n of nodes) byId.set(n.id, n);
+  const children = new Map<string, TreeNode[]>();
+  const heads: TreeNode[] = [];
+  for (const n of byId.values()) {
+    if (n.parentId !== null && byId.has(n.parentId)) {
+      const list = children.get(n.parentId);
+      if (list) list.push(n);
+      else children.set(n.parentId, [n]);
+    } else heads.push(n);
+  }
+  const figures = new Map<string, NodeFigures>();
+  // Iterative post-order: a deep thread must not overflow the stack.
+  const stack: { node: TreeNode; expanded: boolean }[] = heads.map((node) => ({ node, expanded: false }));
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    const kids = children.get(top.node.id) ?? [];
+    if (!top.expanded) {
+      top.expanded = true;
+      for (const kid of kids) stack.push({ node: kid, expanded: false });
+      continue;
+    }
+    stack.pop();
+    figures.set(top.node.id, figuresOf(top.node.votes, kids.map((k) => ({ type: k.type, origin: k.origin, strength: figures.get(k.id)!.strength }))));
+  }
+  return figures;
+}
