@@ -1,4 +1,4 @@
-import { nodeStrength, type ArgumentNode, type VoteResponse, type VoteTotals } from '@agora/shared';
+import { type ArgumentNode, type VoteResponse, type VoteTotals } from '@agora/shared';
 import { freshDatabaseUri } from '../../apps/api/test/support/test-app';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { registerAccount, registerAccounts, type Account } from './support/accounts';
@@ -154,30 +154,14 @@ describe('concurrent votes across two instances', () => {
     }
   }, 60_000);
 
-  it('stores every derived figure (totals, children, reply counts, strengths, article count) as a recomputation gives it', async () => {
-    expect(await derivedMismatches(direct.db, articleId)).toEqual([]);
+  it('stores vote totals, and serves strengths and reply counts from both instances, as a recomputation from the stored nodes and votes gives them', async () => {
+    for (const instance of instances) expect(await derivedMismatches(direct.db, articleId, instance.baseUrl)).toEqual([]);
   }, 60_000);
 
-  it('stores, for every node, the strength its votes and public children give (DF-QuAD)', async () => {
-    const nodes = await direct.db.collection('nodes').find({ articleId: objectId(articleId) }).toArray();
-    const children = new Map<string, { type: ArgumentNode['type']; strength: number; origin: ArgumentNode['origin'] }[]>();
-    for (const n of nodes) {
-      if (!n.parentId || n.status !== 'visible') continue;
-      const list = children.get(String(n.parentId)) ?? [];
-      list.push({ type: n.type, strength: n.strength, origin: n.origin });
-      children.set(String(n.parentId), list);
-    }
-    const stale = nodes
-      .map((n) => ({ id: String(n._id), depth: n.depth as number, stored: n.strength as number, truth: nodeStrength(n.votes, children.get(String(n._id)) ?? []).strength }))
-      .filter((s) => Math.abs(s.stored - s.truth) > 1e-6);
-    expect({ stale, hint: LOST_UPDATE_HINT }).toEqual({ stale: [], hint: LOST_UPDATE_HINT });
-  });
-
-  // FerretDB 1.24's SQLite backend applies every update as "read the document, change it in memory,
-  // write the whole document back" with nothing between the read and the write (handler/msg_update.go:
-  // Query, then UpdateDocument), so two updates of one node at once used to lose one of them even when
-  // they set different fields: an author's edit racing votes was acknowledged, broadcast, then undone
-  // (about half the rounds below). Node updates now take a per-node lock (DocumentLock); this keeps it so.
+  // Stock FerretDB 1.24 applies every update as "read the document, change it in memory, write the
+  // whole document back" with nothing between the read and the write, so two updates of one node at
+  // once lost one of them even when they set different fields: an author's edit racing votes was
+  // acknowledged, broadcast, then undone. Our build serializes write commands (see the patches).
   it('keeps an acknowledged edit that races votes on the same node, on another instance', async () => {
     const lost: string[] = [];
     for (let round = 0; round < 8; round++) {

@@ -1,5 +1,6 @@
-import { emptyVotes, nodeStrength, type VoteTotals } from '@agora/shared';
+import { articleFigures, emptyVotes, type ArgumentNode, type VoteTotals } from '@agora/shared';
 import { objectId, storedVotes, tallyByNode, type Db } from './direct-db';
+import { call } from './http-call';
 
 const TOLERANCE = 1e-9;
 const sameTotals = (a: VoteTotals, b: VoteTotals): boolean =>
@@ -11,55 +12,33 @@ interface StoredNode {
   type: 'claim' | 'support' | 'rebuttal';
   origin: 'article' | 'user';
   status: string;
-  strength: number;
   votes: VoteTotals;
-  replyCounts: { support: number; rebuttal: number };
-  /** Packed as a JSON string; a nested map on nodes stored before packing. */
-  children?: string | Record<string, ChildEntry>;
 }
 
-type ChildEntry = { type: string; strength: number; origin: string };
-const unpacked = (children: StoredNode['children']): Record<string, ChildEntry> | undefined => (typeof children === 'string' ? (JSON.parse(children) as Record<string, ChildEntry>) : children);
-
 /**
- * Every figure of the article that the API derives and stores, checked against what it is derived
- * from as stored: each node's vote totals against its votes, its reply counts, children entries and
- * strength against its public children, and the article's reply count against its public replies.
- * Returns one line per disagreement; none means the figures are exactly what a recomputation gives.
+ * The article's stored vote totals checked against its votes, and (given an API's address) the
+ * figures it serves, strength and reply counts of every public node, against a recomputation from
+ * the stored nodes and votes (articleFigures). Returns one line per disagreement; none means exact.
  */
-export async function derivedMismatches(db: Db, articleId: string): Promise<string[]> {
+export async function derivedMismatches(db: Db, articleId: string, baseUrl?: string): Promise<string[]> {
   const nodes = (await db.collection('nodes').find({ articleId: objectId(articleId) }).toArray()) as unknown as StoredNode[];
   const tallies = tallyByNode(await storedVotes(db, { articleId: objectId(articleId) }));
-  const publicChildren = new Map<string, StoredNode[]>();
-  for (const n of nodes) {
-    if (n.status !== 'visible' || !n.parentId) continue;
-    const list = publicChildren.get(String(n.parentId)) ?? [];
-    list.push(n);
-    publicChildren.set(String(n.parentId), list);
-  }
   const problems: string[] = [];
   for (const n of nodes) {
-    const id = String(n._id);
-    const tally = tallies.get(id) ?? emptyVotes();
-    if (!sameTotals(n.votes, tally)) problems.push(`${id} votes ${JSON.stringify(n.votes)} but the votes say ${JSON.stringify(tally)}`);
-    const kids = publicChildren.get(id) ?? [];
-    const replies = { support: 0, rebuttal: 0 };
-    for (const k of kids) if (k.origin === 'user' && (k.type === 'support' || k.type === 'rebuttal')) replies[k.type]++;
-    if (n.replyCounts.support !== replies.support || n.replyCounts.rebuttal !== replies.rebuttal) problems.push(`${id} replyCounts ${JSON.stringify(n.replyCounts)} but it has ${JSON.stringify(replies)}`);
-    const strength = nodeStrength(tally, kids.map((k) => ({ type: k.type, strength: k.strength, origin: k.origin }))).strength;
-    if (Math.abs(strength - n.strength) > TOLERANCE) problems.push(`${id} strength ${n.strength} but its votes and children give ${strength}`);
-    const children = unpacked(n.children);
-    if (children) {
-      const listed = Object.keys(children).sort().join();
-      if (listed !== kids.map((k) => String(k._id)).sort().join()) problems.push(`${id} lists children ${listed} but its public children are ${kids.map((k) => String(k._id)).join()}`);
-      for (const k of kids) {
-        const entry = children[String(k._id)];
-        if (entry && (entry.type !== k.type || Math.abs(entry.strength - k.strength) > TOLERANCE)) problems.push(`${id} keeps ${String(k._id)} at ${entry.strength}, stored ${k.strength}`);
-      }
-    }
+    const tally = tallies.get(String(n._id)) ?? emptyVotes();
+    if (!sameTotals(n.votes, tally)) problems.push(`${String(n._id)} votes ${JSON.stringify(n.votes)} but the votes say ${JSON.stringify(tally)}`);
   }
-  const article = await db.collection('articles').findOne({ _id: objectId(articleId) });
-  const replyCount = nodes.filter((n) => n.origin === 'user' && n.status === 'visible').length;
-  if (article?.replyCount !== replyCount) problems.push(`article replyCount ${article?.replyCount} but it has ${replyCount} public replies`);
+  if (!baseUrl) return problems;
+  const expected = articleFigures(
+    nodes.filter((n) => n.status === 'visible').map((n) => ({ id: String(n._id), parentId: n.parentId ? String(n.parentId) : null, type: n.type, origin: n.origin, votes: tallies.get(String(n._id)) ?? emptyVotes() })),
+  );
+  const served = ((await call<{ items: ArgumentNode[] }>(baseUrl, 'GET', `/api/articles/${articleId}/tree`)).body as { items: ArgumentNode[] }).items;
+  for (const node of served) {
+    const want = expected.get(node.id);
+    if (!want) problems.push(`${node.id} is served but not public`);
+    else if (Math.abs(want.strength - node.strength) > TOLERANCE || want.replyCounts.support !== node.replyCounts.support || want.replyCounts.rebuttal !== node.replyCounts.rebuttal)
+      problems.push(`${node.id} served strength ${node.strength} and ${JSON.stringify(node.replyCounts)}, recomputed ${want.strength} and ${JSON.stringify(want.replyCounts)}`);
+  }
+  if (served.length !== expected.size) problems.push(`${served.length} nodes served, ${expected.size} public`);
   return problems;
 }

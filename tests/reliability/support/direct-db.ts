@@ -26,7 +26,8 @@ export interface StoredVote {
 }
 
 export async function storedVotes(db: Db, filter: Record<string, unknown> = {}): Promise<StoredVote[]> {
-  const docs = await db.collection('votes').find(filter, { projection: { nodeId: 1, userId: 1, value: 1 } }).toArray();
+  // A withdrawn vote stays as a document without a value (see VoteDoc.pending).
+  const docs = await db.collection('votes').find({ ...filter, value: { $ne: null } }, { projection: { nodeId: 1, userId: 1, value: 1 } }).toArray();
   return docs.map((d) => ({ nodeId: String(d.nodeId), userId: String(d.userId), value: d.value as number }));
 }
 

@@ -2,7 +2,7 @@ import type { ArgumentNode, JoinAck, LivePayloads, StoredLiveEvent } from '@agor
 import { io, type Socket } from 'socket.io-client';
 import { call } from './http-call';
 
-const SEQUENCED = ['node:created', 'node:updated', 'vote:changed', 'strength:changed', 'article:updated'] as const;
+const SEQUENCED = ['node:created', 'node:updated', 'vote:changed', 'article:updated'] as const;
 
 /**
  * A reader's copy of an article's tree kept only from what the live socket sends, the way the web
@@ -105,25 +105,29 @@ export class TreeReplica {
     switch (event.name) {
       case 'node:created':
       case 'node:updated': {
-        const { node } = event.payload as LivePayloads['node:created'];
-        this.nodes.set(node.id, node);
+        const { node, strengths } = event.payload as LivePayloads['node:created'];
+        const held = this.nodes.get(node.id);
+        // Newer totals stay: events of one node can cross (see votesVersion).
+        this.nodes.set(node.id, held && held.votesVersion > node.votesVersion ? { ...node, votes: held.votes, votesVersion: held.votesVersion } : node);
+        this.applyStrengths(strengths);
         return;
       }
       case 'vote:changed': {
         const p = event.payload as LivePayloads['vote:changed'];
         const node = this.nodes.get(p.nodeId);
-        if (node) this.nodes.set(p.nodeId, { ...node, votes: p.votes, strength: p.strength });
-        return;
-      }
-      case 'strength:changed': {
-        for (const { nodeId, strength } of (event.payload as LivePayloads['strength:changed']).nodes) {
-          const node = this.nodes.get(nodeId);
-          if (node) this.nodes.set(nodeId, { ...node, strength });
-        }
+        if (node && node.votesVersion <= p.votesVersion) this.nodes.set(p.nodeId, { ...node, votes: p.votes, votesVersion: p.votesVersion, strength: p.strength });
+        this.applyStrengths(p.strengths);
         return;
       }
       case 'article:updated':
         return;
+    }
+  }
+
+  private applyStrengths(strengths: { nodeId: string; strength: number }[] | undefined): void {
+    for (const { nodeId, strength } of strengths ?? []) {
+      const node = this.nodes.get(nodeId);
+      if (node) this.nodes.set(nodeId, { ...node, strength });
     }
   }
 }

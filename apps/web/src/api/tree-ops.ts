@@ -22,7 +22,8 @@ export function applyNode(nodes: readonly ArgumentNode[], incoming: ArgumentNode
   const current = nodes[i];
   if (current.version > incoming.version) return nodes as ArgumentNode[];
   const next = nodes.slice();
-  next[i] = incoming;
+  // Totals newer than the event's stay: they came with a vote the event was numbered before.
+  next[i] = current.votesVersion > incoming.votesVersion ? { ...incoming, votes: current.votes, votesVersion: current.votesVersion } : incoming;
   return next;
 }
 
@@ -35,8 +36,11 @@ export function patchNode(nodes: readonly ArgumentNode[], id: string, patch: Par
   return next;
 }
 
-export function applyVote(nodes: readonly ArgumentNode[], id: string, votes: VoteTotals, strength: number): ArgumentNode[] {
-  return patchNode(nodes, id, { votes, strength });
+/** New vote totals for a node, unless those on the page are newer (events of one node can cross). */
+export function applyVote(nodes: readonly ArgumentNode[], id: string, votes: VoteTotals, votesVersion: number, strength: number): ArgumentNode[] {
+  const current = nodes.find((n) => n.id === id);
+  if (!current || current.votesVersion > votesVersion) return nodes as ArgumentNode[];
+  return patchNode(nodes, id, { votes, votesVersion, strength });
 }
 
 export function applyStrengths(nodes: readonly ArgumentNode[], changes: readonly { nodeId: string; strength: number }[]): ArgumentNode[] {

@@ -84,8 +84,8 @@ describe('useLiveArticle', () => {
     act(() => {
       fake.fire('node:created', { articleId: sut.articleId, seq: 11, node: a });
       fake.fire('node:created', { articleId: sut.articleId, seq: 9, node: old });
-      fake.fire('vote:changed', { articleId: sut.articleId, seq: 12, nodeId: a.id, votes: { ...a.votes, count: 1, sum: 5 }, strength: 0.9 });
-      fake.fire('vote:changed', { articleId: sut.articleId, seq: 12, nodeId: a.id, votes: { ...a.votes, count: 99, sum: 5 }, strength: 0.1 });
+      fake.fire('vote:changed', { articleId: sut.articleId, seq: 12, nodeId: a.id, votes: { ...a.votes, count: 1, sum: 5 }, votesVersion: 1, strength: 0.9 });
+      fake.fire('vote:changed', { articleId: sut.articleId, seq: 12, nodeId: a.id, votes: { ...a.votes, count: 99, sum: 5 }, votesVersion: 2, strength: 0.1 });
     });
     const ids = sut.tree().map((n) => n.id);
     expect(ids).toContain(a.id);

@@ -18,20 +18,14 @@ export function applyLiveEvent<K extends Sequenced>(qc: QueryClient, name: K, pa
     case 'node:created':
     case 'node:updated': {
       if (!tree) return false;
-      const { node } = payload as LivePayloads['node:created'];
-      qc.setQueryData<ArgumentNode[]>(treeKey, applyNode(tree, node, viewer));
+      const { node, strengths } = payload as LivePayloads['node:created'];
+      qc.setQueryData<ArgumentNode[]>(treeKey, applyStrengths(applyNode(tree, node, viewer), strengths ?? []));
       return true;
     }
     case 'vote:changed': {
       if (!tree) return false;
       const p = payload as LivePayloads['vote:changed'];
-      qc.setQueryData<ArgumentNode[]>(treeKey, applyVote(tree, p.nodeId, p.votes, p.strength));
-      return true;
-    }
-    case 'strength:changed': {
-      if (!tree) return false;
-      const p = payload as LivePayloads['strength:changed'];
-      qc.setQueryData<ArgumentNode[]>(treeKey, applyStrengths(tree, p.nodes));
+      qc.setQueryData<ArgumentNode[]>(treeKey, applyStrengths(applyVote(tree, p.nodeId, p.votes, p.votesVersion, p.strength), p.strengths ?? []));
       return true;
     }
     case 'article:updated': {
@@ -44,7 +38,7 @@ export function applyLiveEvent<K extends Sequenced>(qc: QueryClient, name: K, pa
   return false;
 }
 
-const SEQUENCED: Sequenced[] = ['node:created', 'node:updated', 'vote:changed', 'strength:changed', 'article:updated'];
+const SEQUENCED: Sequenced[] = ['node:created', 'node:updated', 'vote:changed', 'article:updated'];
 
 /**
  * Joins an article's live room while mounted: applies events in order, once each (by seq), rejoins

@@ -21,6 +21,7 @@ export function makeNode(over: Partial<ArgumentNode> = {}): ArgumentNode {
     anchor: null,
     status: 'visible',
     votes: { count: 0, sum: 0, histogram: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 } },
+    votesVersion: 0,
     strength: 0.5,
     replyCounts: { support: 0, rebuttal: 0 },
     locked: false,

@@ -1,7 +1,7 @@
 import { articleFigures, figuresOf, type ArgumentNode, type NodeFigures, type StrengthFigure, type VoteTotals } from '@agora/shared';
 
-/** A public node as the tree keeps it: as every reader sees it, with the version of its vote totals. */
-export type TreeNode = ArgumentNode & { votesVersion: number };
+/** A public node as the tree keeps it: as every reader sees it (its figures aside). */
+export type TreeNode = ArgumentNode;
 
 const NO_REPLIES = Object.freeze({ support: 0, rebuttal: 0 });
 
@@ -104,9 +104,8 @@ export class ArticleTree {
   }
 
   private withFigures(node: TreeNode): ArgumentNode {
-    const { votesVersion: _omit, ...rest } = node;
     const figures = this.figures.get(node.id);
-    return { ...rest, strength: figures?.strength ?? 0.5, replyCounts: figures ? { ...figures.replyCounts } : { ...NO_REPLIES } };
+    return { ...node, strength: figures?.strength ?? 0.5, replyCounts: figures ? { ...figures.replyCounts } : { ...NO_REPLIES } };
   }
 
   private childFigures(id: string) {

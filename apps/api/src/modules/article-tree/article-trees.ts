@@ -17,7 +17,7 @@ interface Entry {
 
 /** A stored node as the tree keeps it (public view: the tree holds public nodes only). */
 export function treeNode(node: NodeRecord): TreeNode {
-  return { ...toArgumentNode(node, null, { strength: 0.5, replyCounts: { support: 0, rebuttal: 0 } }), votesVersion: node.votesVersion ?? 0 };
+  return toArgumentNode(node, null, { strength: 0.5, replyCounts: { support: 0, rebuttal: 0 } });
 }
 
 /**
@@ -100,7 +100,7 @@ function applyTo(tree: ArticleTree, event: StoredLiveEvent): void {
   switch (event.name) {
     case 'node:created':
     case 'node:updated':
-      tree.put({ ...event.payload.node, votesVersion: -1 });
+      tree.put(event.payload.node);
       return;
     case 'vote:changed':
       tree.setVotes(event.payload.nodeId, event.payload.votes, event.payload.votesVersion);

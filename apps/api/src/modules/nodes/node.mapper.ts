@@ -26,6 +26,7 @@ export function toArgumentNode(n: NodeRecord, viewer: Viewer, figures: NodeFigur
     anchor: n.anchor ?? null,
     status: n.status,
     votes: { count: n.votes.count, sum: n.votes.sum, histogram: n.votes.histogram as VoteHistogram },
+    votesVersion: n.votesVersion ?? 0,
     strength: figures.strength,
     replyCounts: { ...figures.replyCounts },
     locked: !!n.locked,

@@ -81,6 +81,9 @@ export interface ArgumentNode {
   anchor: Anchor | null;
   status: NodeStatus;
   votes: VoteTotals;
+  /** Grows with every change of `votes`: of two totals of one node, the higher version is the newer. */
+  votesVersion: number;
+  /** Derived from the votes and the tree beneath (see articleFigures). */
   strength: number;
   replyCounts: { support: number; rebuttal: number };
   locked: boolean;

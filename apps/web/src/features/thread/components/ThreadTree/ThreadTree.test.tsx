@@ -84,8 +84,12 @@ describe('ThreadTree', () => {
   it('drops a node a moderator hides, and updates strength live', async () => {
     const sut = setup(makeUser({ id: 'someone-else' }));
     act(() => {
-      applyLiveEvent(sut.client, 'node:updated', { articleId: sut.articleId, seq: 2, node: { ...sut.rebut, status: 'hidden', text: '', version: 2 } }, makeUser());
-      applyLiveEvent(sut.client, 'strength:changed', { articleId: sut.articleId, seq: 3, nodes: [{ nodeId: sut.support.id, strength: 0.12 }] }, makeUser());
+      applyLiveEvent(
+        sut.client,
+        'node:updated',
+        { articleId: sut.articleId, seq: 2, node: { ...sut.rebut, status: 'hidden', text: '', version: 2 }, strengths: [{ nodeId: sut.support.id, strength: 0.12 }] },
+        makeUser(),
+      );
     });
     await waitFor(() => expect(document.querySelector(`[data-node-id="${sut.rebut.id}"]`)).toBeNull());
     expect(within(nodeEl(sut.support.id)).getByRole('meter')).toHaveAttribute('aria-valuenow', '12');
