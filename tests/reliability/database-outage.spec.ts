@@ -11,10 +11,14 @@ import { call, eventually, sleep, type Answer } from './support/http-call';
 
 /**
  * The database goes away under a running API and comes back on the same port and data. While it is
- * gone every request that needs it is answered 503 in the one error shape within seconds (never a hang,
- * never a crash); afterwards the API reconnects by itself and nothing acknowledged before is missing.
+ * gone every request that needs it is answered 503 in the one error shape within a second (never a hang,
+ * never a crash), and /api/health says so from its first check; once it is back the API serves again
+ * within 5 s, by itself, and nothing acknowledged before is missing.
  */
-const ANSWER_WITHIN_MS = 10_000;
+const ANSWER_WITHIN_MS = 1_000;
+const RECOVER_WITHIN_MS = 5_000;
+/** How long requests keep being sent while the database is gone: the driver's heartbeat fails many times over. */
+const OUTAGE_MS = 4_000;
 
 const portOpen = (port: number): Promise<boolean> =>
   new Promise((resolve) => {
@@ -75,48 +79,62 @@ describe('database outage', () => {
     sampleNode = acked.posts[0].id;
   }, 60_000);
 
-  it('answers 503 quickly, reports db down and stays up while the database is gone', async () => {
+  it('answers 503 within a second, reports db down from the first check and stays up while the database is gone', async () => {
     // Killed, not stopped: a draining FerretDB would still answer on pooled connections for a moment.
     await db!.stop({ kill: true });
     db = null;
     expect(await portOpen(port)).toBe(false);
     const requests: [string, () => Promise<Answer>][] = [
-      ['GET articles', () => call(api.baseUrl, 'GET', '/api/articles', { timeoutMs: 15_000 })],
-      ['GET article', () => call(api.baseUrl, 'GET', `/api/articles/${articleId}`, { timeoutMs: 15_000 })],
-      ['GET tree', () => call(api.baseUrl, 'GET', `/api/articles/${articleId}/tree`, { timeoutMs: 15_000 })],
-      ['GET node', () => call(api.baseUrl, 'GET', `/api/nodes/${sampleNode}`, { timeoutMs: 15_000 })],
-      ['GET children', () => call(api.baseUrl, 'GET', `/api/nodes/${sampleNode}/children`, { timeoutMs: 15_000 })],
-      ['GET me', () => call(api.baseUrl, 'GET', '/api/auth/me', { token: alice.token, timeoutMs: 15_000 })],
+      ['GET articles', () => call(api.baseUrl, 'GET', '/api/articles')],
+      ['GET article', () => call(api.baseUrl, 'GET', `/api/articles/${articleId}`)],
+      ['GET tree', () => call(api.baseUrl, 'GET', `/api/articles/${articleId}/tree`)],
+      ['GET node', () => call(api.baseUrl, 'GET', `/api/nodes/${sampleNode}`)],
+      ['GET children', () => call(api.baseUrl, 'GET', `/api/nodes/${sampleNode}/children`)],
+      ['GET me', () => call(api.baseUrl, 'GET', '/api/auth/me', { token: alice.token })],
       ['POST reply', () => post(alice, 'Written during the outage')],
       ['PUT vote', () => vote(bob, sampleNode, 5)],
-      ['DELETE vote', () => call(api.baseUrl, 'DELETE', `/api/nodes/${sampleNode}/vote`, { token: bob.token, timeoutMs: 15_000 })],
-      ['POST login', () => call(api.baseUrl, 'POST', '/api/auth/login', { body: { username: alice.username, password: 'correct horse battery' }, timeoutMs: 15_000 })],
-      ['POST register', () => call(api.baseUrl, 'POST', '/api/auth/register', { body: { username: `outage_${Date.now().toString(36)}`, password: 'correct horse battery' }, timeoutMs: 15_000 })],
+      ['DELETE vote', () => call(api.baseUrl, 'DELETE', `/api/nodes/${sampleNode}/vote`, { token: bob.token })],
+      ['POST login', () => call(api.baseUrl, 'POST', '/api/auth/login', { body: { username: alice.username, password: 'correct horse battery' } })],
+      ['POST register', () => call(api.baseUrl, 'POST', '/api/auth/register', { body: { username: `outage_${Date.now().toString(36)}`, password: 'correct horse battery' } })],
     ];
-    // Twice: straight after the database went, and again once the driver has given up on it.
-    for (const round of [0, 1]) {
-      const answers = await Promise.all(requests.map(async ([name, send]) => ({ name, res: await send() })));
-      for (const { name, res } of answers) {
-        expect({ name, round, status: res.status, error: res.error }).toEqual({ name, round, status: 503, error: undefined });
-        expect({ name, round, ms: res.ms < ANSWER_WITHIN_MS ? 'in time' : res.ms }).toEqual({ name, round, ms: 'in time' });
-        expect(res.body).toEqual({ statusCode: 503, error: 'Service Unavailable', code: 'DATABASE_UNAVAILABLE', message: expect.any(String) });
-      }
-      const health = await call(api.baseUrl, 'GET', '/api/health', { timeoutMs: 15_000 });
-      expect(health).toMatchObject({ status: 503, body: { status: 'error', db: 'down' } });
-      expect(health.ms).toBeLessThan(ANSWER_WITHIN_MS);
-      if (round === 0) await sleep(6_000);
+    const health = () => call(api.baseUrl, 'GET', '/api/health');
+    const slowest = new Map<string, number>();
+    const expectRefusedInTime = (name: string, round: number, res: Answer, body: unknown) => {
+      slowest.set(name, Math.max(slowest.get(name) ?? 0, res.ms));
+      expect({ name, round, status: res.status, error: res.error, body: res.body }).toEqual({ name, round, status: 503, error: undefined, body });
+      expect({ name, round, ms: res.ms < ANSWER_WITHIN_MS ? 'in time' : res.ms }).toEqual({ name, round, ms: 'in time' });
+    };
+    const refused = { statusCode: 503, error: 'Service Unavailable', code: 'DATABASE_UNAVAILABLE', message: expect.any(String) };
+    // The first round goes out at once, with the first health check: before the driver has noticed anything.
+    const outageEnds = Date.now() + OUTAGE_MS;
+    for (let round = 0; round === 0 || Date.now() < outageEnds; round++) {
+      const [checked, ...answers] = await Promise.all([health(), ...requests.map(([, send]) => send())]);
+      expectRefusedInTime('GET health', round, checked, { status: 'error', db: 'down', redis: 'disabled' });
+      answers.forEach((res, i) => expectRefusedInTime(requests[i][0], round, res, refused));
+      await sleep(250);
     }
+    console.log(`database outage: slowest answers (ms) ${JSON.stringify(Object.fromEntries(slowest))}`);
     // An anonymous write is refused before the database is needed at all.
     expect((await call(api.baseUrl, 'POST', `/api/articles/${articleId}/paragraphs/1/replies`, { body: { type: 'support', text: 'anonymous' } })).status).toBe(401);
     expect(api.child.exitCode).toBeNull();
     expect(api.child.signalCode).toBeNull();
-  }, 90_000);
+  }, 60_000);
 
-  it('recovers by itself when the database returns on the same port, and nothing acknowledged is lost', async () => {
+  it('serves again within 5 s of the database returning on the same port, and nothing acknowledged is lost', async () => {
     await startDatabase();
-    const started = Date.now();
-    await eventually(async () => ((await call(api.baseUrl, 'GET', '/api/health', { timeoutMs: 10_000 })).status === 200 ? true : undefined), 30_000, 'healthy again');
-    console.log(`database outage: healthy ${Date.now() - started} ms after the database returned`);
+    const returned = Date.now();
+    const servesWithin = (what: string, send: () => Promise<Answer>) =>
+      eventually(async () => ((await send()).status === 200 ? Date.now() - returned : undefined), RECOVER_WITHIN_MS, what, 50);
+    // In turn, each timed from the database's return: health first, then an anonymous read, an authenticated read and a write.
+    const recovered = {
+      health: await servesWithin('healthy again', () => call(api.baseUrl, 'GET', '/api/health', { timeoutMs: RECOVER_WITHIN_MS })),
+      read: await servesWithin('reads again', () => call(api.baseUrl, 'GET', `/api/articles/${articleId}`, { timeoutMs: RECOVER_WITHIN_MS })),
+      me: await servesWithin('knows its users again', () => call(api.baseUrl, 'GET', '/api/auth/me', { token: alice.token, timeoutMs: RECOVER_WITHIN_MS })),
+      // The vote acknowledged before the outage, cast again: the stored votes stay as acknowledged.
+      write: await servesWithin('writes again', () => vote(bob, sampleNode, acked.votes[0].value)),
+    };
+    console.log(`database outage: serving again (ms after the database returned) ${JSON.stringify(recovered)}`);
+    expect(Object.values(recovered).every((ms) => ms < RECOVER_WITHIN_MS)).toBe(true);
     expect((await call(api.baseUrl, 'GET', '/api/health')).body).toEqual({ status: 'ok', db: 'up', redis: 'disabled' });
     expect(api.child.exitCode).toBeNull();
 

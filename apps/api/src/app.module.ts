@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { AuthGuard } from './common/guards/auth.guard';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { DatabaseStatusModule } from './infra/database/database-status.module';
 import { projectRoot } from './infra/database/project-root';
 import { ModeratedFactsModule } from './infra/cache/moderated-facts.module';
 import { RedisModule } from './infra/redis.module';
@@ -57,12 +58,18 @@ export class AppModule {
             redact: ['req.headers.authorization'],
           },
         }),
+        // While the database is down every request is answered 503 within a second, never queued or left
+        // hanging: commands are not buffered, an operation that finds no server gives up after
+        // serverSelectionTimeoutMS, and the driver checks the server every heartbeatFrequencyMS (the least
+        // its monitoring specification allows), so it knows of the database's death and return within
+        // about half a second; DatabaseStatusModule then refuses requests at once while it is down.
         MongooseModule.forRoot(config.mongoUri, {
-          serverSelectionTimeoutMS: 5000,
-          // Fail fast with 503 while the database is down rather than queueing requests.
+          serverSelectionTimeoutMS: 500,
+          heartbeatFrequencyMS: 500,
           bufferCommands: false,
           autoIndex: true,
         }),
+        DatabaseStatusModule,
         RedisModule,
         ModeratedFactsModule,
         ThrottleModule,

@@ -1,8 +1,12 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheckService, MongooseHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
+import { DatabaseOptional } from '../../common/decorators/database-optional.decorator';
+import { DatabaseStatus } from '../../infra/database/database-status';
 import { REDIS, type RedisClient } from '../../infra/redis.module';
+
+/** Under the second within which every request is answered while the database is down. */
+const DB_PING_TIMEOUT_MS = 800;
 
 export interface HealthBody {
   status: 'ok' | 'error';
@@ -14,8 +18,7 @@ export interface HealthBody {
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly health: HealthCheckService,
-    private readonly mongoose: MongooseHealthIndicator,
+    private readonly database: DatabaseStatus,
     @Inject(REDIS) private readonly redis: RedisClient,
   ) {}
 
@@ -24,13 +27,11 @@ export class HealthController {
    * set (writes take their locks there, so without it they are refused with 503). 503 otherwise, so
    * that a load balancer sends requests elsewhere.
    */
+  @DatabaseOptional()
   @Get()
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthBody> {
     const [db, redis] = await Promise.all([
-      this.health
-        .check([() => this.mongoose.pingCheck('db', { timeout: 2000 })])
-        .then(() => 'up' as const)
-        .catch(() => 'down' as const),
+      this.database.answers(DB_PING_TIMEOUT_MS).then((up) => (up ? ('up' as const) : ('down' as const))),
       this.redis ? this.pingRedis() : Promise.resolve('disabled' as const),
     ]);
     const ok = db === 'up' && redis !== 'down';

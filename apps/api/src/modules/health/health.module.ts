@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
+import { DatabaseStatusModule } from '../../infra/database/database-status.module';
 import { HealthController } from './health.controller';
 
 @Module({
-  imports: [TerminusModule.forRoot({ logger: false })],
+  imports: [DatabaseStatusModule],
   controllers: [HealthController],
 })
 export class HealthModule {}
