@@ -1,5 +1,5 @@
 // Reply path: POST /api/articles/:id/paragraphs/:index/replies from many users across the seed
-// article's paragraphs, beside the raw driver inserting the same documents.
+// article's paragraphs, beside the raw driver inserting the same documents and counting each on its parent.
 import { VOTE_USERS } from '../support/settings.mjs';
 import { benchUsers, replyText, seedArticle } from '../support/api-fixtures.mjs';
 import { articleSkeleton, createNodeIndexes, EJSON, ObjectId, replyDoc } from '../support/node-docs.mjs';
@@ -7,7 +7,7 @@ import { queryCostNotes, queryCosts } from '../support/query-costs.mjs';
 import { rawReply } from '../support/raw-writes.mjs';
 import { compareThroughput, throughputNotes } from '../support/throughput.mjs';
 
-const BASELINE_WORK = 'insertOne of the reply document the API stores, into a nodes collection with the same indexes (1 round trip)';
+const BASELINE_WORK = "insertOne of the reply document the API stores, into a nodes collection with the same indexes, then updateOne $inc of the parent's replyCounts.<type> (2 round trips)";
 
 const replyType = (i) => (i % 3 === 0 ? 'rebuttal' : 'support');
 

@@ -23,7 +23,7 @@ export function votePairs(userCount, authors) {
 /** The i-th vote's value: each pass over the pairs moves every vote by one, so re-votes change something. */
 export const voteValue = (i, pairCount) => ((i % pairCount) + Math.floor(i / pairCount)) % 5 + 1;
 
-const BASELINE_WORK = 'findOneAndUpdate upsert by the vote\'s _id (node:user, as the API keys votes) returning the old value, then updateOne $inc of the node totals (2 round trips)';
+const BASELINE_WORK = 'findOneAndUpdate upsert by the vote\'s _id (node:user, as the API keys votes) returning the old value, then updateOne $inc of the node totals and votesVersion (2 round trips)';
 
 export async function voteScenario(env, log) {
   const article = await seedArticle(env.baseUrl);

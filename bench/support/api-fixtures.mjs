@@ -23,19 +23,22 @@ export async function seedArticle(baseUrl) {
   return { id: detail.id, paragraphs: detail.paragraphs.map((p) => p.index) };
 }
 
+/** Registers `count` new users through the API at `baseUrl`: [{token, id, username}]. */
+export async function registerUsers(baseUrl, count, prefix = `bench_${Date.now().toString(36)}`) {
+  return pooled(count, 4, async (i) => {
+    const { token, user } = await api(baseUrl, 'POST', '/api/auth/register', { body: { username: `${prefix}_${i}`, password: 'bench password ok' } });
+    return { token, id: user.id, username: user.username };
+  });
+}
+
 /**
  * `count` registered users, shared by the scenarios of one run (argon2 hashing makes registering
  * the slow part of the set-up): registers only those not registered yet.
  */
 export async function benchUsers(env, count) {
   env.users ??= [];
-  const stamp = Date.now().toString(36);
   const missing = Math.max(0, count - env.users.length);
-  const added = await pooled(missing, 4, async (i) => {
-    const { token, user } = await api(env.baseUrl, 'POST', '/api/auth/register', { body: { username: `bench_${stamp}_${i}`, password: 'bench password ok' } });
-    return { token, id: user.id, username: user.username };
-  });
-  env.users.push(...added);
+  env.users.push(...(await registerUsers(env.baseUrl, missing)));
   return env.users.slice(0, count);
 }
 

@@ -5,8 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { api } from './http-load.mjs';
-import { ferretPid, freePort, startNode } from './processes.mjs';
+import { startApi } from './api-instance.mjs';
+import { ferretPid, freePort } from './processes.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -34,42 +34,11 @@ export async function startEnvironment({ root, resultsDir, profile, log }) {
     const apiDbName = `bench_api_${stamp}`;
     const rawDbName = `bench_raw_${stamp}`;
 
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const nodeArgs = ['--require', join(root, 'bench/support/query-counter.cjs')];
-    if (profile) {
-      mkdirSync(profile, { recursive: true });
-      nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${profile}`);
-    }
-    const env = { ...process.env };
-    for (const key of ['MONGODB_URI', 'REDIS_URL', 'PORT', 'HOST', 'JWT_SECRET', 'ADMIN_USERNAME', 'BANNED_WORDS', 'NEW_ACCOUNT_PREMODERATION', 'NODE_OPTIONS']) delete env[key];
-    const apiEnv = {
-      ...env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      MONGODB_URI: `${dbBase}/${apiDbName}`,
-      DATA_DIR: join(dataDir, 'api'),
-      SEED_DIR: join(root, 'seeds'),
-      LOG_LEVEL: 'warn',
-      // Rate limits are not what is measured.
-      WRITE_RATE_LIMIT: '100000000',
-      // Every vote publishes its own vote:changed at once, so fan-out latency is not the 50 ms window.
-      LIVE_COALESCE_MS: '0',
-    };
+    if (profile) mkdirSync(profile, { recursive: true });
     const apiLog = join(resultsDir, 'api.log');
     rmSync(apiLog, { force: true });
-    const apiChild = await startNode({
-      name: 'API',
-      script: join(root, 'apps/api/dist/main.js'),
-      nodeArgs,
-      env: apiEnv,
-      cwd: root,
-      logFile: apiLog,
-      ipc: true,
-      timeoutMs: 90_000,
-      ready: async () => (await api(baseUrl, 'GET', '/api/health'))?.db === 'up' && (await api(baseUrl, 'GET', '/api/articles')).items.length > 0,
-    });
+    const apiInstance = await startApi({ root, mongoUri: `${dbBase}/${apiDbName}`, dataDir: join(dataDir, 'api'), logFile: apiLog, profileDir: profile });
+    const { baseUrl, apiChild } = apiInstance;
     cleanups.push(() => apiChild.stop());
 
     const { MongoClient } = require('mongoose').mongo;
@@ -87,6 +56,10 @@ export async function startEnvironment({ root, resultsDir, profile, log }) {
       rawDb: client.db(rawDbName),
       /** Where the HTTP floor server finds the baselines' database. */
       rawDbAddress: { uri: dbBase, name: rawDbName },
+      /** The database server's address and the run's own folder, for scenarios that start API instances of their own. */
+      dbBase,
+      dataDir,
+      client,
       /** Where the database's CPU profile is taken (--profile only). */
       dbProfileUrl: dbDebugAddr ? `http://${dbDebugAddr}/debug/pprof/profile` : null,
       profileDir: profile,

@@ -1,6 +1,7 @@
 // The HTTP floor of the throughput scenarios: a bare node:http server that parses a JSON body and does
-// the raw baseline's driver calls (raw-writes.mjs), with nothing else: no framework, authentication,
-// validation, locks or live events. What it reaches is what any HTTP API doing that database work
+// the raw baseline's driver calls (raw-writes.mjs: a vote's upsert and totals $inc, a reply's insert
+// and its parent's counter $inc), with nothing else: no framework, authentication, validation, locks
+// or live events. What it reaches is what any HTTP API doing that database work
 // could at most reach on this machine; the API's distance from it is what Agora itself adds.
 // It runs as a child process, as the API does. Bodies are Extended JSON (ids and dates survive).
 //   node bench/support/http-floor-server.mjs <port> <mongodb uri> <database>

@@ -18,7 +18,8 @@ export async function api(baseUrl, method, path, { token, body } = {}) {
 
 /**
  * Drives `connections` keep-alive connections for `seconds`; `request()` gives the next request as
- * {path, token, body}. Latencies are autocannon's per-response times (hrtime, milliseconds).
+ * {path, token, body}, and {method} where it is not `method`. Latencies are autocannon's per-response
+ * times (hrtime, milliseconds).
  */
 export async function autocannonLoop({ baseUrl, connections, seconds, method, request }) {
   const latencies = [];
@@ -35,13 +36,14 @@ export async function autocannonLoop({ baseUrl, connections, seconds, method, re
         method,
         setupRequest: (req) => {
           const next = request();
+          req.method = next.method ?? method;
           req.path = next.path;
           req.headers = { 'content-type': 'application/json', ...(next.token ? { authorization: `Bearer ${next.token}` } : {}) };
           req.body = next.body === undefined ? undefined : JSON.stringify(next.body);
           return req;
         },
         onResponse: (status, body) => {
-          if (status >= 300 && firstError === null) firstError = new Error(`${method} ${status} ${String(body).slice(0, 300)}`);
+          if (status >= 300 && firstError === null) firstError = new Error(`${status} ${String(body).slice(0, 300)}`);
         },
       },
     ],

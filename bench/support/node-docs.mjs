@@ -1,6 +1,8 @@
-// Documents written straight to the database by the baselines and the tree seed, made by the API's
-// own factory (apps/api/src/modules/nodes/new-node.ts, loaded from its build) so they keep the shape
-// the API stores, plus the same indexes, so the driver does what the API's database work would be.
+// Documents written straight to the database by the baselines and the fixtures, made by the API's
+// own factory (apps/api/src/modules/nodes/new-node.ts, loaded from its build) and brought to the shape
+// of the one write path: figures that follow from others (strength, reply counts, the children they
+// are drawn from) are derived by the API, not stored. With the same indexes, the driver does what the
+// API's database work would be.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { root } from '../../apps/api/bin/build-if-stale.mjs';
@@ -12,8 +14,19 @@ export const { EJSON } = require('mongoose').mongo.BSON;
 
 /** Loaded on first use: the build is brought up to date after this module is imported. */
 const factory = () => require(join(root, 'apps/api/dist/modules/nodes/new-node.js'));
-/** A node as the API writes it to the database: its children map packed (NodesRepository). */
-export const stored = (node) => ({ ...node, children: require(join(root, 'apps/api/dist/modules/nodes/children.js')).packChildren(node.children) });
+
+/** Derived figures a node document does not keep. */
+const DERIVED = ['children', 'strength', 'replyCounts', 'figuresVersion'];
+
+/**
+ * A node as stored: its vote totals, and `votesVersion`, which each $inc of the totals moves by one;
+ * none of the figures derived from them. Whatever the factory still sets of those is dropped here.
+ */
+export function stored(node) {
+  const doc = { ...node, votesVersion: node.votesVersion ?? 0 };
+  for (const field of DERIVED) delete doc[field];
+  return doc;
+}
 const newNode = (fields) => stored(factory().newNode(fields));
 
 /** NodeSchema's indexes. */

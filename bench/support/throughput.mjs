@@ -9,13 +9,14 @@ import { freePort, startNode, withCpu } from './processes.mjs';
 import { perRequest, readQueryCounts, settle } from './query-counts.mjs';
 import { databaseProfileNotes, startDatabaseProfile } from './db-profile.mjs';
 
-function describe(run, cpu) {
+/** A run's rate, latency percentiles, counts and CPU milliseconds per operation of each process. */
+export function describeRun(run, cpu) {
   const perSecond = run.completed / run.seconds;
   const cpuPerOp = Object.fromEntries(Object.entries(cpu).map(([k, ms]) => [k, ms === null || !run.completed ? null : ms / run.completed]));
   return { perSecond, ...latencySummary(run.latencies), completed: run.completed, errors: run.errors, firstError: run.firstError?.message ?? null, cpuPerOp };
 }
 
-function assertHealthy(side, run) {
+export function assertHealthy(side, run) {
   if (run.completed === 0) throw new Error(`${side}: no operation succeeded (${run.firstError?.message ?? 'no error recorded'})`);
 }
 
@@ -51,8 +52,8 @@ export async function compareThroughput(env, { name, method, request, rawOp, flo
   const floor = floorRequest ? await measureFloor(env, { method, request: () => floorRequest(rawNext++), log }) : null;
 
   return {
-    api: { ...describe(apiMeasured.result, apiMeasured.cpu), statuses: apiMeasured.result.statuses, dbOpsPerRequest: perRequest(countsBefore, countsAfter, apiMeasured.result.sent), dbProfileFile },
-    raw: describe(rawMeasured.result, rawMeasured.cpu),
+    api: { ...describeRun(apiMeasured.result, apiMeasured.cpu), statuses: apiMeasured.result.statuses, dbOpsPerRequest: perRequest(countsBefore, countsAfter, apiMeasured.result.sent), dbProfileFile },
+    raw: describeRun(rawMeasured.result, rawMeasured.cpu),
     floor,
   };
 }
@@ -77,7 +78,7 @@ async function measureFloor(env, { method, request, log }) {
     assertHealthy('floor warm-up', await run(WARMUP_SECONDS));
     const measured = await withCpu({ floor: server.pid, db: env.pids.db, bench: env.pids.bench }, () => run(MEASURE_SECONDS));
     assertHealthy('floor', measured.result);
-    return describe(measured.result, measured.cpu);
+    return describeRun(measured.result, measured.cpu);
   } finally {
     await server.stop();
   }
@@ -89,12 +90,14 @@ const cpuText = (cpu) =>
     .map(([k, v]) => `${k} ${ms(v)}`)
     .join(', ');
 
+/** One side of a comparison in one line: rate, latencies, successes and failures, CPU per operation. */
+export const sideText = (label, run, unit) => `${label} ${run.perSecond.toFixed(1)} ${unit}, p50 ${ms(run.p50)} ms, p99 ${ms(run.p99)} ms, ${run.completed} ok, ${run.errors} failed; CPU ms per op: ${cpuText(run.cpuPerOp)}`;
+
 /** Lines for the printed report: each side's rate and latencies, CPU per operation, round trips. */
 export function throughputNotes(api, raw, unit, floor = null) {
-  const side = (label, run) => `${label} ${run.perSecond.toFixed(1)} ${unit}, p50 ${ms(run.p50)} ms, p99 ${ms(run.p99)} ms, ${run.completed} ok, ${run.errors} failed; CPU ms per op: ${cpuText(run.cpuPerOp)}`;
-  const lines = [side('API     ', api), side('baseline', raw)];
+  const lines = [sideText('API     ', api, unit), sideText('baseline', raw, unit)];
   if (floor) {
-    lines.push(side('floor   ', floor));
+    lines.push(sideText('floor   ', floor, unit));
     lines.push(
       `  floor: the baseline's driver calls behind a bare node:http server (no framework, auth, validation, locks or live events): ` +
         `${(floor.perSecond / raw.perSecond).toFixed(2)}x the baseline; the API makes ${(api.perSecond / floor.perSecond).toFixed(2)}x the floor`,
