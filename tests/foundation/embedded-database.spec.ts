@@ -64,7 +64,7 @@ describe('embedded database', () => {
     }
   }, 120_000);
 
-  // Our FerretDB build looks `_id` up with the expression its index is built on (ID_LOOKUP_PATCH):
+  // Our FerretDB build looks `_id` up with the expression its index is built on (apps/api/ferretdb/patches/0001):
   // SQLite then searches the index instead of reading the whole table, with the same results.
   it('finds, updates and deletes by _id through the _id index', async () => {
     const db = await startEmbeddedFerretDb(mkdtempSync(join(tmpdir(), 'agora-id-index-')), { database: 'id_index' });
