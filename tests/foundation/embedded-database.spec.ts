@@ -64,8 +64,9 @@ describe('embedded database', () => {
     }
   }, 120_000);
 
-  // Our FerretDB build looks `_id` up with the expression its index is built on (ID_LOOKUP_PATCH):
-  // SQLite then searches the index instead of reading the whole table, with the same results.
+  // Our FerretDB build looks `_id` up with the expression its index is built on, also beside other
+  // conditions and through $in (apps/api/ferretdb/patches/0001 and 0003): SQLite then searches the
+  // index instead of reading the whole table, with the same results.
   it('finds, updates and deletes by _id through the _id index', async () => {
     const db = await startEmbeddedFerretDb(mkdtempSync(join(tmpdir(), 'agora-id-index-')), { database: 'id_index' });
     const connection = await mongoose.createConnection(db.uri).asPromise();
@@ -73,12 +74,15 @@ describe('embedded database', () => {
       const things = connection.db!.collection<{ _id: string | mongoose.Types.ObjectId; n: number }>('things');
       const ids: (string | mongoose.Types.ObjectId)[] = Array.from({ length: 300 }, (_, n) => (n % 2 ? new mongoose.Types.ObjectId() : `id-${n}`));
       await things.insertMany(ids.map((_id, n) => ({ _id, n })));
-      for (const id of [ids[7], ids[8]]) {
-        const explained = (await connection.db!.command({ explain: { find: 'things', filter: { _id: id } } })) as { queryPlanner: { Plan: string[] } };
+      for (const filter of [{ _id: ids[7] }, { _id: ids[8] }, { _id: ids[7], n: 7 }, { _id: { $in: [ids[7], ids[8]] } }]) {
+        const explained = (await connection.db!.command({ explain: { find: 'things', filter } })) as { queryPlanner: { Plan: string[] } };
         const plan = explained.queryPlanner.Plan.join('; ');
         expect(plan).toMatch(/SEARCH .*USING INDEX/);
         expect(plan).not.toMatch(/\bSCAN\b/);
       }
+      expect(await things.findOne({ _id: ids[7], n: 8 })).toBeNull();
+      expect(await things.find({ _id: { $in: [ids[7], 'id-9', ids[8]] }, n: { $gt: 7 } }).toArray()).toEqual([{ _id: ids[8], n: 8 }]);
+      expect((await things.updateOne({ _id: ids[12], n: 0 }, { $set: { n: -12 } })).matchedCount).toBe(0);
       expect(await things.findOne({ _id: ids[7] })).toEqual({ _id: ids[7], n: 7 });
       expect(await things.findOne({ _id: ids[8] })).toEqual({ _id: ids[8], n: 8 });
       expect(await things.findOne({ _id: 'id-9' })).toBeNull();

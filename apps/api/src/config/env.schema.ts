@@ -18,6 +18,8 @@ export const envSchema = z.object({
   /** With it, socket.io rooms and rate limits are shared between instances through Redis. */
   REDIS_URL: unsetWhenEmpty(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')),
   DATA_DIR: z.string().default('.data'),
+  /** `npm run db`: the port its embedded database listens on; a free one when unset. */
+  DB_PORT: unsetWhenEmpty(z.coerce.number().int().min(1).max(65535)),
   JWT_SECRET: unsetWhenEmpty(z.string().min(32, 'must be at least 32 characters')),
   JWT_TTL: z.string().default('7d'),
   ADMIN_USERNAME: unsetWhenEmpty(z.string()),

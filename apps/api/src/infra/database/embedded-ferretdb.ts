@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { projectRoot } from './project-root';
 
 export const FERRETDB_VERSION = 'v1.24.2';
@@ -16,39 +17,50 @@ export interface EmbeddedDatabase {
 
 type Log = (line: string) => void;
 
-/** Names our build of FerretDB: it changes whenever what we change in the module does, so an older build is not reused. */
-const FERRETDB_BUILD = `${FERRETDB_VERSION}-agora.2`;
+/** Our changes to FerretDB, applied in file-name order to the module's source before it is built; each file's header says why. */
+const PATCHES_DIR = join('apps', 'api', 'ferretdb', 'patches');
 
-/** Where the FerretDB binary is cached: git-ignored, shared by every data folder of this checkout. */
-export function ferretBinaryPath(root = projectRoot()): string {
-  return join(root, '.cache', 'bin', `ferretdb-${FERRETDB_BUILD}`);
+function patchFiles(root: string): string[] {
+  const dir = join(root, PATCHES_DIR);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.patch'))
+    .sort()
+    .map((name) => join(dir, name));
 }
 
 /**
- * FerretDB 1.24's SQLite backend builds its `_id` index on `_ferretdb_sjson->"_id"` but looks `_id` up
- * with `_ferretdb_sjson->'$._id'`. Both expressions extract the same value, but SQLite uses an index
- * on an expression only for that very expression, so every find, update and delete by `_id` read the
- * whole table (EXPLAIN: SCAN) and got slower as the collection grew. Querying with the index's own
- * path makes them indexed lookups (SEARCH … USING INDEX); results are the same.
+ * Names our build of FerretDB: the release, a counter for changes to how we build it, and a digest of
+ * the patches, so that a checkout whose build differs from the cached binary's builds again.
  */
-const ID_LOOKUP_PATCH = {
-  file: join('internal', 'backends', 'sqlite', 'metadata', 'metadata.go'),
-  from: `IDColumn = DefaultColumn + "->'$._id'"`,
-  to: `IDColumn = DefaultColumn + "->'_id'"`,
-};
+function buildTag(root: string): string {
+  const digest = createHash('sha256');
+  for (const file of patchFiles(root)) digest.update(readFileSync(file));
+  return `${FERRETDB_VERSION}-agora.3-${digest.digest('hex').slice(0, 8)}`;
+}
 
-function patchIdLookup(src: string): void {
-  const file = join(src, ID_LOOKUP_PATCH.file);
-  const text = readFileSync(file, 'utf8');
-  if (!text.includes(ID_LOOKUP_PATCH.from)) throw new Error(`FerretDB ${FERRETDB_VERSION}: ${ID_LOOKUP_PATCH.file} no longer says ${ID_LOOKUP_PATCH.from}; review the _id lookup patch.`);
-  writeFileSync(file, text.replace(ID_LOOKUP_PATCH.from, ID_LOOKUP_PATCH.to));
+/** Where the FerretDB binary is cached: git-ignored, shared by every data folder of this checkout. */
+export function ferretBinaryPath(root = projectRoot()): string {
+  return join(root, '.cache', 'bin', `ferretdb-${buildTag(root)}`);
+}
+
+function applyPatches(root: string, src: string): void {
+  for (const file of patchFiles(root)) {
+    // The copy lies inside this repository's .cache, and git apply run inside a repository skips the
+    // files outside it without a word; the ceiling makes the copy a plain folder to git.
+    const env = { ...process.env, GIT_CEILING_DIRECTORIES: dirname(src) };
+    const applied = spawnSync('git', ['apply', '--whitespace=nowarn', file], { cwd: src, env, encoding: 'utf8' });
+    if (applied.error || applied.status !== 0) {
+      const reason = applied.error?.message ?? applied.stderr.trim();
+      throw new Error(`FerretDB ${FERRETDB_VERSION}: ${relative(root, file)} does not apply to the module's source; review it.\n${reason}`);
+    }
+  }
 }
 
 /**
  * Builds FerretDB once into the cache folder. A plain `go install …/cmd/ferretdb@v1.24.2` binary panics
  * at start-up because the module as published lacks build/version/version.txt (FerretDB issue #2982),
- * so the module is fetched with the Go toolchain, copied, given that file and the `_id` lookup fix
- * (see ID_LOOKUP_PATCH), and built from the copy.
+ * so the module is fetched with the Go toolchain, copied, given that file and our patches
+ * (apps/api/ferretdb/patches), and built from the copy.
  * The first build downloads and compiles a few hundred modules; its progress is streamed to the log.
  */
 export function ensureFerretBinary(log: Log = console.error): string {
@@ -73,7 +85,7 @@ export function ensureFerretBinary(log: Log = console.error): string {
   spawnSync('chmod', ['-R', 'u+w', src]);
   writeFileSync(join(src, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
   writeFileSync(join(src, 'build', 'version', 'package.txt'), 'agora-embedded\n');
-  patchIdLookup(src);
+  applyPatches(root, src);
   mkdirSync(dirname(bin), { recursive: true });
   const build = spawnSync('go', ['build', '-v', '-trimpath', '-o', `${bin}.partial`, './cmd/ferretdb'], { cwd: src, env, stdio: ['ignore', 'inherit', 'inherit'] });
   if (build.status !== 0 || !existsSync(`${bin}.partial`)) throw new Error(`Building FerretDB failed (go build exited ${build.status}).`);
