@@ -48,10 +48,6 @@ export class NodesRepository {
     return this.nodes.findById(id, LISTED).lean<NodeRecord>().exec();
   }
 
-  /** Nodes by id, one primary-key lookup each (FerretDB answers `$in` by reading the whole collection). */
-  async findByIds(ids: readonly (string | Types.ObjectId)[]): Promise<NodeRecord[]> {
-    return (await Promise.all(ids.map((id) => this.findById(id)))).filter((n): n is NodeRecord => n !== null);
-  }
 
   /** Every public node of an article: what its tree is built from. */
   findPublicOfArticle(articleId: string): Promise<NodeRecord[]> {
@@ -126,8 +122,7 @@ export class NodesRepository {
   async isLockedPath(node: Pick<NodeRecord, 'locked' | 'ancestors'>): Promise<boolean> {
     if (node.locked) return true;
     if (!node.ancestors?.length) return false;
-    // One primary-key lookup per ancestor, answered from the cache while no lock has changed: every
-    // reply and vote asks this of its path.
+    // Per ancestor, answered from the cache while no lock has changed: every reply and vote asks this of its path.
     const locked = await Promise.all(
       node.ancestors.map((id) =>
         this.moderated.get(`node-locked:${String(id)}`, async () => (await this.nodes.findById(id, { locked: 1 }).lean<Pick<NodeRecord, 'locked'>>().exec())?.locked),

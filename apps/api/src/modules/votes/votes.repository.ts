@@ -5,7 +5,7 @@ import { Types, type Model, type mongo } from 'mongoose';
 import { retryTransient } from '../../infra/database/transient-retry';
 import { VoteDoc } from './vote.model';
 
-/** Filters by _id alone are answered from FerretDB's primary index; anything else is a scan. */
+/** Votes are found by primary key: FerretDB's SQLite backend indexes `_id` lookups only. */
 export const voteId = (nodeId: Types.ObjectId | string, userId: string): string => `${String(nodeId)}:${userId}`;
 const isDuplicateKey = (e: unknown): boolean => (e as { code?: number })?.code === 11000;
 
@@ -81,14 +81,10 @@ export class VotesRepository {
     return vote?.value ?? null;
   }
 
-  /** The user's votes on these nodes, by node id: one primary-key lookup each. */
+  /** The user's votes on these nodes, by node id, in one lookup by primary key. */
   async findMine(nodeIds: readonly string[], userId: string): Promise<Record<string, number>> {
-    const values = await Promise.all(nodeIds.map((id) => this.find(id, userId)));
-    const mine: Record<string, number> = {};
-    nodeIds.forEach((id, i) => {
-      if (values[i] !== null) mine[id] = values[i]!;
-    });
-    return mine;
+    const votes = await this.collection.find({ _id: { $in: nodeIds.map((id) => voteId(id, userId)) } }, { projection: { nodeId: 1, value: 1 } }).toArray();
+    return Object.fromEntries(votes.flatMap((v) => (v.value === null || v.value === undefined ? [] : [[String(v.nodeId), v.value]])));
   }
 
   async forArticle(articleId: string, userId: string): Promise<Record<string, number>> {
