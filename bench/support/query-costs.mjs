@@ -1,8 +1,8 @@
 // What one of each query the API's write paths make costs on the database as it stands after a
 // scenario, timed through the raw driver one at a time (median of a few): the unit prices behind
-// "operations per request". FerretDB v1.24 (SQLite) answers a filter other than exactly {_id} by
-// reading and decoding the whole collection, so those prices grow with it; an exact {_id} filter is
-// an indexed lookup in our build (as published, it was a table scan too: see ID_LOOKUP_PATCH).
+// "operations per request". FerretDB v1.24 (SQLite) answers a filter that names no _id by reading and
+// decoding the whole collection, so those prices grow with it; a filter by _id is an indexed lookup in
+// our build (as published, it was a table scan too: see apps/api/ferretdb/patches).
 import { median } from './stats.mjs';
 
 const REPEAT = 5;
@@ -21,18 +21,17 @@ async function price(run) {
 /** `sample` is one reply node of the API's database, as stored. */
 export async function queryCosts(db, sample) {
   const nodes = db.collection('nodes');
-  const parent = await nodes.findOne({ _id: sample.parentId });
-  const parentChildren = typeof parent?.children === 'string' ? Object.keys(JSON.parse(parent.children)).length : 'no';
+  // A vote of no one's: the probes must not change what the scenario checks afterwards.
+  const voteId = `bench-probe:${String(sample._id)}`;
   const shapes = [
-    ['nodes.findOne {_id} (every read of a node, its parent and ancestors)', () => nodes.findOne({ _id: sample._id })],
+    ['nodes.findOne {_id} (a vote reads its node; a reply its parent)', () => nodes.findOne({ _id: sample._id })],
     ['users.findOne {_id} (AuthGuard: is the account still allowed)', () => db.collection('users').findOne({ _id: sample.authorId })],
-    ['votes.findOne {_id} (VotesRepository.find: the previous vote)', () => db.collection('votes').findOne({ _id: `${sample._id}:${sample.authorId}` })],
-    ['articles.findOne {_id} (ArticlesRepository.findSummaryById)', () => db.collection('articles').findOne({ _id: sample.articleId })],
-    ['nodes.updateOne {_id} $set (settling a node; a write)', () => nodes.updateOne({ _id: sample._id }, { $set: { strength: sample.strength } })],
-    [`nodes.updateOne {_id} $set of its parent (${parentChildren} children; the parent's figures, a write)`, () => nodes.updateOne({ _id: sample.parentId }, { $set: { strength: parent?.strength ?? 0.5 } })],
-    ['votes.find {nodeId} (VotesRepository.tally: only to repair unfinished work)', () => db.collection('votes').find({ nodeId: sample._id }, { projection: { value: 1, _id: 0 } }).toArray()],
-    ['nodes.find {parentId, status} (findPublicChildren: only to rebuild a children map)', () => nodes.find({ parentId: sample.parentId, status: 'visible' }, { projection: { type: 1, strength: 1 } }).toArray()],
-    ['live_log.findOne {articleId} sort seq -1 (latestSeq: once per article per instance, and on a join with since)', () => db.collection('live_log').findOne({ articleId: sample.articleId }, { sort: { seq: -1 }, projection: { lastSeq: 1 } })],
+    ['votes.findOneAndUpdate {_id} upsert $set $inc pending (the vote, returning the one it replaces; a write)', () => db.collection('votes').findOneAndUpdate({ _id: voteId }, { $set: { value: 3 }, $inc: { pending: 0 } }, { upsert: true, returnDocument: 'before' })],
+    ['nodes.findOneAndUpdate {_id} $inc votes (the totals; a write)', () => nodes.findOneAndUpdate({ _id: sample._id }, { $inc: { votesVersion: 0 } }, { returnDocument: 'after' })],
+    ['votes.updateOne {_id} $inc pending -1 (the mark taken back; a write)', () => db.collection('votes').updateOne({ _id: voteId }, { $inc: { pending: 0 } })],
+    ['live_counters.findOneAndUpdate {_id} $inc seq (every live event; a write)', () => db.collection('live_counters').findOneAndUpdate({ _id: `bench-probe-${String(sample.articleId)}` }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' })],
+    ['votes.find {nodeId} (VoteRepair: only to recount a node a crash left)', () => db.collection('votes').find({ nodeId: sample._id }, { projection: { value: 1, _id: 0 } }).toArray()],
+    ['nodes.find {articleId, status} (ArticleTrees: once per article per instance)', () => nodes.find({ articleId: sample.articleId, status: 'visible' }, { projection: { _id: 1 } }).toArray()],
   ];
   const sizes = {};
   for (const name of ['nodes', 'votes', 'live_log', 'users', 'articles']) sizes[name] = await db.collection(name).estimatedDocumentCount();
