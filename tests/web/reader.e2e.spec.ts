@@ -146,8 +146,10 @@ describe('reader in Chromium (issue 7 scenario)', () => {
     });
     await thread.goto(`${articleUrl()}/nodes/${rebuttal.id}`);
     await thread.locator(`[data-testid="vote-${rebuttal.id}"]`).getByText('yours: 2').waitFor();
-    // One batch read of the reader's votes for the article, not one per node.
-    expect(voteReads).toEqual([`/api/articles/${article.id}/my-votes`]);
+    // The article's first screen carries the reader's votes on what it shows; anything else is one
+    // batch read for the article, never one per node.
+    expect(voteReads.filter((path) => path !== `/api/articles/${article.id}/my-votes`)).toEqual([]);
+    expect(voteReads.length).toBeLessThanOrEqual(1);
     await screenshot(thread, 'thread');
     await thread.close();
   });
@@ -204,6 +206,50 @@ describe('reader in Chromium (issue 7 scenario)', () => {
       expect(seen).toEqual({ text: expect.stringContaining(evil), imgs: 0, scripts: 0, pwned: null });
     }
     await thread.close();
+  });
+
+  it('opens with each paragraph’s strongest replies, and loads the rest as the reader opens a paragraph, then a reply', async () => {
+    const Q = 1;
+    const stamp = Date.now().toString(36);
+    const post = async (path: string, token: string, body: object) => (await t.http().post(path).set(...bearer(token)).send(body).expect(201)).body as ArgumentNode;
+    const replies: ArgumentNode[] = [];
+    for (let i = 0; i < 5; i++) replies.push(await post(`/api/articles/${article.id}/paragraphs/${Q}/replies`, voter.token, { type: i % 2 ? 'support' : 'rebuttal', text: `Reply ${i} ${stamp}` }));
+    const nested = await post(`/api/nodes/${replies[0].id}/replies`, admin.token, { type: 'support', text: `Beneath reply 0 ${stamp}` });
+    const firstScreen = ((await t.http().get(`/api/articles/${article.id}`).expect(200)).body as ArticleDetail).paragraphs[Q];
+    expect(firstScreen.topReplies).toHaveLength(3);
+
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await openPage(ctx, 'lazy reader', errors);
+    const reads: string[] = [];
+    page.on('request', (req) => {
+      if (req.url().includes('/api/')) reads.push(new URL(req.url()).pathname);
+    });
+    await page.goto(articleUrl());
+    const section = page.getByRole('region', { name: `Paragraph ${Q + 1}`, exact: true });
+    // The first screen's replies show under the closed paragraph, with the count of all of them.
+    await section.getByRole('list', { name: `Latest replies to paragraph ${Q + 1}` }).locator('[data-node-id]').first().waitFor();
+    const previewIds = await section.locator('li[data-node-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-node-id')));
+    for (const id of previewIds) expect(firstScreen.topReplies!.map((r) => r.id)).toContain(id);
+    await section.getByRole('button', { name: 'See all 5 replies' }).waitFor();
+
+    const children = (id: string) => page.waitForResponse((res) => new URL(res.url()).pathname === `/api/nodes/${id}/children`);
+    const claimPage = children(firstScreen.nodeId!);
+    await section.getByRole('button', { name: 'Discuss (5)' }).click();
+    expect((await claimPage).status()).toBe(200);
+    for (const r of replies) await section.locator(`article[data-node-id="${r.id}"]`).waitFor();
+    expect(await section.locator(`[data-node-id="${nested.id}"]`).count()).toBe(0);
+
+    const replyPage = children(replies[0].id);
+    const item = section.locator('li', { has: page.locator(`article[data-node-id="${replies[0].id}"]`) }).last();
+    await item.getByRole('button', { name: 'Show 1 reply' }).click();
+    expect((await replyPage).status()).toBe(200);
+    await item.locator(`article[data-node-id="${nested.id}"]`).waitFor();
+
+    // Nothing read the whole tree, and replies were read only for what was opened.
+    expect(reads.filter((path) => path.endsWith('/tree'))).toEqual([]);
+    expect(reads.filter((path) => path.endsWith('/children')).sort()).toEqual([`/api/nodes/${firstScreen.nodeId}/children`, `/api/nodes/${replies[0].id}/children`].sort());
+    await screenshot(page, 'reader-lazy');
+    await ctx.close();
   });
 
   it('raised no page errors along the way', () => {

@@ -1,9 +1,20 @@
+import type { ChildSort } from './tree-ops';
+
 /** Every TanStack Query key of the app, so cache updates and reads agree. */
 export const queryKeys = {
   me: (token: string | null) => ['me', token] as const,
   articles: () => ['articles'] as const,
   article: (id: string) => ['article', id] as const,
+  /** The nodes of an article the reader has loaded so far, flat: the first screen's, then each page opened. */
   tree: (id: string) => ['tree', id] as const,
+  /** Every node of an article, for the argument map. */
+  fullTree: (id: string) => ['full-tree', id] as const,
+  /** What the reader loaded beyond the first screen: pages of replies, threads. Merged into `tree`. */
+  loaded: (articleId: string) => ['loaded', articleId] as const,
+  children: (articleId: string, nodeId: string, sort: ChildSort) => ['loaded', articleId, 'children', nodeId, sort] as const,
+  thread: (articleId: string, nodeId: string) => ['loaded', articleId, 'thread', nodeId] as const,
+  /** Nodes this reader's page dropped (hidden, removed) by id, with the version that dropped them. */
+  dropped: (articleId: string) => ['dropped', articleId] as const,
   myVotes: (articleId: string, userId: string | undefined) => ['my-votes', articleId, userId ?? 'anonymous'] as const,
   strength: (nodeId: string) => ['strength', nodeId] as const,
   queue: (status: string) => ['moderation', 'queue', status] as const,

@@ -12,6 +12,15 @@ export function belongsOnPage(node: ArgumentNode, viewer: Viewer): boolean {
   return node.text.length > 0 && canReadText(viewer ?? null, node);
 }
 
+/**
+ * Of two copies of one node, the newer body (by `version`) with the newer vote totals (by
+ * `votesVersion`): events and reads of one node can cross. Ties go to `incoming`, the later arrival.
+ */
+export function newerOf(current: ArgumentNode, incoming: ArgumentNode): ArgumentNode {
+  const [body, other] = current.version > incoming.version ? [current, incoming] : [incoming, current];
+  return other.votesVersion > body.votesVersion ? { ...body, votes: other.votes, votesVersion: other.votesVersion } : body;
+}
+
 /** Inserts or replaces a node, or drops it when the viewer may no longer see it. Pure. */
 export function applyNode(nodes: readonly ArgumentNode[], incoming: ArgumentNode, viewer: Viewer): ArgumentNode[] {
   const i = nodes.findIndex((n) => n.id === incoming.id);
@@ -19,11 +28,65 @@ export function applyNode(nodes: readonly ArgumentNode[], incoming: ArgumentNode
     return i === -1 ? (nodes as ArgumentNode[]) : nodes.filter((n) => n.id !== incoming.id);
   }
   if (i === -1) return [...nodes, incoming];
-  const current = nodes[i];
-  if (current.version > incoming.version) return nodes as ArgumentNode[];
+  const kept = newerOf(nodes[i], incoming);
+  if (kept === nodes[i]) return nodes as ArgumentNode[];
   const next = nodes.slice();
-  // Totals newer than the event's stay: they came with a vote the event was numbered before.
-  next[i] = current.votesVersion > incoming.votesVersion ? { ...incoming, votes: current.votes, votesVersion: current.votesVersion } : incoming;
+  next[i] = kept;
+  return next;
+}
+
+/**
+ * Nodes read from the server (a page of replies, a thread) added to the list: of two copies of one
+ * node the newer is kept (see newerOf). On equal versions the held copy stays: live events have kept
+ * its figures current, while the read may have left the server before the last of them. Pure; returns
+ * `list` itself when nothing changed.
+ */
+export function mergeNodes(list: readonly ArgumentNode[], incoming: readonly ArgumentNode[]): ArgumentNode[] {
+  const at = new Map(list.map((n, i) => [n.id, i]));
+  let next: ArgumentNode[] | null = null;
+  for (const node of incoming) {
+    const i = at.get(node.id);
+    next ??= list.slice();
+    if (i === undefined) {
+      at.set(node.id, next.length);
+      next.push(node);
+    } else next[i] = newerOf(node, next[i]);
+  }
+  return next && next.some((n, i) => n !== list[i]) ? next : (list as ArgumentNode[]);
+}
+
+/** Whether a node is among its parent's `replyCounts`, as the server counts them: public replies by readers. */
+export function countsAsReply(node: Pick<ArgumentNode, 'origin' | 'status' | 'type'>): boolean {
+  return node.origin === 'user' && node.status === 'visible' && node.type !== 'claim';
+}
+
+/**
+ * How a node's change moves its parent's reply count: +1 when it starts counting, -1 when it stops.
+ * `held` is the copy on the page; without one, a new node did not count before and anything else is
+ * unknown (0: a node the page never loaded may have counted all along).
+ */
+export function replyDelta(held: ArgumentNode | undefined, incoming: ArgumentNode, isNew: boolean): -1 | 0 | 1 {
+  if (!held && !isNew) return 0;
+  const before = held ? countsAsReply(held) : false;
+  const after = countsAsReply(held ? newerOf(held, incoming) : incoming);
+  return before === after ? 0 : after ? 1 : -1;
+}
+
+/**
+ * A node as an event or a write's answer tells it, applied to a list that may hold only part of the
+ * article: it joins the list when its parent is there (a reply under a subtree nobody opened stays out),
+ * is replaced or dropped as applyNode says, and its parent's reply counts follow it. `isNew`: the node was
+ * just created (node:created, a reply just posted). Pure.
+ */
+export function applyNodeChange(nodes: readonly ArgumentNode[], incoming: ArgumentNode, viewer: Viewer, isNew: boolean): ArgumentNode[] {
+  const held = nodes.find((n) => n.id === incoming.id);
+  const parent = incoming.parentId === null ? undefined : nodes.find((n) => n.id === incoming.parentId);
+  let next = held || parent || incoming.parentId === null ? applyNode(nodes, incoming, viewer) : (nodes as ArgumentNode[]);
+  const delta = replyDelta(held, incoming, isNew);
+  if (parent && delta !== 0 && incoming.type !== 'claim') {
+    const counts = { ...parent.replyCounts, [incoming.type]: Math.max(0, parent.replyCounts[incoming.type] + delta) };
+    next = patchNode(next, parent.id, { replyCounts: counts });
+  }
   return next;
 }
 
@@ -81,27 +144,9 @@ export function indexTree(nodes: readonly ArgumentNode[]): TreeIndex {
   return { byId, children, root, claimByParagraph };
 }
 
-/** Direct replies counted by kind, only those the public sees. */
-export function countReplies(children: readonly ArgumentNode[] | undefined): { support: number; rebuttal: number } {
-  const counts = { support: 0, rebuttal: 0 };
-  for (const c of children ?? []) {
-    if (c.status !== 'visible' || c.withdrawn) continue;
-    if (c.type === 'support') counts.support++;
-    else if (c.type === 'rebuttal') counts.rebuttal++;
-  }
-  return counts;
-}
-
-/** Number of user-written nodes anywhere below a node. */
-export function countUserDescendants(index: TreeIndex, id: string): number {
-  let total = 0;
-  const stack = [...(index.children.get(id) ?? [])];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.origin === 'user') total++;
-    stack.push(...(index.children.get(n.id) ?? []));
-  }
-  return total;
+/** Whether anything was said beneath a node: public replies the server counted, or replies on the page. */
+export function hasReplies(index: TreeIndex, node: ArgumentNode): boolean {
+  return node.replyCounts.support + node.replyCounts.rebuttal > 0 || (index.children.get(node.id)?.length ?? 0) > 0;
 }
 
 export const CHILD_SORT_LABELS = { strength: 'Strongest', new: 'Newest', votes: 'Most votes' } as const;

@@ -108,6 +108,38 @@ describe('useLiveArticle', () => {
     act(() => fake.socket.connect());
     expect(fake.joins.at(-1)).toEqual({ articleId: sut.articleId, since: 11 });
     await waitFor(() => expect(sut.hook.result.current.status).toBe('live'));
-    expect(invalidate).toHaveBeenCalledWith({ queryKey: queryKeys.tree(sut.articleId) });
+    // The first screen first, then the nodes seeded from it, then the pages opened, merged into those.
+    await waitFor(() => expect(invalidate).toHaveBeenCalledTimes(5));
+    expect(invalidate.mock.calls.map(([filters]) => filters!.queryKey)).toEqual([
+      queryKeys.article(sut.articleId),
+      queryKeys.tree(sut.articleId),
+      queryKeys.fullTree(sut.articleId),
+      ['my-votes', sut.articleId],
+      queryKeys.loaded(sut.articleId),
+    ]);
+  });
+
+  it('applies events to the map’s whole tree as to the reader’s nodes', async () => {
+    const sut = setup({ ok: true, seq: 10, viewers: 1 });
+    sut.client.setQueryData(queryKeys.fullTree(sut.articleId), sut.all);
+    await waitFor(() => expect(sut.hook.result.current.status).toBe('live'));
+    const reply = makeNode({ parentId: sut.support.id });
+    act(() => fake.fire('node:created', { articleId: sut.articleId, seq: 11, node: reply }));
+    for (const key of [queryKeys.tree(sut.articleId), queryKeys.fullTree(sut.articleId)]) {
+      expect(sut.client.getQueryData<ArgumentNode[]>(key)!.map((n) => n.id)).toContain(reply.id);
+    }
+  });
+
+  it('holds events until the article’s nodes are loaded, then applies them', async () => {
+    const t = makeTree();
+    const client = createTestClient();
+    fake.state.nextAck = { ok: true, seq: 10, viewers: 1 };
+    const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+    const hook = renderHook(() => useLiveArticle(t.articleId, null), { wrapper });
+    await waitFor(() => expect(hook.result.current.status).toBe('live'));
+    const reply = makeNode({ parentId: t.claim.id });
+    act(() => fake.fire('node:created', { articleId: t.articleId, seq: 11, node: reply }));
+    act(() => client.setQueryData(queryKeys.tree(t.articleId), t.all));
+    await waitFor(() => expect(client.getQueryData<ArgumentNode[]>(queryKeys.tree(t.articleId))!.map((n) => n.id)).toContain(reply.id));
   });
 });

@@ -1,31 +1,34 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { ArgumentNode, ArticleDetail, ArticleSummary, LivePayloads, PublicUser } from '@agora/shared';
+import type { ArticleDetail, ArticleSummary, LivePayloads, PublicUser } from '@agora/shared';
+import { reloadArticle } from './article-nodes';
+import { hasNodes, putNode, putVotes } from './node-cache';
 import { queryKeys } from './query-keys';
 import { getLiveSocket } from './socket';
-import { applyNode, applyStrengths, applyVote } from './tree-ops';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
 type Sequenced = Exclude<keyof LivePayloads, 'presence'>;
 type Viewer = Pick<PublicUser, 'id' | 'role'> | null;
 
-/** Applies one sequenced event to the cache in place. Exported for tests. */
+/**
+ * Applies one sequenced event to the cache in place. The reader's nodes are partial: a node joins them
+ * when its parent is there, and otherwise shows only through the figures of what is loaded above it.
+ * Returns false when no nodes of the article are loaded yet. Exported for tests.
+ */
 export function applyLiveEvent<K extends Sequenced>(qc: QueryClient, name: K, payload: LivePayloads[K], viewer: Viewer): boolean {
-  const treeKey = queryKeys.tree(payload.articleId);
-  const tree = qc.getQueryData<ArgumentNode[]>(treeKey);
   switch (name) {
     case 'node:created':
     case 'node:updated': {
-      if (!tree) return false;
+      if (!hasNodes(qc, payload.articleId)) return false;
       const { node, strengths } = payload as LivePayloads['node:created'];
-      qc.setQueryData<ArgumentNode[]>(treeKey, applyStrengths(applyNode(tree, node, viewer), strengths ?? []));
+      putNode(qc, node, viewer, name === 'node:created', strengths);
       return true;
     }
     case 'vote:changed': {
-      if (!tree) return false;
+      if (!hasNodes(qc, payload.articleId)) return false;
       const p = payload as LivePayloads['vote:changed'];
-      qc.setQueryData<ArgumentNode[]>(treeKey, applyStrengths(applyVote(tree, p.nodeId, p.votes, p.votesVersion, p.strength), p.strengths ?? []));
+      putVotes(qc, p.articleId, p.nodeId, p.votes, p.votesVersion, p.strength, p.strengths);
       return true;
     }
     case 'article:updated': {
@@ -56,17 +59,18 @@ export function useLiveArticle(articleId: string | undefined, viewer: Viewer): {
     const socket = getLiveSocket();
     let lastSeq: number | null = null;
     let joined = false;
-    // Events that arrive before the tree has loaded wait here and are applied once it is in the cache.
+    // Events that arrive before any of the article's nodes have loaded wait here and are applied once they are.
     let waiting: { name: Sequenced; payload: LivePayloads[Sequenced] }[] = [];
+    const nodeKeys = new Set([JSON.stringify(queryKeys.tree(articleId)), JSON.stringify(queryKeys.fullTree(articleId))]);
 
     const flush = () => {
-      if (!waiting.length || !qc.getQueryData(queryKeys.tree(articleId))) return;
+      if (!waiting.length || !hasNodes(qc, articleId)) return;
       const pending = waiting;
       waiting = [];
       for (const e of pending) applyLiveEvent(qc, e.name, e.payload, viewerRef.current);
     };
     const unsubscribe = qc.getQueryCache().subscribe((event) => {
-      if (event.type === 'updated' && event.query.queryHash === JSON.stringify(queryKeys.tree(articleId))) flush();
+      if (event.type === 'updated' && nodeKeys.has(event.query.queryHash)) flush();
     });
 
     const handlers = SEQUENCED.map((name) => {
@@ -99,8 +103,7 @@ export function useLiveArticle(articleId: string | undefined, viewer: Viewer): {
         setStatus('live');
         if (ack.resync) {
           lastSeq = ack.seq;
-          void qc.invalidateQueries({ queryKey: queryKeys.tree(articleId) });
-          void qc.invalidateQueries({ queryKey: queryKeys.article(articleId) });
+          void reloadArticle(qc, articleId);
         } else if (!joined) {
           // First join: later events are live ones. On a rejoin the replay advances lastSeq itself.
           lastSeq = Math.max(lastSeq ?? 0, ack.seq);

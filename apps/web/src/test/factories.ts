@@ -38,14 +38,25 @@ export function makeUser(over: Partial<PublicUser> = {}): PublicUser {
   return { id: 'user-1', username: 'reader', role: 'participant', createdAt: '2025-01-01T00:00:00.000Z', suspendedUntil: null, banned: false, ...over };
 }
 
-/** A small article tree: thesis → paragraph claim → replies. */
+/** A small article tree: thesis → paragraph claim → replies, with the reply counts the server would give. */
 export function makeTree() {
   const articleId = 'a'.repeat(24);
   const root = makeNode({ type: 'claim', origin: 'article', text: 'Thesis', authorId: null, authorName: null });
-  const claim = makeNode({ type: 'claim', origin: 'article', parentId: root.id, paragraphIndex: 0, text: 'Paragraph claim', authorId: null });
-  const rebut = makeNode({ type: 'rebuttal', parentId: claim.id, paragraphIndex: 0, text: 'That is wrong', strength: 0.3 });
-  const support = makeNode({ type: 'support', parentId: claim.id, paragraphIndex: 0, text: 'That is right', strength: 0.8 });
-  const nested = makeNode({ type: 'rebuttal', parentId: support.id, text: 'Not so fast' });
+  const claim = makeNode({
+    type: 'claim',
+    origin: 'article',
+    parentId: root.id,
+    ancestors: [root.id],
+    depth: 1,
+    paragraphIndex: 0,
+    text: 'Paragraph claim',
+    authorId: null,
+    replyCounts: { support: 1, rebuttal: 1 },
+  });
+  const under = (parent: ArgumentNode) => ({ parentId: parent.id, ancestors: [...parent.ancestors, parent.id], depth: parent.depth + 1, paragraphIndex: 0 });
+  const rebut = makeNode({ type: 'rebuttal', ...under(claim), text: 'That is wrong', strength: 0.3 });
+  const support = makeNode({ type: 'support', ...under(claim), text: 'That is right', strength: 0.8, replyCounts: { support: 0, rebuttal: 1 } });
+  const nested = makeNode({ type: 'rebuttal', ...under(support), text: 'Not so fast' });
   return { articleId, root, claim, rebut, support, nested, all: [root, claim, rebut, support, nested] };
 }
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AuthResponse, PublicUser } from '@agora/shared';
+import { reloadArticle } from '../../../api/article-nodes';
 import { ApiError } from '../../../api/errors';
 import { api } from '../../../api/http';
 import { queryKeys } from '../../../api/query-keys';
@@ -32,8 +33,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     (res: AuthResponse) => {
       qc.setQueryData(queryKeys.me(res.token), res.user);
       setToken(res.token);
-      // What a reader may see depends on who they are.
-      void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'tree' || q.queryKey[0] === 'my-votes' });
+      // What a reader may see, and their own votes, depend on who they are.
+      void reloadArticle(qc);
       return res.user;
     },
     [qc],
@@ -47,7 +48,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       register: (u, p) => api.register(u, p).then(accept),
       signOut: () => {
         setToken(null);
-        void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'tree' });
+        void reloadArticle(qc);
         qc.removeQueries({ queryKey: ['moderation'] });
       },
     }),

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { errorMessage } from '../../../../api/errors';
-import { useArticle, useArticleTree } from '../../../../api/queries';
+import { useArticle, useFullTree } from '../../../../api/queries';
 import { useLiveArticle } from '../../../../api/useLiveArticle';
 import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
 import { LiveIndicator } from '../../../../ui/LiveIndicator/LiveIndicator';
@@ -15,7 +15,7 @@ export default function MapPage() {
   const { user } = useAuth();
   const navigate = useNavigate();
   const article = useArticle(id);
-  const tree = useArticleTree(id);
+  const tree = useFullTree(id);
   const live = useLiveArticle(id, user);
   const onOpen = useCallback((nodeId: string) => navigate(`/articles/${id}/nodes/${nodeId}`), [navigate, id]);
 

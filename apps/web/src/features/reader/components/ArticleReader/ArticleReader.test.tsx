@@ -2,10 +2,10 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
-import type { ArticleDetail } from '@agora/shared';
+import type { ArgumentNode, ArticleDetail, PublicUser } from '@agora/shared';
 import { applyLiveEvent } from '../../../../api/useLiveArticle';
-import { makeNode, makeTree } from '../../../../test/factories';
-import { mockApi, renderWithProviders } from '../../../../test/render';
+import { makeNode, makeTree, makeUser } from '../../../../test/factories';
+import { callsTo, mockApi, renderWithProviders } from '../../../../test/render';
 import { ArticleReader } from './ArticleReader';
 
 vi.mock('../../../../api/socket', () => {
@@ -13,45 +13,69 @@ vi.mock('../../../../api/socket', () => {
   return { getLiveSocket: () => socket };
 });
 
-function setup() {
+/**
+ * Paragraph 0's claim has three replies: the first screen brings the two strongest (one quoting the
+ * paragraph), the third comes with the second page of the claim's replies; the support has a reply of
+ * its own that loads when it is opened. Paragraph 1 has none yet.
+ */
+function setup({ user = null as PublicUser | null } = {}) {
   const t = makeTree();
+  // What the first screen tells a signed-in reader: their vote on the support it shows.
+  const myVotes = user ? { [t.support.id]: 3 } : undefined;
   const claim2 = makeNode({ type: 'claim', origin: 'article', parentId: t.root.id, paragraphIndex: 1, text: 'Second paragraph', authorId: null });
   const quoted = makeNode({
     type: 'rebuttal',
     parentId: t.claim.id,
     text: 'Quoting you',
+    strength: 0.6,
     anchor: { exact: 'violence', prefix: 'sectarian ', suffix: ' in Iraq', start: 14, end: 22 },
   });
+  const sentence = makeNode({ type: 'support', origin: 'article', parentId: t.claim.id, text: 'The sectarian violence in Iraq grew.', authorId: null });
   const article: ArticleDetail = {
     id: t.articleId,
     title: 'IRAQ: a test',
     slug: 'iraq',
     paragraphCount: 2,
-    nodeCount: 7,
-    replyCount: 3,
+    nodeCount: 8,
+    replyCount: 4,
     locked: false,
     createdAt: '2025-01-01T00:00:00.000Z',
     lastActivityAt: '2025-01-01T00:00:00.000Z',
     rootNodeId: t.root.id,
     paragraphs: [
-      { index: 0, text: 'The sectarian violence in Iraq grew.', sentences: [], nodeId: t.claim.id },
-      { index: 1, text: 'Second paragraph.', sentences: [], nodeId: claim2.id },
+      {
+        index: 0,
+        text: 'The sectarian violence in Iraq grew.',
+        sentences: [],
+        nodeId: t.claim.id,
+        replyCounts: { support: 1, rebuttal: 2 },
+        strength: 0.45,
+        topReplies: [t.support, quoted],
+      },
+      { index: 1, text: 'Second paragraph.', sentences: [], nodeId: claim2.id, replyCounts: { support: 0, rebuttal: 0 }, strength: 0.5, topReplies: [] },
     ],
+    ...(myVotes ? { myVotes } : {}),
   };
-  mockApi({
+  const page = (items: ArgumentNode[], nextCursor: string | null): [number, unknown] => [200, { items, nextCursor }];
+  const api = mockApi({
     [`GET /api/articles/${t.articleId}`]: () => [200, article],
-    [`GET /api/articles/${t.articleId}/tree`]: () => [200, { items: [...t.all, claim2, quoted] }],
+    [`GET /api/nodes/${t.claim.id}/children`]: (_b, url) => (url.searchParams.get('cursor') === '3' ? page([t.rebut], null) : page([t.support, quoted, sentence], '3')),
+    [`GET /api/nodes/${t.support.id}/children`]: () => page([t.nested], null),
+    [`GET /api/nodes/${claim2.id}/children`]: () => page([], null),
+    [`GET /api/articles/${t.articleId}/my-votes`]: () => [200, { votes: { ...myVotes, [t.rebut.id]: 2 } }],
   });
   const view = renderWithProviders(
     <Routes>
       <Route path="/articles/:id" element={<ArticleReader />} />
     </Routes>,
-    { route: `/articles/${t.articleId}` },
+    { route: `/articles/${t.articleId}`, user },
   );
-  return { ...t, claim2, quoted, ...view };
+  return { ...t, claim2, quoted, api, ...view };
 }
 
 const paragraph = (i: number) => document.querySelector<HTMLElement>(`[data-paragraph-index="${i}"]`)!;
+const section = (i: number) => screen.getByRole('region', { name: `Paragraph ${i + 1}` });
+const nodeEl = (id: string) => document.querySelector<HTMLElement>(`article[data-node-id="${id}"]`);
 
 describe('ArticleReader', () => {
   it('renders the article as written, one hook per paragraph, with figures and the live indicator', async () => {
@@ -62,13 +86,72 @@ describe('ArticleReader', () => {
     expect(paragraph(0)).toHaveTextContent('The sectarian violence in Iraq grew.');
     expect(within(paragraph(0)).getByText('1 support')).toBeInTheDocument();
     expect(within(paragraph(0)).getByText('2 rebuttals')).toBeInTheDocument();
+    expect(screen.getByText(/4 replies/)).toBeInTheDocument();
     expect(screen.getByTestId('live-status')).toHaveTextContent(/Connecting|Live|Reconnecting|Offline/);
+  });
+
+  it('shows each paragraph’s strongest replies from the first screen, without reading the whole tree', async () => {
+    const sut = setup();
+    await screen.findByRole('region', { name: 'Paragraph 1' });
+    const previews = await within(section(0)).findByRole('list', { name: 'Latest replies to paragraph 1' });
+    expect(within(previews).getByText('Quoting you')).toBeInTheDocument();
+    expect(within(previews).getByText('That is right')).toBeInTheDocument();
+    expect(within(section(0)).getByRole('button', { name: 'See all 3 replies' })).toBeInTheDocument();
+    expect(sut.api.mock.calls.map(([url]) => new URL(String(url), 'http://localhost').pathname)).toEqual([`/api/articles/${sut.articleId}`]);
+    expect(callsTo(sut.api, 'GET', `/api/articles/${sut.articleId}/tree`)).toHaveLength(0);
   });
 
   it('highlights quoted passages with <mark>', async () => {
     setup();
     await waitFor(() => expect(paragraph(0).querySelector('mark')).not.toBeNull());
     expect(paragraph(0).querySelector('mark')).toHaveTextContent('violence');
+  });
+
+  it('loads a paragraph’s replies a page at a time as it is opened, and a reply’s replies when those are', async () => {
+    const sut = setup();
+    await waitFor(() => expect(paragraph(0)).toHaveAttribute('data-node-id', sut.claim.id));
+    await userEvent.click(within(paragraph(0)).getByRole('button', { name: 'Discuss (3)' }));
+
+    const thread = await screen.findByRole('region', { name: 'Discussion of paragraph 1' });
+    await waitFor(() => expect(callsTo(sut.api, 'GET', `/api/nodes/${sut.claim.id}/children`)).toHaveLength(1));
+    expect(nodeEl(sut.support.id)).not.toBeNull();
+    expect(nodeEl(sut.quoted.id)).not.toBeNull();
+    expect(nodeEl(sut.rebut.id)).toBeNull();
+    // The article's own sentence came with the page, but is listed only on request.
+    expect(within(thread).getByLabelText('Show the article’s own 1 sentence')).not.toBeChecked();
+
+    await userEvent.click(within(thread).getByRole('button', { name: 'Show 1 more reply in Discussion of paragraph 1' }));
+    await waitFor(() => expect(nodeEl(sut.rebut.id)).not.toBeNull());
+    const second = sut.api.mock.calls.map(([url]) => new URL(String(url), 'http://localhost')).filter((u) => u.pathname === `/api/nodes/${sut.claim.id}/children`)[1];
+    expect(Object.fromEntries(second.searchParams)).toEqual({ sort: 'strength', cursor: '3', limit: '25' });
+    expect(within(thread).queryByRole('button', { name: /more repl/ })).toBeNull();
+
+    // The support's own reply is not loaded until the reader opens it.
+    const supportItem = nodeEl(sut.support.id)!.closest('li')!;
+    expect(nodeEl(sut.nested.id)).toBeNull();
+    expect(callsTo(sut.api, 'GET', `/api/nodes/${sut.support.id}/children`)).toHaveLength(0);
+    await userEvent.click(within(supportItem).getByRole('button', { name: 'Show 1 reply' }));
+    await waitFor(() => expect(nodeEl(sut.nested.id)).not.toBeNull());
+    expect(supportItem.contains(nodeEl(sut.nested.id))).toBe(true);
+    expect(callsTo(sut.api, 'GET', `/api/nodes/${sut.support.id}/children`)).toHaveLength(1);
+    expect(callsTo(sut.api, 'GET', `/api/articles/${sut.articleId}/tree`)).toHaveLength(0);
+  });
+
+  it('shows the reader’s own votes from the first screen, and reads the rest once for replies loaded later', async () => {
+    const user = makeUser({ id: 'reader' });
+    const sut = setup({ user });
+    const mine = (n: ArgumentNode) => screen.getByTestId(`vote-${n.id}`);
+    await waitFor(() => expect(paragraph(0)).toHaveAttribute('data-node-id', sut.claim.id));
+    await userEvent.click(within(paragraph(0)).getByRole('button', { name: 'Discuss (3)' }));
+    await waitFor(() => expect(nodeEl(sut.support.id)).not.toBeNull());
+    // The first screen told the reader's votes on the replies it showed: no request is needed for them.
+    expect(within(mine(sut.support)).getByText(/yours: 3/)).toBeInTheDocument();
+    expect(within(mine(sut.quoted)).queryByText(/yours/)).toBeNull();
+    expect(callsTo(sut.api, 'GET', `/api/articles/${sut.articleId}/my-votes`)).toHaveLength(0);
+
+    await userEvent.click(screen.getByRole('button', { name: /^Show 1 more reply/ }));
+    await waitFor(() => expect(within(mine(sut.rebut)).getByText(/yours: 2/)).toBeInTheDocument());
+    expect(callsTo(sut.api, 'GET', `/api/articles/${sut.articleId}/my-votes`)).toHaveLength(1);
   });
 
   it('opens a paragraph’s thread on click and shows a live reply there, once', async () => {
@@ -79,11 +162,26 @@ describe('ArticleReader', () => {
 
     const reply = makeNode({ type: 'rebuttal', parentId: sut.claim2.id, paragraphIndex: 1, text: '<img src=x onerror="window.__pwned=1"> where?' });
     act(() => {
-      applyLiveEvent(sut.client, 'node:created', { articleId: sut.articleId, seq: 1, node: reply }, null);
+      applyLiveEvent(sut.client, 'node:created', { articleId: sut.articleId, seq: 1, node: reply, strengths: [{ nodeId: sut.claim2.id, strength: 0.3 }] }, null);
     });
     await waitFor(() => expect(document.querySelectorAll(`[data-node-id="${reply.id}"]`)).toHaveLength(1));
     expect(document.querySelector(`[data-node-id="${reply.id}"]`)).toHaveTextContent('<img src=x onerror="window.__pwned=1"> where?');
     expect(document.querySelector('img')).toBeNull();
+    expect(within(paragraph(1)).getByText('1 rebuttal')).toBeInTheDocument();
+    expect(within(paragraph(1)).getByRole('meter')).toHaveAttribute('aria-valuenow', '30');
+    expect(screen.getByText(/5 replies/)).toBeInTheDocument();
+  });
+
+  it('counts a live reply deep in a thread nobody opened, without adding it to the page', async () => {
+    const sut = setup();
+    await waitFor(() => expect(paragraph(0)).toHaveAttribute('data-node-id', sut.claim.id));
+    const deep = makeNode({ parentId: sut.nested.id, text: 'Deep down' });
+    act(() => {
+      applyLiveEvent(sut.client, 'node:created', { articleId: sut.articleId, seq: 1, node: deep, strengths: [{ nodeId: sut.claim.id, strength: 0.7 }] }, null);
+    });
+    await waitFor(() => expect(within(paragraph(0)).getByRole('meter')).toHaveAttribute('aria-valuenow', '70'));
+    expect(screen.getByText(/5 replies/)).toBeInTheDocument();
+    expect(document.querySelector(`[data-node-id="${deep.id}"]`)).toBeNull();
   });
 
   it('opens with Enter from the keyboard', async () => {

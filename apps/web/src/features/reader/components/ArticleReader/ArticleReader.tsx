@@ -2,9 +2,10 @@ import { useCallback, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { isModerator, type ArticleDetail } from '@agora/shared';
+import { useArticleNodes } from '../../../../api/article-nodes';
 import { errorMessage } from '../../../../api/errors';
 import { api } from '../../../../api/http';
-import { useArticle, useArticleTree } from '../../../../api/queries';
+import { useArticle } from '../../../../api/queries';
 import { queryKeys } from '../../../../api/query-keys';
 import { useLiveArticle } from '../../../../api/useLiveArticle';
 import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
@@ -15,13 +16,16 @@ import { useTextSelection } from '../../hooks/useTextSelection';
 import { ParagraphBlock, type ComposerState } from '../ParagraphBlock/ParagraphBlock';
 import styles from './ArticleReader.module.css';
 
-/** The article as written, paragraph by paragraph, each with its discussion; kept live. */
+/**
+ * The article as written, paragraph by paragraph, each with its discussion; kept live. The first screen
+ * brings each paragraph's figures and strongest replies; the rest load as the reader opens them.
+ */
 export function ArticleReader() {
   const { id = '' } = useParams();
   const { user } = useAuth();
   const qc = useQueryClient();
   const article = useArticle(id);
-  const tree = useArticleTree(id);
+  const tree = useArticleNodes(id);
   const live = useLiveArticle(id, user);
   const [openIndex, setOpenIndex] = useState<number | null>(null);
   const [composer, setComposer] = useState<ComposerState | null>(null);
@@ -37,13 +41,13 @@ export function ArticleReader() {
   if (article.isPending) return <p className={styles.loading}>Loading the article…</p>;
   if (article.isError) return <ErrorNote>{errorMessage(article.error)}</ErrorNote>;
   const a = article.data;
-  const root = tree.index.root;
-  const replyCount = tree.data ? tree.data.filter((n) => n.origin === 'user' && n.status === 'visible' && !n.withdrawn).length : a.replyCount;
+  // Kept current by live events (see putNode).
+  const replyCount = a.replyCount;
 
   return (
     <div className={styles.reader} ref={rootRef}>
       <header className={styles.header}>
-        <h1 className={styles.title} {...(root ? { 'data-node-id': root.id, 'data-node-type': root.type } : {})}>
+        <h1 className={styles.title} data-node-id={a.rootNodeId} data-node-type="claim">
           {a.title}
         </h1>
         <div className={styles.bar}>

@@ -34,19 +34,19 @@ interface Props {
 
 const isControl = (el: EventTarget) => el instanceof Element && !!el.closest('button, a, input, textarea, select, label');
 
-/** One paragraph as written, its figures, and its discussion (in brief, or in full when open). */
+/**
+ * One paragraph as written, its figures, and its discussion: in brief (the newest replies loaded so
+ * far) or, when open, its thread, whose replies load as the reader asks for them.
+ */
 export function ParagraphBlock(props: Props) {
   const { articleId, paragraph, index, open, locked, onOpen, selection, composer, onCompose, threadHref } = props;
   const claim: ArgumentNode | undefined = index.claimByParagraph.get(paragraph.index) ?? (paragraph.nodeId ? index.byId.get(paragraph.nodeId) : undefined);
   const children = useMemo(() => (claim ? (index.children.get(claim.id) ?? []) : []), [claim, index]);
   const replies = useMemo(() => children.filter((c) => c.origin === 'user'), [children]);
 
-  const counts = useMemo(() => {
-    if (!claim) return paragraph.replyCounts ?? { support: 0, rebuttal: 0 };
-    const c = { support: 0, rebuttal: 0 };
-    for (const r of replies) if (r.status === 'visible' && !r.withdrawn && r.type !== 'claim') c[r.type]++;
-    return c;
-  }, [claim, replies, paragraph.replyCounts]);
+  // The claim's figures as the server counts them, kept current by live events; the first screen's until it is loaded.
+  const counts = claim?.replyCounts ?? paragraph.replyCounts ?? { support: 0, rebuttal: 0 };
+  const total = counts.support + counts.rebuttal;
 
   const ranges = useMemo(() => {
     const out: TextRange[] = [];
@@ -103,7 +103,7 @@ export function ParagraphBlock(props: Props) {
           </span>
           <StrengthMeter value={strength} compact label={`Strength of paragraph ${n}`} />
           <button type="button" aria-expanded={open} onClick={() => onOpen(!open)} className={styles.discuss}>
-            {open ? 'Close' : replies.length ? `Discuss (${replies.length})` : 'Discuss'}
+            {open ? 'Close' : total ? `Discuss (${total})` : 'Discuss'}
           </button>
         </aside>
       </div>
@@ -141,7 +141,7 @@ export function ParagraphBlock(props: Props) {
           )}
           {locked && <p className={styles.locked}>This discussion is locked: no new replies.</p>}
           {claim ? (
-            <ThreadTree index={index} rootId={claim.id} threadHref={threadHref} label={`Discussion of paragraph ${n}`} emptyText="No replies yet. Be the first." />
+            <ThreadTree articleId={articleId} index={index} rootId={claim.id} threadHref={threadHref} label={`Discussion of paragraph ${n}`} emptyText="No replies yet. Be the first." />
           ) : (
             <p>Loading the discussion…</p>
           )}
@@ -154,9 +154,9 @@ export function ParagraphBlock(props: Props) {
                 <ReplyPreview key={r.id} node={r} />
               ))}
             </ul>
-            {replies.length > PREVIEWS && (
+            {total > previews.length && (
               <button type="button" data-variant="link" onClick={() => onOpen(true)}>
-                See all {replies.length} replies
+                See all {total} replies
               </button>
             )}
           </div>

@@ -37,7 +37,7 @@ export function Composer({ target, initialType = 'rebuttal', onDone, onCancel, a
         ? api.replyToParagraph(target.articleId, target.paragraphIndex, { type, text, ...(target.quote ? { quote: target.quote } : {}) })
         : api.replyToNode(target.nodeId, { type, text }),
     onSuccess: (node) => {
-      cache.put(node);
+      cache.put(node, true);
       setText('');
       setNotice(node.status === 'pending' ? 'Posted. Your reply will appear to others once a moderator has reviewed it.' : null);
       onDone?.(node);

@@ -4,17 +4,18 @@ import { useMutation } from '@tanstack/react-query';
 import { isModerator, type ArgumentNode } from '@agora/shared';
 import { errorMessage } from '../../../../api/errors';
 import { api } from '../../../../api/http';
-import { countReplies, sortChildren } from '../../../../api/tree-ops';
 import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
 import { RelativeTime } from '../../../../ui/RelativeTime/RelativeTime';
 import { StrengthMeter } from '../../../../ui/StrengthMeter/StrengthMeter';
 import { TypeBadge } from '../../../../ui/TypeBadge/TypeBadge';
 import { useAuth } from '../../../auth/hooks/useAuth';
 import { ModerationTools } from '../../../moderation/components/ModerationTools/ModerationTools';
+import { useReplies } from '../../hooks/useReplies';
 import { useThread } from '../../hooks/useThread';
 import { useTreeCache } from '../../hooks/useTreeCache';
 import { Composer } from '../Composer/Composer';
 import { FlagForm } from '../FlagForm/FlagForm';
+import { MoreReplies } from '../MoreReplies/MoreReplies';
 import { StrengthBreakdown } from '../StrengthBreakdown/StrengthBreakdown';
 import { VoteControl } from '../VoteControl/VoteControl';
 import styles from './ThreadNode.module.css';
@@ -26,21 +27,31 @@ interface Props {
   depth: number;
 }
 
-/** One argument with its replies below it. */
+/**
+ * One argument with its replies below it. The thread's root reads its replies at once; deeper ones
+ * when the reader opens them. Replies already on the page (one just posted, one arriving live) show
+ * without asking, down to a depth.
+ */
 export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
-  const { index, sort, showArticleNodes, threadHref } = useThread();
+  const settings = useThread();
+  const { threadHref } = settings;
   const { user } = useAuth();
   const cache = useTreeCache();
   const [panel, setPanel] = useState<Panel>(null);
-  const [collapsed, setCollapsed] = useState(depth >= 4);
+  // null: the reader has not chosen, so what is on the page decides.
+  const [expanded, setExpanded] = useState<boolean | null>(null);
   const [draft, setDraft] = useState(node.text);
   const toggle = (p: Panel) => setPanel((cur) => (cur === p ? null : p));
 
-  const children = sortChildren(
-    (index.children.get(node.id) ?? []).filter((c) => showArticleNodes || c.origin === 'user' || (index.children.get(c.id)?.length ?? 0) > 0),
-    sort,
-  );
-  const counts = countReplies(index.children.get(node.id));
+  const replies = useReplies(settings, node.id, depth === 0);
+  const children = replies.shown;
+  const open = expanded ?? (depth === 0 || (depth < 4 && children.length > 0));
+  const counts = node.replyCounts;
+  const replyTotal = Math.max(replies.total, children.length);
+  const show = () => {
+    setExpanded(true);
+    if (!replies.requested) replies.loadMore();
+  };
   const own = !!user && node.authorId === user.id;
   const mod = isModerator(user);
   const editable = own && node.origin === 'user' && !node.withdrawn;
@@ -178,25 +189,24 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
             onCancel={() => setPanel(null)}
             onDone={() => {
               setPanel(null);
-              setCollapsed(false);
+              setExpanded(true);
             }}
           />
         )}
       </article>
-      {children.length > 0 && (
-        <>
-          <button type="button" data-variant="link" className={styles.collapse} aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
-            {collapsed ? `Show ${children.length} ${children.length === 1 ? 'reply' : 'replies'}` : `Hide replies`}
-          </button>
-          {!collapsed && (
-            <ul className={`${styles.children} ${depth >= 3 ? styles.flat : ''}`}>
-              {children.map((c) => (
-                <ThreadNode key={c.id} node={c} depth={depth + 1} />
-              ))}
-            </ul>
-          )}
-        </>
+      {(open ? children.length > 0 : replyTotal > 0) && (
+        <button type="button" data-variant="link" className={styles.collapse} aria-expanded={open} onClick={open ? () => setExpanded(false) : show}>
+          {open ? 'Hide replies' : `Show ${replyTotal} ${replyTotal === 1 ? 'reply' : 'replies'}`}
+        </button>
       )}
+      {open && children.length > 0 && (
+        <ul className={`${styles.children} ${depth >= 3 ? styles.flat : ''}`}>
+          {children.map((c) => (
+            <ThreadNode key={c.id} node={c} depth={depth + 1} />
+          ))}
+        </ul>
+      )}
+      {open && <MoreReplies replies={replies} context={`to this ${label.toLowerCase()}`} />}
     </li>
   );
 });

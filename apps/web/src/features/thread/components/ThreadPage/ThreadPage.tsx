@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../../../../api/errors';
-import { useArticle, useArticleTree } from '../../../../api/queries';
+import { useArticleNodes, useThreadNodes } from '../../../../api/article-nodes';
+import { useArticle } from '../../../../api/queries';
 import { useLiveArticle } from '../../../../api/useLiveArticle';
 import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
 import { LiveIndicator } from '../../../../ui/LiveIndicator/LiveIndicator';
@@ -16,15 +17,19 @@ export function ThreadPage() {
   const { id = '', nodeId = '' } = useParams();
   const { user } = useAuth();
   const article = useArticle(id);
-  const tree = useArticleTree(id);
+  const tree = useArticleNodes(id);
+  // The node itself and the arguments above it; its replies load as the thread opens them.
+  const thread = useThreadNodes(id, nodeId);
   const live = useLiveArticle(id, user);
   const threadHref = useCallback((n: string) => `/articles/${id}/nodes/${n}`, [id]);
 
-  const node = tree.index.byId.get(nodeId);
-  const chain: { id: string; text: string }[] = [];
-  for (let p = node?.parentId ? tree.index.byId.get(node.parentId) : undefined; p; p = p.parentId ? tree.index.byId.get(p.parentId) : undefined) {
-    chain.unshift({ id: p.id, text: p.text || '(withdrawn)' });
-  }
+  // Until the node is read, the page may hold only the first screen's outline of it.
+  const node = thread.isSuccess ? tree.index.byId.get(nodeId) : undefined;
+  // The thesis heads every chain; the first crumb names the article instead.
+  const chain = (node?.ancestors.slice(1) ?? []).flatMap((a) => {
+    const p = tree.index.byId.get(a);
+    return p ? [{ id: p.id, text: p.text || '(withdrawn)' }] : [];
+  });
 
   return (
     <div className={styles.page}>
@@ -33,7 +38,7 @@ export function ThreadPage() {
           <li>
             <Link to={`/articles/${id}`}>{article.data?.title ?? 'Article'}</Link>
           </li>
-          {chain.slice(1).map((c) => (
+          {chain.map((c) => (
             <li key={c.id}>
               <Link to={threadHref(c.id)}>{excerpt(c.text)}</Link>
             </li>
@@ -45,10 +50,10 @@ export function ThreadPage() {
         <Link to={`/articles/${id}/map`}>Argument map</Link>
       </div>
       <h1 className={styles.heading}>Thread</h1>
-      {tree.isPending && <p>Loading…</p>}
-      {tree.isError && <ErrorNote>{errorMessage(tree.error)}</ErrorNote>}
-      {tree.isSuccess && !node && <ErrorNote>This argument is not available: it may have been removed.</ErrorNote>}
-      {node && <ThreadTree index={tree.index} rootId={node.id} includeRoot threadHref={threadHref} label="Thread" />}
+      {thread.isPending && <p>Loading…</p>}
+      {thread.isError && <ErrorNote>{errorMessage(thread.error)}</ErrorNote>}
+      {thread.isSuccess && !node && <ErrorNote>This argument is not available: it may have been removed.</ErrorNote>}
+      {node && <ThreadTree articleId={id} index={tree.index} rootId={node.id} includeRoot threadHref={threadHref} label="Thread" />}
     </div>
   );
 }

@@ -7,23 +7,26 @@ import { queryKeys } from '../../../../api/query-keys';
 import { indexTree } from '../../../../api/tree-ops';
 import { applyLiveEvent } from '../../../../api/useLiveArticle';
 import { makeNode, makeTree, makeUser } from '../../../../test/factories';
-import { createTestClient, mockApi, renderWithProviders } from '../../../../test/render';
+import { callsTo, createTestClient, mockApi, renderWithProviders } from '../../../../test/render';
 import { ThreadTree } from './ThreadTree';
 
 /** The tree as the reader shows it: read from the cache, so live events flow through. */
 function LiveThread({ articleId, rootId }: { articleId: string; rootId: string }) {
   const q = useQuery<ArgumentNode[]>({ queryKey: queryKeys.tree(articleId), queryFn: () => Promise.resolve([]), staleTime: Infinity });
-  return <ThreadTree index={indexTree(q.data ?? [])} rootId={rootId} threadHref={(id) => `/n/${id}`} />;
+  return <ThreadTree articleId={articleId} index={indexTree(q.data ?? [])} rootId={rootId} threadHref={(id) => `/n/${id}`} />;
 }
 
 function setup(user = makeUser()) {
   const t = makeTree();
   t.rebut.votes = { count: 5, sum: 10, histogram: { '1': 0, '2': 5, '3': 0, '4': 0, '5': 0 } };
-  mockApi({});
+  const api = mockApi({
+    [`GET /api/nodes/${t.claim.id}/children`]: () => [200, { items: [t.rebut, t.support], nextCursor: null }],
+    [`GET /api/nodes/${t.support.id}/children`]: () => [200, { items: [t.nested], nextCursor: null }],
+  });
   const client = createTestClient();
   client.setQueryData(queryKeys.tree(t.articleId), t.all);
   const view = renderWithProviders(<LiveThread articleId={t.articleId} rootId={t.claim.id} />, { user, client });
-  return { ...t, ...view };
+  return { ...t, api, ...view };
 }
 
 const nodeEl = (id: string) => document.querySelector<HTMLElement>(`[data-node-id="${id}"]`)!;
@@ -61,6 +64,23 @@ describe('ThreadTree', () => {
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await userEvent.click(within(nodeEl(sut.support.id).closest('li')!).getByRole('button', { name: 'Show 1 reply' }));
     expect(nodeEl(sut.nested.id)).toBeInTheDocument();
+  });
+
+  it('reads the root’s replies at once and a reply’s only when opened, then says how many are not loaded', async () => {
+    const sut = setup();
+    await waitFor(() => expect(callsTo(sut.api, 'GET', `/api/nodes/${sut.claim.id}/children`)).toHaveLength(1));
+    expect(callsTo(sut.api, 'GET', `/api/nodes/${sut.support.id}/children`)).toHaveLength(0);
+    // A reply arrives under the rebuttal, whose replies nobody has opened: it shows there, and the count says there are more.
+    act(() => {
+      sut.client.setQueryData<ArgumentNode[]>(queryKeys.tree(sut.articleId), (old) =>
+        old!.map((n) => (n.id === sut.rebut.id ? { ...n, replyCounts: { support: 2, rebuttal: 1 } } : n)),
+      );
+      applyLiveEvent(sut.client, 'node:created', { articleId: sut.articleId, seq: 1, node: makeNode({ type: 'support', parentId: sut.rebut.id, text: 'Live one' }) }, null);
+    });
+    const rebutItem = nodeEl(sut.rebut.id).closest('li')!;
+    await waitFor(() => expect(within(rebutItem).getByText('Live one')).toBeInTheDocument());
+    expect(within(nodeEl(sut.rebut.id)).getByText('3 supports · 1 rebuttal')).toBeInTheDocument();
+    expect(within(rebutItem).getByRole('button', { name: 'Show 3 more replies to this rebuttal' })).toBeInTheDocument();
   });
 
   it('shows live arrivals in place without losing a half-written reply', async () => {

@@ -1,11 +1,15 @@
 import { useId, useMemo, useState } from 'react';
 import type { TreeIndex } from '../../../../api/tree-ops';
-import { CHILD_SORT_LABELS, sortChildren, type ChildSort } from '../../../../api/tree-ops';
+import { CHILD_SORT_LABELS, type ChildSort } from '../../../../api/tree-ops';
+import { useReplies } from '../../hooks/useReplies';
 import { ThreadContext, type ThreadSettings } from '../../hooks/useThread';
+import { MoreReplies } from '../MoreReplies/MoreReplies';
 import { ThreadNode } from '../ThreadNode/ThreadNode';
 import styles from './ThreadTree.module.css';
 
 interface Props {
+  articleId: string;
+  /** The article's nodes loaded so far. */
   index: TreeIndex;
   /** The node whose replies are shown. */
   rootId: string;
@@ -16,20 +20,15 @@ interface Props {
   emptyText?: string;
 }
 
-/** Nested supports and rebuttals below one node, sortable, each collapsible. */
-export function ThreadTree({ index, rootId, includeRoot = false, threadHref, label = 'Replies', emptyText = 'No replies yet.' }: Props) {
+/** Nested supports and rebuttals below one node, sortable, each collapsible; deeper replies load as they are opened. */
+export function ThreadTree({ articleId, index, rootId, includeRoot = false, threadHref, label = 'Replies', emptyText = 'No replies yet.' }: Props) {
   const [sort, setSort] = useState<ChildSort>('strength');
   const [showArticleNodes, setShowArticleNodes] = useState(false);
   const id = useId();
-  const settings = useMemo<ThreadSettings>(() => ({ index, sort, showArticleNodes, threadHref }), [index, sort, showArticleNodes, threadHref]);
-
+  const settings = useMemo<ThreadSettings>(() => ({ articleId, index, sort, showArticleNodes, threadHref }), [articleId, index, sort, showArticleNodes, threadHref]);
+  // The root's replies are what this tree is for: read them as soon as it shows (the thread page's root reads its own).
+  const replies = useReplies(settings, rootId, !includeRoot);
   const root = index.byId.get(rootId);
-  const all = index.children.get(rootId) ?? [];
-  const articleOnly = all.filter((c) => c.origin === 'article' && !(index.children.get(c.id)?.length ?? 0)).length;
-  const shown = sortChildren(
-    all.filter((c) => showArticleNodes || c.origin === 'user' || (index.children.get(c.id)?.length ?? 0) > 0),
-    sort,
-  );
 
   return (
     <ThreadContext.Provider value={settings}>
@@ -43,10 +42,10 @@ export function ThreadTree({ index, rootId, includeRoot = false, threadHref, lab
               </option>
             ))}
           </select>
-          {articleOnly > 0 && (
+          {replies.articleOnly > 0 && (
             <label className={styles.check}>
               <input type="checkbox" checked={showArticleNodes} onChange={(e) => setShowArticleNodes(e.target.checked)} />
-              Show the article’s own {articleOnly} {articleOnly === 1 ? 'sentence' : 'sentences'}
+              Show the article’s own {replies.articleOnly} {replies.articleOnly === 1 ? 'sentence' : 'sentences'}
             </label>
           )}
         </div>
@@ -54,14 +53,19 @@ export function ThreadTree({ index, rootId, includeRoot = false, threadHref, lab
           <ul className={styles.list}>
             <ThreadNode node={root} depth={0} />
           </ul>
-        ) : shown.length ? (
-          <ul className={styles.list}>
-            {shown.map((n) => (
-              <ThreadNode key={n.id} node={n} depth={1} />
-            ))}
-          </ul>
         ) : (
-          <p className={styles.empty}>{emptyText}</p>
+          <>
+            {replies.shown.length > 0 ? (
+              <ul className={styles.list}>
+                {replies.shown.map((n) => (
+                  <ThreadNode key={n.id} node={n} depth={1} />
+                ))}
+              </ul>
+            ) : (
+              !replies.hasMore && !replies.loading && <p className={styles.empty}>{emptyText}</p>
+            )}
+            <MoreReplies replies={replies} context={`in ${label}`} />
+          </>
         )}
       </section>
     </ThreadContext.Provider>

@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { ArgumentNode, VoteResponse } from '@agora/shared';
+import type { ArgumentNode, ArticleDetail, VoteResponse } from '@agora/shared';
 import { queryKeys } from '../../../../api/query-keys';
 import { makeNode, makeUser } from '../../../../test/factories';
-import { callsTo, mockApi, renderWithProviders } from '../../../../test/render';
+import { callsTo, createTestClient, mockApi, renderWithProviders } from '../../../../test/render';
 import { VoteControl } from './VoteControl';
 
 const votes = (count: number, sum: number) => ({ count, sum, histogram: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 } });
@@ -104,6 +104,27 @@ describe('VoteControl', () => {
     expect(within(screen.getByTestId('vote-b')).queryByText(/yours/)).not.toBeInTheDocument();
     expect(api).toHaveBeenCalledTimes(1);
     expect(callsTo(api, 'GET', '/api/articles/art/my-votes')).toHaveLength(1);
+  });
+
+  it('reads and records the vote on a node the first screen showed there, with no request for the rest', async () => {
+    const node = makeNode({ votes: votes(1, 3) });
+    const user = makeUser();
+    const detail = {
+      id: node.articleId,
+      rootNodeId: 'root',
+      paragraphs: [{ index: 0, text: 'P', sentences: [], nodeId: 'claim', topReplies: [node] }],
+      myVotes: { [node.id]: 3 },
+    } as unknown as ArticleDetail;
+    const api = mockApi({ [`PUT /api/nodes/${node.id}/vote`]: () => [200, { nodeId: node.id, votes: votes(1, 5), strength: 0.6, myVote: 5 }] });
+    const client = createTestClient();
+    client.setQueryData(queryKeys.article(node.articleId), detail);
+    const view = renderWithProviders(<VoteControl node={node} />, { user, client });
+    await waitFor(() => expect(step(3)).toHaveAttribute('aria-pressed', 'true'));
+    await userEvent.click(step(5));
+    await waitFor(() => expect(step(5)).toHaveAttribute('aria-pressed', 'true'));
+    expect(view.client.getQueryData<ArticleDetail>(queryKeys.article(node.articleId))!.myVotes).toEqual({ [node.id]: 5 });
+    expect(callsTo(api, 'GET', `/api/articles/${node.articleId}/my-votes`)).toHaveLength(0);
+    expect(view.client.getQueryData(queryKeys.myVotes(node.articleId, user.id))).toBeUndefined();
   });
 
   it('rolls back and explains when the server refuses', async () => {

@@ -31,7 +31,7 @@ export function VoteControl({ node }: Props) {
   const change = useMutation({
     mutationFn: (value: number | null) => (value === null ? api.unvote(node.id) : api.vote(node.id, value)),
     onMutate: (value) => {
-      const previous = mine.data ?? null;
+      const previous = mine;
       remember(value);
       return { previous };
     },
@@ -42,7 +42,7 @@ export function VoteControl({ node }: Props) {
     },
   });
 
-  const myVote = mine.data ?? null;
+  const myVote = mine;
   const choose = (v: number) => {
     if (!user) {
       setAskAccount(true);
