@@ -209,6 +209,7 @@ describe('live updates (e2e, one instance)', () => {
   it('keeps the newest events in the log, and prunes what is older than retention and a half', async () => {
     for (let i = 0; i < 12; i++) await post(ben.token, 6, `paged ${i}`).expect(201);
     const latest = await t.app.get(LiveService).currentSeq(article.id);
+    await t.app.get(LiveService).beforeApplicationShutdown(); // what gathers for the log is stored
     const direct = await mongoose.createConnection(t.config.mongoUri).asPromise();
     try {
       const pages = await direct.db!.collection('live_log').find({ articleId: new mongoose.Types.ObjectId(article.id) }).sort({ seq: 1 }).toArray();

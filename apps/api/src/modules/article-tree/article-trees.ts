@@ -67,6 +67,15 @@ export class ArticleTrees {
     return this.entries.get(articleId)?.tree ?? null;
   }
 
+  /** A public node as a tree in memory holds it, if one does (a vote's rules are checked against it). */
+  findPublic(nodeId: string): ArgumentNode | undefined {
+    for (const entry of this.entries.values()) {
+      const node = entry.tree?.get(nodeId);
+      if (node) return node;
+    }
+    return undefined;
+  }
+
   /** A node's figures as the article's tree gives them (public or not). */
   async figuresFor(node: NodeRecord): Promise<NodeFigures> {
     return (await this.tree(String(node.articleId))).figuresFor({ id: String(node._id), votes: node.votes });

@@ -23,10 +23,10 @@ export class LiveLogRepository {
     @InjectModel(LiveCounterDoc.name) private readonly counters: Model<LiveCounterDoc>,
   ) {}
 
-  /** The article's next seq, taken by one atomic `$inc`: every instance numbers events from it. */
-  async nextSeq(articleId: string): Promise<number> {
+  /** Takes the article's next `count` seqs by one atomic `$inc` and returns the last: every instance numbers events from it. */
+  async nextSeq(articleId: string, count = 1): Promise<number> {
     const counters = this.counters.collection as unknown as mongo.Collection<LiveCounterDoc>;
-    const counter = await retryTransient(() => counters.findOneAndUpdate({ _id: articleId }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' }));
+    const counter = await retryTransient(() => counters.findOneAndUpdate({ _id: articleId }, { $inc: { seq: count } }, { upsert: true, returnDocument: 'after' }));
     return counter!.seq;
   }
 

@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
 import type { ArgumentNode, ArticleSummary, LivePayloads, StoredLiveEvent } from '@agora/shared';
 import type { Namespace } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { WriteBatch } from '../../infra/database/write-batch';
 import { ArticleTrees } from '../article-tree/article-trees';
 import { LiveDelivery } from './live-delivery';
 import { LiveLogRepository } from './live-log.repository';
@@ -11,6 +12,9 @@ import { LivePublisher, type VoteFigures } from './live-publisher';
 /** The server-side event other instances receive through the Redis adapter. */
 export const CROSS_INSTANCE_EVENT = 'agora:live-event';
 
+/** How long delivered events gather before they are stored in the replay log together. */
+const LOG_LINGER_MS = 20;
+
 type Sequenced = StoredLiveEvent['name'];
 type Body<K extends Sequenced> = Omit<LivePayloads[K], 'seq' | 'articleId'>;
 
@@ -19,13 +23,20 @@ const sequenced = <K extends Sequenced>(name: K, body: Body<K>, articleId: strin
   ({ name, payload: { ...body, articleId, seq } }) as unknown as StoredLiveEvent;
 
 @Injectable()
-export class LiveService extends LivePublisher implements OnModuleDestroy {
+export class LiveService extends LivePublisher implements OnModuleDestroy, BeforeApplicationShutdown {
   private readonly logger = new Logger('Live');
   private namespace: Namespace | undefined;
   readonly delivery: LiveDelivery;
   /** What this instance delivered lately, for replays (see RecentEvents). */
   private readonly recent: RecentEvents;
-  private readonly pendingVotes = new Map<string, { timer: NodeJS.Timeout; figures: VoteFigures; articleId: string }>();
+  /** By article: the newest totals of each node voted on in the current window (see voteChanged). */
+  private readonly pendingVotes = new Map<string, { timer: NodeJS.Timeout; byNode: Map<string, VoteFigures> }>();
+  /**
+   * Events delivered here, stored in the replay log a moment later with the others of that moment (one
+   * page per article): the log serves reconnecting readers and gaps, and a reader back before its page
+   * is stored is told to reload, so nothing waits for it.
+   */
+  private readonly unlogged: WriteBatch<StoredLiveEvent>;
 
   constructor(
     readonly log: LiveLogRepository,
@@ -33,6 +44,9 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
+    this.unlogged = new WriteBatch((events) => this.store(events), LOG_LINGER_MS, (error, count) =>
+      this.logger.warn(`${count} live event(s) not stored for replay: ${(error as Error).message}`),
+    );
     this.recent = new RecentEvents(Math.min(this.config.LIVE_EVENT_RETENTION, this.config.LIVE_REPLAY_MEMORY));
     this.delivery = new LiveDelivery(
       () => this.namespace,
@@ -67,32 +81,38 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
     return this.publish(articleId, 'article:updated', { article });
   }
 
+  /**
+   * Votes in one article within LIVE_COALESCE_MS go out together at the window's end: one
+   * vote:changed per node with its newest totals, numbered by one move of the article's counter.
+   */
   voteChanged(articleId: string, nodeId: string, figures: VoteFigures): void {
-    // Without a window there is nothing to gather, not even for a timer's turn of the event loop.
-    if (this.config.LIVE_COALESCE_MS === 0) {
-      void this.publishVote(articleId, nodeId, figures);
-      return;
+    let pending = this.pendingVotes.get(articleId);
+    if (!pending) {
+      const timer = setTimeout(() => void this.publishVotes(articleId), this.config.LIVE_COALESCE_MS);
+      this.pendingVotes.set(articleId, (pending = { timer, byNode: new Map() }));
     }
-    const pending = this.pendingVotes.get(nodeId);
-    if (pending) {
-      if (figures.votesVersion > pending.figures.votesVersion) pending.figures = figures;
-      return;
-    }
-    const timer = setTimeout(() => {
-      const due = this.pendingVotes.get(nodeId);
-      this.pendingVotes.delete(nodeId);
-      if (due) void this.publishVote(due.articleId, nodeId, due.figures);
-    }, this.config.LIVE_COALESCE_MS);
-    this.pendingVotes.set(nodeId, { timer, figures, articleId });
+    const held = pending.byNode.get(nodeId);
+    if (!held || figures.votesVersion > held.votesVersion) pending.byNode.set(nodeId, figures);
   }
 
-  private publishVote(articleId: string, nodeId: string, { votes, votesVersion, strength }: VoteFigures): Promise<void> {
-    return this.publish(articleId, 'vote:changed', { nodeId, votes, votesVersion, strength });
+  private async publishVotes(articleId: string): Promise<void> {
+    const pending = this.pendingVotes.get(articleId);
+    this.pendingVotes.delete(articleId);
+    if (!pending) return;
+    const votes = [...pending.byNode];
+    try {
+      const last = await this.log.nextSeq(articleId, votes.length);
+      await Promise.all(
+        votes.map(([nodeId, { votes: totals, votesVersion, strength }], i) => this.publish(articleId, 'vote:changed', { nodeId, votes: totals, votesVersion, strength }, last - votes.length + 1 + i)),
+      );
+    } catch (error) {
+      this.logger.warn(`vote:changed for article ${articleId} not published: ${(error as Error).message}`);
+    }
   }
 
   /**
    * Numbers the event from the article's counter (unless `seq` was reserved for it), delivers it here
-   * and to every other instance, and stores it for replay. Each instance delivers in seq order (see
+   * and to every other instance, and has it stored for replay. Each instance delivers in seq order (see
    * LiveDelivery). A failure to publish never fails the write that caused it.
    */
   private async publish<K extends Sequenced>(articleId: string, name: K, body: Body<K>, seq?: number): Promise<void> {
@@ -101,13 +121,29 @@ export class LiveService extends LivePublisher implements OnModuleDestroy {
       this.delivery.receive(event);
       // Without Redis there is no other instance to tell (and the in-memory adapter refuses serverSideEmit).
       if (this.config.REDIS_URL) this.namespace?.serverSideEmit(CROSS_INSTANCE_EVENT, event);
-      await this.log.append(articleId, [event]);
-      // Pruned half-way through each retention window, so at most 150% is ever kept.
-      const every = Math.max(1, Math.ceil(this.config.LIVE_EVENT_RETENTION / 2));
-      if (event.payload.seq % every === 0) await this.log.prune(articleId, event.payload.seq, this.config.LIVE_EVENT_RETENTION);
+      this.unlogged.add(event);
     } catch (error) {
       this.logger.warn(`${name} for article ${articleId} not published: ${(error as Error).message}`);
     }
+  }
+
+  /** Stores a batch of events, a page per article, and prunes what falls out of retention. */
+  private async store(events: StoredLiveEvent[]): Promise<void> {
+    const byArticle = new Map<string, StoredLiveEvent[]>();
+    for (const event of events) byArticle.set(event.payload.articleId, [...(byArticle.get(event.payload.articleId) ?? []), event]);
+    // Pruned half-way through each retention window, so at most 150% is ever kept.
+    const every = Math.max(1, Math.ceil(this.config.LIVE_EVENT_RETENTION / 2));
+    for (const [articleId, page] of byArticle) {
+      page.sort((a, b) => a.payload.seq - b.payload.seq);
+      await this.log.append(articleId, page);
+      const last = page[page.length - 1].payload.seq;
+      if (Math.floor(last / every) > Math.floor((page[0].payload.seq - 1) / every)) await this.log.prune(articleId, last, this.config.LIVE_EVENT_RETENTION);
+    }
+  }
+
+  /** Events delivered but not yet stored for replay are written before the database connection closes. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.unlogged.flush();
   }
 
   /**

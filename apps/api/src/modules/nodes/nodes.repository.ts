@@ -119,7 +119,7 @@ export class NodesRepository {
   }
 
   /** Whether the node or any ancestor is locked. */
-  async isLockedPath(node: Pick<NodeRecord, 'locked' | 'ancestors'>): Promise<boolean> {
+  async isLockedPath(node: { locked: boolean; ancestors: readonly (string | Types.ObjectId)[] }): Promise<boolean> {
     if (node.locked) return true;
     if (!node.ancestors?.length) return false;
     // Per ancestor, answered from the cache while no lock has changed: every reply and vote asks this of its path.

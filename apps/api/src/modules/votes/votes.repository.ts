@@ -47,9 +47,13 @@ export class VotesRepository {
     }
   }
 
-  /** Takes back the pending mark `replace` set, once the node's totals have moved. */
-  async settled(nodeId: Types.ObjectId, userId: string): Promise<void> {
-    await retryTransient(() => this.collection.updateOne({ _id: voteId(nodeId, userId) }, { $inc: { pending: -1 } }));
+  /** Takes back the pending marks `replace` set (one per change; an id may come more than once), once the totals moved. */
+  async settled(ids: readonly string[]): Promise<void> {
+    const times = new Map<string, number>();
+    for (const id of ids) times.set(id, (times.get(id) ?? 0) + 1);
+    const byTimes = new Map<number, string[]>();
+    for (const [id, n] of times) byTimes.set(n, [...(byTimes.get(n) ?? []), id]);
+    for (const [n, group] of byTimes) await retryTransient(() => this.collection.updateMany({ _id: { $in: group } }, { $inc: { pending: -n } }));
   }
 
   /** Recounts a node's totals from its votes; marks newer than `freshSince` count as changes still under way. */

@@ -1,16 +1,39 @@
-import { Injectable } from '@nestjs/common';
-import { assertCanWrite, DomainError, ERROR_CODES, isPublic, type VoteResponse, type VoteTotals } from '@agora/shared';
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { assertCanWrite, DomainError, ERROR_CODES, isPublic, type ArgumentNode, type VoteResponse, type VoteTotals } from '@agora/shared';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
 import { ArticleTrees } from '../article-tree/article-trees';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { LivePublisher } from '../live/live-publisher';
+import { Types } from 'mongoose';
 import type { NodeRecord } from '../nodes/node.model';
 import { NodesRepository } from '../nodes/nodes.repository';
 import { NodesService } from '../nodes/nodes.service';
-import { VotesRepository } from './votes.repository';
+import { WriteBatch } from '../../infra/database/write-batch';
+import { voteId, VotesRepository } from './votes.repository';
+
+/** What a vote's rules look at of its node. */
+type Votable = Pick<ArgumentNode, 'articleId' | 'status' | 'authorId' | 'locked' | 'ancestors'>;
+
+const votableOf = (node: NodeRecord): Votable => ({
+  articleId: String(node.articleId),
+  status: node.status,
+  authorId: node.authorId ? String(node.authorId) : null,
+  locked: !!node.locked,
+  ancestors: node.ancestors.map(String),
+});
+
+/** How long votes whose totals moved gather before their pending marks are taken back together. */
+const SETTLED_LINGER_MS = 50;
 
 @Injectable()
-export class VotesService {
+export class VotesService implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('Votes');
+  /**
+   * Votes whose totals have moved, their marks taken back together: nothing waits for it, and a mark
+   * left (this process died first) only makes the sweep recount a node that was right (VoteRepair).
+   */
+  private readonly settled: WriteBatch<string>;
+
   constructor(
     private readonly votes: VotesRepository,
     private readonly nodes: NodesRepository,
@@ -18,7 +41,15 @@ export class VotesService {
     private readonly articles: ArticlesRepository,
     private readonly trees: ArticleTrees,
     private readonly live: LivePublisher,
-  ) {}
+  ) {
+    this.settled = new WriteBatch((ids) => this.votes.settled(ids), SETTLED_LINGER_MS, (error, count) =>
+      this.logger.warn(`${count} pending vote mark(s) left for the repair sweep: ${(error as Error).message}`),
+    );
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.settled.flush();
+  }
 
   async vote(nodeId: string, value: number, actor: RequestUser): Promise<VoteResponse> {
     assertCanWrite(actor);
@@ -39,11 +70,14 @@ export class VotesService {
     return { votes: await this.votes.forArticle(articleId, actor.id) };
   }
 
-  /** The rules a vote must pass: the node, its article and its thread. */
-  private async assertVotable(stored: NodeRecord | null, actor: RequestUser): Promise<NodeRecord> {
-    const node = this.nodesService.ensureVisible(stored, actor);
+  /**
+   * The node a vote is for, checked against the rules a vote must pass (the node, its article, its
+   * thread): as the article's tree in memory holds it when it is public, else as stored.
+   */
+  private async votable(nodeId: string, actor: RequestUser): Promise<Votable> {
+    const node: Votable = this.trees.findPublic(nodeId) ?? votableOf(this.nodesService.ensureVisible(await this.nodes.findById(nodeId), actor));
     if (!isPublic(node.status)) throw new DomainError(ERROR_CODES.FORBIDDEN, 'Only published nodes can be voted on.');
-    if (node.authorId && String(node.authorId) === actor.id) throw new DomainError(ERROR_CODES.SELF_VOTE, 'You cannot vote on your own argument.');
+    if (node.authorId === actor.id) throw new DomainError(ERROR_CODES.SELF_VOTE, 'You cannot vote on your own argument.');
     const [article, lockedPath] = await Promise.all([this.articles.findWriteRules(node.articleId), this.nodes.isLockedPath(node)]);
     if (!article) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
     if (article.locked) throw new DomainError(ERROR_CODES.LOCKED, 'This article is locked: no new replies or votes.');
@@ -58,12 +92,12 @@ export class VotesService {
    * the totals (see ArticleTrees); nothing else is written.
    */
   private async apply(nodeId: string, actor: RequestUser, value: number | null): Promise<VoteResponse> {
-    const node = await this.assertVotable(await this.nodes.findById(nodeId), actor);
-    const before = await this.votes.replace(node._id, actor.id, node.articleId, value);
-    const moved = await this.nodes.moveVotes(node._id, before, value);
+    const node = await this.votable(nodeId, actor);
+    const id = new Types.ObjectId(nodeId);
+    const before = await this.votes.replace(id, actor.id, new Types.ObjectId(node.articleId), value);
+    const moved = await this.nodes.moveVotes(id, before, value);
     if (!moved) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
-    // The mark goes once the totals moved; if this write is lost, the sweep's recount finds them right.
-    void this.votes.settled(node._id, actor.id).catch(() => undefined);
+    this.settled.add(voteId(nodeId, actor.id));
     this.trees.put(moved);
     const articleId = String(moved.articleId);
     const { strength } = await this.trees.figuresFor(moved);
