@@ -59,8 +59,8 @@ export async function bigDebateScenario(env, log, { root }) {
     });
     const [warm, ...cold] = articles;
     const nodes = db.collection('nodes');
-    const load = async (article) => {
-      const res = await fetch(`${api.baseUrl}/api/articles/${article.articleId}`, { headers: { authorization: `Bearer ${reader.token}` } });
+    const load = async (article, signedIn = true) => {
+      const res = await fetch(`${api.baseUrl}/api/articles/${article.articleId}`, { headers: signedIn ? { authorization: `Bearer ${reader.token}` } : {} });
       const text = await res.text();
       if (res.status !== 200) throw new Error(`GET /api/articles/${article.articleId}: ${res.status} ${text.slice(0, 300)}`);
       return { bytes: Buffer.byteLength(text), body: JSON.parse(text) };
@@ -78,6 +78,9 @@ export async function bigDebateScenario(env, log, { root }) {
     await settle(api);
     const warmOps = perRequest(before, await readQueryCounts(api), warmRun.completed + warmRun.errors);
     const warmSummary = { ...latencySummary(warmRun.latencies), perSecond: warmRun.completed / warmRun.seconds, errors: warmRun.errors };
+    // The same without a token (no votes of the reader's to look up): where the warm time goes.
+    const anonymousRun = await closedLoop({ concurrency: BIG_DEBATE_READERS, seconds: MEASURE_SECONDS, op: () => load(warm, false) });
+    const anonymous = latencySummary(anonymousRun.latencies);
 
     // The baseline: every node of the article, all fields, one find at a time.
     const found = await rawFind(warm);
@@ -124,6 +127,7 @@ export async function bigDebateScenario(env, log, { root }) {
         `each article: ${warm.articleNodes} nodes from its text and ${warm.replies} replies (${warm.claimReplies} to a paragraph, nested up to depth ${warm.maxDepth}), ${(warm.textBytes / 1e6).toFixed(1)} MB of text, ${warm.votes} votes (${warm.readerVotes} by the reader); ${articles.length} of them written in ${(seeding.ms / 1000).toFixed(0)} s; the database holds ${sizes.nodes} nodes and ${sizes.votes} votes`,
         `first screen with the reader's token: ${(screen.bytes / 1e3).toFixed(1)} kB, ${contents.paragraphs} paragraphs, topReplies ${contents.topReplies ?? 'absent'}, myVotes ${contents.myVotes ?? 'absent'}`,
         `warm     p50 ${ms(warmSummary.p50)} ms, p99 ${ms(warmSummary.p99)} ms over ${warmRun.completed} loads by ${BIG_DEBATE_READERS} readers (${warmSummary.perSecond.toFixed(1)}/s, ${warmRun.errors} failed); database operations per load: ${opsText(warmOps)}`,
+        `warm, anonymous (no votes of the reader's to look up): p50 ${ms(anonymous.p50)} ms, p99 ${ms(anonymous.p99)} ms over ${anonymousRun.completed} loads`,
         `cold     ${coldTimes.map(ms).join(', ')} ms (median ${ms(coldSummary.p50)}): each article's first load; database operations of the first: ${opsText(coldOps[0])}`,
         `baseline find({articleId}).toArray(), all fields, one at a time: warm article p50 ${ms(rawSummary.p50)} ms, p99 ${ms(rawSummary.p99)} ms; the cold articles ${coldRawTimes.map(ms).join(', ')} ms (median ${ms(coldRaw.p50)})`,
       ],

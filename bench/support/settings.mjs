@@ -38,8 +38,8 @@ export const BIG_DEBATE_VOTES = 50_000;
 export const BIG_DEBATE_VOTERS = 5_000;
 /** Readers loading the first screen at once in the warm measurement. */
 export const BIG_DEBATE_READERS = 4;
-/** Copies of the article the API has never read, each loaded once: the cold samples. */
-export const BIG_DEBATE_COLD_SAMPLES = 5;
+/** Copies of the article the API has never read, each loaded once: the cold samples (BENCH_BIG_DEBATE_COLD for a quicker run). */
+export const BIG_DEBATE_COLD_SAMPLES = Number(process.env.BENCH_BIG_DEBATE_COLD || 5);
 /** Timed raw finds of the warm article (after one untimed). */
 export const BIG_DEBATE_RAW_SAMPLES = 5;
 

@@ -26,6 +26,8 @@ interface Entry {
 export class ModeratedFacts {
   private localEpoch = 0;
   private readonly entries = new Map<string, Entry>();
+  /** The epoch read issued in this synchronous turn, shared by the facts asked for in it (a vote asks three at once). */
+  private sharedRead: Promise<string | null> | null = null;
 
   /** `key` names the Redis counter; it includes the database, so deployments sharing a Redis stay apart. */
   constructor(
@@ -62,14 +64,23 @@ export class ModeratedFacts {
     }
   }
 
-  /** The current epoch, or null while Redis is configured but not ready. */
-  private async epoch(): Promise<string | null> {
-    if (!this.redis) return String(this.localEpoch);
-    if (this.redis.status !== 'ready') return null;
-    try {
-      return (await this.redis.get(this.key)) ?? '0';
-    } catch {
-      return null;
-    }
+  /**
+   * The current epoch, or null while Redis is configured but not ready. Calls in one synchronous turn
+   * share one read: it is issued in that turn, so it still comes after any change acknowledged before
+   * the request that asks.
+   */
+  private epoch(): Promise<string | null> {
+    if (!this.redis) return Promise.resolve(String(this.localEpoch));
+    if (this.redis.status !== 'ready') return Promise.resolve(null);
+    if (this.sharedRead) return this.sharedRead;
+    const read = this.redis.get(this.key).then(
+      (value) => value ?? '0',
+      () => null,
+    );
+    this.sharedRead = read;
+    process.nextTick(() => {
+      if (this.sharedRead === read) this.sharedRead = null;
+    });
+    return read;
   }
 }

@@ -36,6 +36,9 @@ import { sortChildren } from './sort-children';
  */
 const EVENT_VIEWER: Viewer = { id: '', role: 'admin' };
 
+/** What a reply needs of its parent: its place in the tree and what the rules look at. */
+type ReplyParent = Pick<NodeRecord, '_id' | 'articleId' | 'ancestors' | 'depth' | 'paragraphIndex' | 'status' | 'authorId' | 'locked'>;
+
 @Injectable()
 export class NodesService {
   constructor(
@@ -53,7 +56,7 @@ export class NodesService {
   }
 
   /** The node if the viewer may know it exists (moderators: any; authors: their own); else 404 as if absent. */
-  ensureVisible(node: NodeRecord | null, viewer: RequestUser | null): NodeRecord {
+  ensureVisible<T extends Pick<NodeRecord, 'status' | 'authorId'>>(node: T | null, viewer: RequestUser | null): T {
     if (!node) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
     if (!isPublic(node.status)) {
       const scope = listingScope(viewer);
@@ -118,7 +121,7 @@ export class NodesService {
     if (!article || !paragraphs) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
     const paragraph = paragraphs.find((p) => p.index === index);
     if (!paragraph) throw new DomainError(ERROR_CODES.NOT_FOUND, `The article has no paragraph ${index}.`);
-    const claim = paragraph.nodeId ? await this.nodes.findById(paragraph.nodeId) : await this.nodes.findParagraphClaim(articleId, index);
+    const claim = paragraph.nodeId ? await this.findParent(paragraph.nodeId) : await this.nodes.findParagraphClaim(articleId, index);
     if (!claim) throw new DomainError(ERROR_CODES.NOT_FOUND, `The article has no paragraph ${index}.`);
     let anchor: Anchor | null = null;
     if (input.quote) {
@@ -130,10 +133,26 @@ export class NodesService {
 
   async replyToNode(parentId: string, type: ReplyType, text: string, actor: RequestUser): Promise<ArgumentNode> {
     assertCanWrite(actor);
-    const parent = await this.getVisible(parentId, actor);
+    const parent = this.ensureVisible(await this.findParent(parentId), actor);
     const article = await this.articles.findWriteRules(parent.articleId);
     if (!article) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
     return this.createReply(parent, type, text, null, actor, !!article.locked);
+  }
+
+  /** A reply's parent: as the article's tree in memory holds it when it is public there, else as stored. */
+  private async findParent(id: string): Promise<ReplyParent | null> {
+    const held = this.trees.findPublic(id);
+    if (!held) return this.nodes.findById(id);
+    return {
+      _id: new Types.ObjectId(held.id),
+      articleId: new Types.ObjectId(held.articleId),
+      ancestors: held.ancestors.map((a) => new Types.ObjectId(a)),
+      depth: held.depth,
+      paragraphIndex: held.paragraphIndex,
+      status: held.status,
+      authorId: held.authorId ? new Types.ObjectId(held.authorId) : null,
+      locked: held.locked,
+    };
   }
 
   /**
@@ -142,7 +161,7 @@ export class NodesService {
    * article's tree afresh (see LiveDelivery): nothing else is written, as its parent's figures follow
    * from the tree.
    */
-  private async createReply(parent: NodeRecord, type: ReplyType, text: string, anchor: Anchor | null, actor: RequestUser, articleLocked: boolean): Promise<ArgumentNode> {
+  private async createReply(parent: ReplyParent, type: ReplyType, text: string, anchor: Anchor | null, actor: RequestUser, articleLocked: boolean): Promise<ArgumentNode> {
     if (articleLocked) throw new DomainError(ERROR_CODES.LOCKED, 'This article is locked: no new replies or votes.');
     if (await this.nodes.isLockedPath(parent)) throw new DomainError(ERROR_CODES.LOCKED, 'This thread is locked: no new replies or votes.');
     const newAccountPosts = this.config.NEW_ACCOUNT_PREMODERATION;
