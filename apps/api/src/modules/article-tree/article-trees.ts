@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ArgumentNode, NodeFigures, StoredLiveEvent } from '@agora/shared';
+import { ArticleCountersRepository } from '../articles/article-counters.repository';
 import { toArgumentNode } from '../nodes/node.mapper';
 import type { NodeRecord } from '../nodes/node.model';
 import { NodesRepository } from '../nodes/nodes.repository';
@@ -32,7 +33,10 @@ export class ArticleTrees {
   /** By article id, most recently used last. */
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly nodes: NodesRepository) {}
+  constructor(
+    private readonly nodes: NodesRepository,
+    private readonly counters: ArticleCountersRepository,
+  ) {}
 
   /** The article's tree, read from the database the first time. */
   tree(articleId: string): Promise<ArticleTree> {
@@ -51,7 +55,14 @@ export class ArticleTrees {
 
   private async load(articleId: string, entry: Entry): Promise<ArticleTree> {
     try {
+      const counter = await this.counters.find(articleId);
       const tree = new ArticleTree((await this.nodes.findPublicOfArticle(articleId)).map(treeNode));
+      // A reply or moderation decision cut short between its write and its event leaves the article's
+      // reply count off: set it as counted now, unless an event came meanwhile (the next load will).
+      if (counter && counter.replies !== tree.replyCount()) {
+        const last = tree.lastReplyAt();
+        await this.counters.repairReplies(articleId, counter.seq, tree.replyCount(), last ? new Date(last) : null);
+      }
       for (const event of entry.early) applyTo(tree, event);
       entry.early = [];
       entry.tree = tree;
@@ -101,7 +112,7 @@ export class ArticleTrees {
 
   /** Forgets an article's tree, to be read afresh: an event of it was lost (its publisher died) or the article is gone. */
   forget(articleId: string): void {
-    if (this.entries.delete(articleId)) this.logger.log(`tree of article ${articleId} dropped, to be read again`);
+    if (this.entries.delete(articleId)) this.logger.warn(`tree of article ${articleId} dropped, to be read again`);
   }
 }
 

@@ -9,18 +9,28 @@ export const TOP_REPLIES = 3;
 
 const later = (a: string, b: string | null): string => (b !== null && b > a ? b : a);
 
-export function toArticleSummary(a: ArticleRecord, tree: ArticleTree): ArticleSummary {
+/** An article's activity: its readers' public replies and the time of the latest. */
+export interface ArticleActivity {
+  replies: number;
+  lastActivityAt: Date | string | null;
+}
+
+/** An article's activity as its tree gives it. */
+export const activityOf = (tree: ArticleTree): ArticleActivity => ({ replies: tree.replyCount(), lastActivityAt: tree.lastReplyAt() });
+
+export function toArticleSummary(a: ArticleRecord, activity: ArticleActivity | null): ArticleSummary {
   const createdAt = new Date(a.createdAt).toISOString();
+  const lastReplyAt = activity?.lastActivityAt ? new Date(activity.lastActivityAt).toISOString() : null;
   return {
     id: String(a._id),
     title: a.title,
     slug: a.slug,
     paragraphCount: a.paragraphCount,
     nodeCount: a.nodeCount,
-    replyCount: tree.replyCount(),
+    replyCount: activity?.replies ?? 0,
     locked: !!a.locked,
     createdAt,
-    lastActivityAt: later(createdAt, tree.lastReplyAt()),
+    lastActivityAt: later(createdAt, lastReplyAt),
   };
 }
 
@@ -31,5 +41,5 @@ export function toArticleDetail(a: ArticleWithText, tree: ArticleTree): ArticleD
     const replies = claim ? sortChildren(tree.childrenOf(claim.id).filter((c) => c.origin === 'user'), 'strength').slice(0, TOP_REPLIES) : [];
     return { ...p, replyCounts: claim?.replyCounts ?? { support: 0, rebuttal: 0 }, strength: claim?.strength ?? 0.5, topReplies: replies };
   });
-  return { ...toArticleSummary(a, tree), paragraphCount: paragraphs.length, rootNodeId: String(a.rootNodeId), paragraphs };
+  return { ...toArticleSummary(a, activityOf(tree)), paragraphCount: paragraphs.length, rootNodeId: String(a.rootNodeId), paragraphs };
 }

@@ -16,7 +16,7 @@ import { toArgumentNode } from '../nodes/node.mapper';
 import { NodesRepository, type ListingScope } from '../nodes/nodes.repository';
 import { VotesRepository } from '../votes/votes.repository';
 import { buildArticleNodes } from './article-nodes';
-import type { ArticleRecord } from './article.model';
+import { ArticleCountersRepository } from './article-counters.repository';
 import { toArticleDetail, toArticleSummary } from './article.mapper';
 import { ArticlesRepository } from './articles.repository';
 
@@ -51,17 +51,15 @@ export class ArticlesService {
     private readonly nodes: NodesRepository,
     private readonly trees: ArticleTrees,
     private readonly votes: VotesRepository,
+    private readonly counters: ArticleCountersRepository,
   ) {}
 
-  /** Latest activity first. */
+  /** Latest activity first; reply counts from each article's counters, so that no tree is read for a listing. */
   async list(): Promise<{ items: ArticleSummary[] }> {
-    const items = await Promise.all((await this.articles.list()).map((a) => this.summary(a)));
+    const articles = await this.articles.list();
+    const counters = await this.counters.findMany(articles.map((a) => String(a._id)));
+    const items = articles.map((a) => toArticleSummary(a, counters.get(String(a._id)) ?? null));
     return { items: items.sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : a.lastActivityAt > b.lastActivityAt ? -1 : 0)) };
-  }
-
-  /** An article's summary, its figures from its tree. */
-  async summary(article: ArticleRecord): Promise<ArticleSummary> {
-    return toArticleSummary(article, await this.trees.tree(String(article._id)));
   }
 
   /** The first screen: the article, each paragraph's claim figures and strongest replies, and the reader's own votes on them. */

@@ -3,7 +3,6 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { StoredLiveEvent } from '@agora/shared';
 import { Types, type Model, type mongo } from 'mongoose';
 import { retryTransient } from '../../infra/database/transient-retry';
-import { LiveCounterDoc } from './live-counter.model';
 import { LiveLogPageDoc } from './live-log-page.model';
 
 const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
@@ -12,29 +11,10 @@ const oid = (id: string): Types.ObjectId => new Types.ObjectId(id);
 const packEvents = (events: readonly StoredLiveEvent[]): string => JSON.stringify(events.map(({ name, payload }) => ({ name, payload })));
 const unpackEvents = (page: Pick<LiveLogPageDoc, 'events'>): StoredLiveEvent[] => JSON.parse(page.events) as StoredLiveEvent[];
 
-/**
- * Each article's live sequence (an atomic counter) and the replay log of its recent events, in pages
- * (see LiveLogPageDoc).
- */
+/** The replay log: each article's recent live events, in pages (see LiveLogPageDoc). */
 @Injectable()
 export class LiveLogRepository {
-  constructor(
-    @InjectModel(LiveLogPageDoc.name) private readonly pages: Model<LiveLogPageDoc>,
-    @InjectModel(LiveCounterDoc.name) private readonly counters: Model<LiveCounterDoc>,
-  ) {}
-
-  /** Takes the article's next `count` seqs by one atomic `$inc` and returns the last: every instance numbers events from it. */
-  async nextSeq(articleId: string, count = 1): Promise<number> {
-    const counters = this.counters.collection as unknown as mongo.Collection<LiveCounterDoc>;
-    const counter = await retryTransient(() => counters.findOneAndUpdate({ _id: articleId }, { $inc: { seq: count } }, { upsert: true, returnDocument: 'after' }));
-    return counter!.seq;
-  }
-
-  /** The article's latest seq (0 before its first event). */
-  async latestSeq(articleId: string): Promise<number> {
-    const counter = await this.counters.findById(articleId, { seq: 1 }).lean<LiveCounterDoc>().exec();
-    return counter?.seq ?? 0;
-  }
+  constructor(@InjectModel(LiveLogPageDoc.name) private readonly pages: Model<LiveLogPageDoc>) {}
 
   /** The driver's collection, typed with the string _id pages have. */
   private get collection(): mongo.Collection<LiveLogPageDoc> {

@@ -1,4 +1,5 @@
 import type { ArgumentNode, ArticleSummary, VoteTotals } from '@agora/shared';
+import type { CounterMove } from '../articles/article-counters.repository';
 
 /** A node's vote totals as one write left them, ordered by `votesVersion`. */
 export interface VoteFigures {
@@ -12,12 +13,15 @@ export interface VoteFigures {
  * counter, delivers them to every instance's sockets and stores them for replay.
  */
 export abstract class LivePublisher {
-  /** Takes the article's next seq ahead of a write, so that a write cut short leaves a gap instances notice (see LiveDelivery). */
-  abstract reserveSeq(articleId: string): Promise<number>;
+  /**
+   * Takes the article's next seq ahead of a write, so that a write cut short leaves a gap instances
+   * notice (see LiveDelivery); `move` is what the event announces of the article's counters.
+   */
+  abstract reserveSeq(articleId: string, move?: CounterMove): Promise<number>;
   /** `seq`: one taken by reserveSeq for this event. */
   abstract nodeCreated(articleId: string, node: ArgumentNode, seq?: number): Promise<void>;
-  /** `node` as stored after the change, with full text (each reader is sent what they may read). */
-  abstract nodeUpdated(articleId: string, node: ArgumentNode): Promise<void>;
+  /** `node` as stored after the change, with full text (each reader is sent what they may read); `move` as for reserveSeq. */
+  abstract nodeUpdated(articleId: string, node: ArgumentNode, move?: CounterMove): Promise<void>;
   /** Coalesced: bursts on one node go out once, with the newest totals. */
   abstract voteChanged(articleId: string, nodeId: string, figures: VoteFigures): void;
   abstract articleUpdated(articleId: string, article: ArticleSummary): Promise<void>;

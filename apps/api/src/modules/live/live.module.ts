@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ArticleStoreModule } from '../articles/article-store.module';
 import { ArticleTreeModule } from '../article-tree/article-tree.module';
-import { LiveCounterDoc, LiveCounterSchema } from './live-counter.model';
 import { LiveLogPageDoc, LiveLogPageSchema } from './live-log-page.model';
 import { LiveLogRepository } from './live-log.repository';
 import { LivePublisher } from './live-publisher';
@@ -13,10 +12,7 @@ import { LiveService } from './live.service';
   imports: [
     ArticleStoreModule,
     ArticleTreeModule,
-    MongooseModule.forFeature([
-      { name: LiveLogPageDoc.name, schema: LiveLogPageSchema },
-      { name: LiveCounterDoc.name, schema: LiveCounterSchema },
-    ]),
+    MongooseModule.forFeature([{ name: LiveLogPageDoc.name, schema: LiveLogPageSchema }]),
   ],
   providers: [LiveLogRepository, LiveService, { provide: LivePublisher, useExisting: LiveService }, LiveGateway],
   exports: [LivePublisher, LiveService],

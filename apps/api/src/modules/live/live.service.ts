@@ -4,6 +4,7 @@ import type { Namespace } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { WriteBatch } from '../../infra/database/write-batch';
 import { ArticleTrees } from '../article-tree/article-trees';
+import { ArticleCountersRepository, type CounterMove } from '../articles/article-counters.repository';
 import { LiveDelivery } from './live-delivery';
 import { LiveLogRepository } from './live-log.repository';
 import { RecentEvents } from './recent-events';
@@ -40,6 +41,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
 
   constructor(
     readonly log: LiveLogRepository,
+    private readonly counters: ArticleCountersRepository,
     private readonly trees: ArticleTrees,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -65,16 +67,16 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
     namespace.on(CROSS_INSTANCE_EVENT, (event: StoredLiveEvent) => this.delivery.receive(event));
   }
 
-  reserveSeq(articleId: string): Promise<number> {
-    return this.log.nextSeq(articleId);
+  reserveSeq(articleId: string, move?: CounterMove): Promise<number> {
+    return this.counters.nextSeq(articleId, 1, move);
   }
 
   nodeCreated(articleId: string, node: ArgumentNode, seq?: number): Promise<void> {
     return this.publish(articleId, 'node:created', { node }, seq);
   }
 
-  nodeUpdated(articleId: string, node: ArgumentNode): Promise<void> {
-    return this.publish(articleId, 'node:updated', { node });
+  nodeUpdated(articleId: string, node: ArgumentNode, move?: CounterMove): Promise<void> {
+    return this.publish(articleId, 'node:updated', { node }, undefined, move);
   }
 
   articleUpdated(articleId: string, article: ArticleSummary): Promise<void> {
@@ -101,7 +103,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
     if (!pending) return;
     const votes = [...pending.byNode];
     try {
-      const last = await this.log.nextSeq(articleId, votes.length);
+      const last = await this.counters.nextSeq(articleId, votes.length);
       await Promise.all(
         votes.map(([nodeId, { votes: totals, votesVersion, strength }], i) => this.publish(articleId, 'vote:changed', { nodeId, votes: totals, votesVersion, strength }, last - votes.length + 1 + i)),
       );
@@ -115,9 +117,9 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
    * and to every other instance, and has it stored for replay. Each instance delivers in seq order (see
    * LiveDelivery). A failure to publish never fails the write that caused it.
    */
-  private async publish<K extends Sequenced>(articleId: string, name: K, body: Body<K>, seq?: number): Promise<void> {
+  private async publish<K extends Sequenced>(articleId: string, name: K, body: Body<K>, seq?: number, move?: CounterMove): Promise<void> {
     try {
-      const event = sequenced(name, body, articleId, seq ?? (await this.log.nextSeq(articleId)));
+      const event = sequenced(name, body, articleId, seq ?? (await this.counters.nextSeq(articleId, 1, move)));
       this.delivery.receive(event);
       // Without Redis there is no other instance to tell (and the in-memory adapter refuses serverSideEmit).
       if (this.config.REDIS_URL) this.namespace?.serverSideEmit(CROSS_INSTANCE_EVENT, event);
@@ -179,8 +181,8 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
   }
 
   /** The article's latest seq, as its counter says. */
-  currentSeq(articleId: string): Promise<number> {
-    return this.log.latestSeq(articleId);
+  async currentSeq(articleId: string): Promise<number> {
+    return (await this.counters.find(articleId))?.seq ?? 0;
   }
 
   /**

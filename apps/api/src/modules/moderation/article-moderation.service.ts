@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertCanWrite, assertModerator, DomainError, ERROR_CODES, type ArticleSummary } from '@agora/shared';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
-import { ArticleTrees } from '../article-tree/article-trees';
+import { ArticleCountersRepository } from '../articles/article-counters.repository';
 import { toArticleSummary } from '../articles/article.mapper';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { AuditRepository } from '../audit/audit.repository';
@@ -14,7 +14,7 @@ export class ArticleModerationService {
     private readonly articles: ArticlesRepository,
     private readonly audit: AuditRepository,
     private readonly live: LivePublisher,
-    private readonly trees: ArticleTrees,
+    private readonly counters: ArticleCountersRepository,
   ) {}
 
   async lock(articleId: string, locked: boolean, reason: string | undefined, actor: RequestUser): Promise<ArticleSummary> {
@@ -35,7 +35,7 @@ export class ArticleModerationService {
       before: { locked: !!article.locked },
       after: { locked },
     });
-    const summary = toArticleSummary(updated, await this.trees.tree(articleId));
+    const summary = toArticleSummary(updated, await this.counters.find(articleId));
     await this.live.articleUpdated(summary.id, summary);
     return summary;
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ERROR_CODES, type AuditAction, type NodeStatus, type VisibilityChange } from '@agora/shared';
+import { DomainError, ERROR_CODES, isPublic, type AuditAction, type NodeStatus, type VisibilityChange } from '@agora/shared';
 import type { Types } from 'mongoose';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
 import { converge } from '../../infra/database/converge';
@@ -65,7 +65,7 @@ export class NodeReviewService {
       after: { status: updated.status, flagCount },
     });
     const fresh = (await this.nodes.findById(node._id)) ?? updated;
-    await this.nodesService.announceChange(fresh);
+    await this.nodesService.announceChange(fresh, isPublic(node.status));
     return fresh;
   }
 

@@ -187,7 +187,7 @@ export class NodesService {
       });
       return this.view(node, actor);
     }
-    const seq = await this.live.reserveSeq(articleId);
+    const seq = await this.live.reserveSeq(articleId, { replies: 1, activityAt: reply.createdAt });
     const node = await this.nodes.insert(reply);
     this.trees.put(node);
     const view = await this.view(node, EVENT_VIEWER);
@@ -195,10 +195,14 @@ export class NodesService {
     return this.view(node, actor);
   }
 
-  /** Tells every instance and reader of a node's change, as now stored (moderation, edits, withdrawals). */
-  async announceChange(node: NodeRecord): Promise<void> {
+  /**
+   * Tells every instance and reader of a node's change, as now stored (moderation, edits, withdrawals);
+   * `wasPublic`: whether it was public before, so that the article's reply count follows.
+   */
+  async announceChange(node: NodeRecord, wasPublic = isPublic(node.status)): Promise<void> {
     this.trees.put(node);
-    await this.live.nodeUpdated(String(node.articleId), await this.view(node, EVENT_VIEWER));
+    const replies = node.origin === 'user' ? Number(isPublic(node.status)) - Number(wasPublic) : 0;
+    await this.live.nodeUpdated(String(node.articleId), await this.view(node, EVENT_VIEWER), replies ? { replies } : undefined);
   }
 
   async edit(id: string, text: string, actor: RequestUser): Promise<ArgumentNode> {
