@@ -1,4 +1,5 @@
 import { LIVE_NAMESPACE, type ArgumentNode, type ClientToServerEvents, type LivePayloads, type QueueItem, type ServerToClientEvents, type StrengthBreakdown } from '@agora/shared';
+import mongoose from 'mongoose';
 import { io, type Socket } from 'socket.io-client';
 import { bearer, fullAudit, moderationWorld, postReply, readNode, register, type ModerationWorld, type Who } from './support/moderation-world';
 import { startTestApp } from './support/test-app';
@@ -132,16 +133,21 @@ describe('moderation review (e2e)', () => {
 
   describe('strength and reply counts', () => {
     it('follow a node out of public view and back', async () => {
+      // The article's count in the listing, which comes from its counters rather than its tree.
+      const listed = async () => ((await w.t.http().get('/api/articles').expect(200)).body.items as { id: string; replyCount: number }[]).find((a) => a.id === w.article.id)!.replyCount;
       const claimId = claimOf(8);
       const before = await asAdmin(claimId);
+      const listedBefore = await listed();
       const node = await postReply(w, w.author, 'A rebuttal that weakens the claim.', 8);
       const withReply = await asAdmin(claimId);
       expect(withReply.replyCounts.rebuttal).toBe(before.replyCounts.rebuttal + 1);
+      expect(await listed()).toBe(listedBefore + 1);
       expect(withReply.strength).toBeLessThan(before.strength);
 
       await act(w.moderator, node.id, 'hide').expect(200);
       const hidden = await asAdmin(claimId);
       expect(hidden.replyCounts).toEqual(before.replyCounts);
+      expect(await listed()).toBe(listedBefore);
       expect(hidden.strength).toBeCloseTo(before.strength, 10);
       // The root above holds the claim's new strength too.
       const root = (await w.t.http().get(`/api/nodes/${w.article.rootNodeId}/strength`).expect(200)).body as StrengthBreakdown;
@@ -150,13 +156,35 @@ describe('moderation review (e2e)', () => {
       await act(w.moderator, node.id, 'restore').expect(200);
       const restored = await asAdmin(claimId);
       expect(restored.replyCounts).toEqual(withReply.replyCounts);
+      expect(await listed()).toBe(listedBefore + 1);
       expect(restored.strength).toBeCloseTo(withReply.strength, 10);
 
       // Through the flag threshold and an approval too.
       for (const by of flaggers.slice(0, 3)) await flag(by, node.id).expect(201);
       expect((await asAdmin(claimId)).replyCounts).toEqual(before.replyCounts);
+      expect(await listed()).toBe(listedBefore);
       await act(w.moderator, node.id, 'approve').expect(200);
       expect((await asAdmin(claimId)).replyCounts).toEqual(withReply.replyCounts);
+      expect(await listed()).toBe(listedBefore + 1);
+    });
+
+    it("repairs an article's listed reply count a crash left off when its tree is next read", async () => {
+      const direct = await mongoose.createConnection(w.t.config.mongoUri).asPromise();
+      try {
+        const counters = direct.db!.collection<{ _id: string; replies: number }>('article_counters');
+        const truth = (await counters.findOne({ _id: w.article.id }))!.replies;
+        // As a reply whose seq was taken and whose insert never came would leave it.
+        await counters.updateOne({ _id: w.article.id }, { $inc: { replies: 1 } });
+        const fresh = await startTestApp({}, { mongoUri: w.t.config.mongoUri, seed: false });
+        try {
+          await fresh.http().get(`/api/articles/${w.article.id}`).expect(200);
+          expect((await counters.findOne({ _id: w.article.id }))!.replies).toBe(truth);
+        } finally {
+          await fresh.close();
+        }
+      } finally {
+        await direct.close();
+      }
     });
   });
 
