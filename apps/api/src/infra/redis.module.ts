@@ -7,9 +7,7 @@ export const REDIS = Symbol('REDIS');
 export type RedisClient = Redis | null;
 
 export function createRedis(url: string): Redis {
-  // Commands issued in one turn of the event loop (rate limits, cache epochs, live events of concurrent
-  // requests) go out in one write to the socket.
-  return new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false, enableAutoPipelining: true });
+  return new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
 }
 
 @Global()

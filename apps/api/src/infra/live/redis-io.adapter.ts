@@ -12,6 +12,13 @@ export class RedisIoAdapter extends IoAdapter {
   async connectToRedis(url: string): Promise<void> {
     const pub = createRedis(url);
     const sub = pub.duplicate();
+    // socket.io closes its adapter once more after Nest has closed the server, and the adapter then
+    // unsubscribes without waiting: on a client already quit that was an unhandled rejection, which
+    // ended the process with an error at every shutdown.
+    for (const name of ['unsubscribe', 'punsubscribe'] as const) {
+      const unsubscribe = sub[name].bind(sub) as (...args: unknown[]) => Promise<unknown>;
+      (sub as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => (sub.status === 'end' ? Promise.resolve(0) : unsubscribe(...args).catch(() => 0));
+    }
     this.clients = [pub, sub];
     await Promise.all(this.clients.map((c) => (c.status === 'ready' ? Promise.resolve() : new Promise((resolve, reject) => { c.once('ready', resolve); c.once('error', reject); }))));
     this.adapterConstructor = createAdapter(pub, sub, { requestsTimeout: 2000 });
