@@ -15,6 +15,8 @@ export class ArticleTree {
   private readonly nodes = new Map<string, TreeNode>();
   private readonly children = new Map<string, Set<string>>();
   private readonly figures: Map<string, NodeFigures>;
+  /** Grows with every change the tree takes: what is built from it can be kept while it stays put. */
+  private changes = 0;
 
   constructor(nodes: readonly TreeNode[]) {
     for (const node of nodes) this.link(node);
@@ -23,6 +25,10 @@ export class ArticleTree {
 
   get size(): number {
     return this.nodes.size;
+  }
+
+  get version(): number {
+    return this.changes;
   }
 
   get(id: string): TreeNode | undefined {
@@ -85,12 +91,14 @@ export class ArticleTree {
       if (!held) return false;
       this.unlink(held);
       this.settleFrom(held.parentId);
+      this.changes++;
       return true;
     }
     const next = { ...node, ...votes };
     if (held) this.nodes.set(node.id, next);
     else this.link(next);
     this.settleFrom(node.id);
+    this.changes++;
     return true;
   }
 
@@ -100,6 +108,7 @@ export class ArticleTree {
     if (!held || votesVersion <= held.votesVersion) return false;
     this.nodes.set(id, { ...held, votes, votesVersion });
     this.settleFrom(id);
+    this.changes++;
     return true;
   }
 

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { assertModerator, type ArgumentNode, type ArticleDetail, type ArticleSummary } from '@agora/shared';
 import type { Response } from 'express';
 import { Authenticated } from '../../common/decorators/authenticated.decorator';
@@ -38,8 +38,10 @@ export class ArticlesController {
 
   /** The first screen: paragraphs with their claims' figures and strongest replies, and a signed-in reader's own votes on them. */
   @Get(':id')
-  get(@Param() { id }: IdParamDto, @CurrentUser() user: RequestUser | null): Promise<ArticleDetail> {
-    return this.articles.get(id, user);
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  @ApiOkResponse({ description: 'ArticleDetail' })
+  get(@Param() { id }: IdParamDto, @CurrentUser() user: RequestUser | null): Promise<string> {
+    return this.articles.firstScreen(id, user);
   }
 
   @Get(':id/tree')
