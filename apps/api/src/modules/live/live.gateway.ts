@@ -64,20 +64,25 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   /** Puts the socket in the article's room from the current seq, or from `since` after replaying what it missed. */
   private async enter(socket: Socket, articleId: string, since?: number): Promise<{ current: number; state: SocketArticleState; resync: boolean }> {
-    const current = since === undefined ? await this.live.currentSeq(articleId) : await this.live.resumeSeq(articleId, since);
+    // In the room first, its events held back: one delivered while the starting point is worked out
+    // below (which may ask the database) is then sent after it, never lost between the two.
     const data = socket.data as LiveSocketData;
-    this.live.delivery.startAt(articleId, current);
-    const state: SocketArticleState = (data.articles[articleId] = { lastSeq: since ?? current, replaying: since !== undefined, queue: [] });
+    const state: SocketArticleState = (data.articles[articleId] = { lastSeq: since ?? Number.MAX_SAFE_INTEGER, replaying: true, queue: [] });
     await socket.join(articleRoom(articleId));
+    // A fresh reader starts where this instance has delivered up to: a seq the counter gave out but not
+    // delivered here yet (a reply's, reserved before its insert) still reaches it.
+    const current = since === undefined ? (this.live.delivery.deliveredUpTo(articleId) ?? (await this.live.currentSeq(articleId))) : await this.live.resumeSeq(articleId, since);
+    this.live.delivery.startAt(articleId, current);
     let resync = false;
-    if (since !== undefined) {
+    if (since === undefined) state.lastSeq = current;
+    else {
       resync = since > current || !(await this.replay(socket, articleId, since, current));
       if (resync) state.lastSeq = Math.max(current, ...state.queue.map((e) => e.payload.seq));
-      const queued = state.queue.sort((a, b) => a.payload.seq - b.payload.seq);
-      state.replaying = false;
-      state.queue = [];
-      for (const event of queued) LiveDelivery.sendTo(socket, event);
     }
+    const queued = state.queue.sort((a, b) => a.payload.seq - b.payload.seq);
+    state.replaying = false;
+    state.queue = [];
+    for (const event of queued) LiveDelivery.sendTo(socket, event);
     return { current, state, resync };
   }
 
@@ -99,7 +104,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private async replay(socket: Socket, articleId: string, since: number, current: number): Promise<boolean> {
     if (since === current) return true;
     const events = await this.live.replayAfter(articleId, since);
-    if (events.length === 0 || events.some((e, i) => e.payload.seq !== since + 1 + i)) return false;
+    // Every event up to `current`, without a gap: anything less and the reader reloads.
+    if (events.length === 0 || events.some((e, i) => e.payload.seq !== since + 1 + i) || events[events.length - 1].payload.seq < current) return false;
     const data = socket.data as LiveSocketData;
     const state = data.articles[articleId];
     state.replaying = false;
