@@ -21,8 +21,12 @@ interface ArticleChannel {
   timer: NodeJS.Timeout | null;
 }
 
-/** How long an out-of-order event waits for the ones before it before they are read from the log. */
-const GAP_WAIT_MS = 250;
+/**
+ * How long an out-of-order event waits for the ones before it before they are read from the log. A
+ * reply takes its seq before its insert, which can take a while under load: a seq skipped too soon
+ * makes every instance read the article's tree again.
+ */
+const GAP_WAIT_MS = 2000;
 
 /**
  * Delivers an article's sequenced events to this instance's sockets strictly in seq order, exactly

@@ -6,6 +6,7 @@ import { WriteBatch } from '../../infra/database/write-batch';
 import { ArticleTrees } from '../article-tree/article-trees';
 import { ArticleCountersRepository, type CounterMove } from '../articles/article-counters.repository';
 import { LiveDelivery } from './live-delivery';
+import { articleRoom } from './live-rooms';
 import { LiveLogRepository } from './live-log.repository';
 import { RecentEvents } from './recent-events';
 import { LivePublisher, type VoteFigures } from './live-publisher';
@@ -156,6 +157,9 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
   private prepare(event: StoredLiveEvent): StoredLiveEvent {
     this.trees.apply(event);
     const tree = this.trees.loaded(event.payload.articleId);
+    // Readers are here and the tree is not (dropped after a lost event): read it, so that the events
+    // after this one carry strengths again.
+    if (!tree && this.namespace?.adapter.rooms.get(articleRoom(event.payload.articleId))?.size) void this.trees.tree(event.payload.articleId).catch(() => undefined);
     let out = event;
     if (tree) {
       switch (event.name) {
