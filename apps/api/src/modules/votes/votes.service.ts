@@ -23,7 +23,7 @@ const votableOf = (node: NodeRecord): Votable => ({
 });
 
 /** How long votes whose totals moved gather before their pending marks are taken back together. */
-const SETTLED_LINGER_MS = 50;
+const SETTLED_LINGER_MS = 250;
 
 @Injectable()
 export class VotesService implements BeforeApplicationShutdown {
