@@ -39,6 +39,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
    * is stored is told to reload, so nothing waits for it.
    */
   private readonly unlogged: WriteBatch<StoredLiveEvent>;
+  private readonly listeners: ((event: StoredLiveEvent) => void)[] = [];
 
   constructor(
     readonly log: LiveLogRepository,
@@ -58,8 +59,20 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
       // An event never came (its publisher died before publishing it): what it said is only in the
       // database now, so the article's tree is read afresh.
       (articleId) => this.trees.forget(articleId),
-      (event) => this.trees.apply(event),
+      (event) => {
+        this.trees.apply(event);
+        this.tell(event);
+      },
     );
+  }
+
+  /** `listener` is given every event this instance receives, once, in each article's seq order (late ones too): for read models. */
+  onEvent(listener: (event: StoredLiveEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private tell(event: StoredLiveEvent): void {
+    for (const listener of this.listeners) listener(event);
   }
 
   attach(namespace: Namespace): void {
@@ -160,6 +173,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
    */
   private prepare(event: StoredLiveEvent): StoredLiveEvent {
     this.trees.apply(event);
+    this.tell(event);
     const tree = this.trees.loaded(event.payload.articleId);
     // Readers are here and the tree is not (dropped after a lost event): read it, so that the events
     // after this one carry strengths again.

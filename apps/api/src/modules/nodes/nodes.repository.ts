@@ -64,9 +64,9 @@ export class NodesRepository {
       .exec();
   }
 
-  /** Public nodes whose text matches `pattern` (a safe, escaped regular expression), newest first. */
-  searchPublicText(pattern: RegExp, limit: number): Promise<NodeRecord[]> {
-    return this.nodes.find({ status: 'visible', text: pattern }, LISTED).sort({ createdAt: -1 }).limit(limit).lean<NodeRecord[]>().exec();
+  /** What search needs of every public node (SearchIndex reads it once per instance). */
+  findPublicTexts(): Promise<Pick<NodeRecord, '_id' | 'articleId' | 'text' | 'createdAt' | 'version' | 'withdrawn'>[]> {
+    return this.nodes.find({ status: 'visible' }, { articleId: 1, text: 1, createdAt: 1, version: 1, withdrawn: 1 }).lean<NodeRecord[]>().exec();
   }
 
   /** Every public node of an article: what its tree is built from. */
