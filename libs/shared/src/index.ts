@@ -25,3 +25,4 @@ export * from './contracts/rest/search.schema';
 export * from './domain/notifications/mentions';
 export * from './domain/text/excerpt';
 export * from './domain/text/search-pattern';
+export * from './domain/replies/duplicate';

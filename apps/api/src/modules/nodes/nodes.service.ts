@@ -7,6 +7,7 @@ import {
   locateQuote,
   nodeStrength,
   preModerationReason,
+  repeatsSibling,
   STRENGTH_PRIOR,
   type Anchor,
   type ArgumentNode,
@@ -166,6 +167,11 @@ export class NodesService {
   private async createReply(parent: ReplyParent, type: ReplyType, text: string, anchor: Anchor | null, actor: RequestUser, articleLocked: boolean): Promise<ArgumentNode> {
     if (articleLocked) throw new DomainError(ERROR_CODES.LOCKED, 'This article is locked: no new replies or votes.');
     if (await this.nodes.isLockedPath(parent)) throw new DomainError(ERROR_CODES.LOCKED, 'This thread is locked: no new replies or votes.');
+    // Read from the article's tree in memory: a double submission costs no query. Pending posts are not
+    // in it, and two identical posts racing on two instances may both pass: this guards against
+    // repeats, not against abuse (rate limits do that).
+    const siblings = (await this.trees.tree(String(parent.articleId))).childNodes(String(parent._id));
+    if (repeatsSibling(siblings, actor.id, text, Date.now())) throw new DomainError(ERROR_CODES.DUPLICATE, 'You already posted this here: edit that post instead of posting it again.');
     const newAccountPosts = this.config.NEW_ACCOUNT_PREMODERATION;
     const authorPostCount = newAccountPosts > 0 ? await this.nodes.countUserPosts(actor.id) : Number.MAX_SAFE_INTEGER;
     const pendingReason = preModerationReason(
