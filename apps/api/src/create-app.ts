@@ -4,7 +4,6 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import mongoose, { type Connection } from 'mongoose';
-import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -13,6 +12,9 @@ import { toErrorBody } from './common/filters/all-exceptions.filter';
 import { answerClientErrorsAsJson } from './common/filters/client-error';
 import type { AppConfig } from './config/app-config';
 import { RedisIoAdapter } from './infra/live/redis-io.adapter';
+import { AppLogger } from './infra/logging/app-logger';
+import { httpMetricsMiddleware } from './modules/metrics/http-metrics.middleware';
+import { Metrics } from './modules/metrics/metrics';
 
 /**
  * Builds the whole application (used by main and by the e2e tests, so both run the same thing):
@@ -24,7 +26,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // (which we never do): 2.5% of the API's CPU under the vote benchmark.
   mongoose.set('skipOriginalStackTraces', true);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bufferLogs: true, bodyParser: false });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
+  app.use(httpMetricsMiddleware(app.get(Metrics)));
   // Defence in depth for user text: even if some were ever rendered as HTML, no inline or foreign
   // script could run. Styles may be inline (React Flow positions nodes with style attributes).
   app.use(
