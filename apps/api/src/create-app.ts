@@ -13,6 +13,7 @@ import { answerClientErrorsAsJson } from './common/filters/client-error';
 import type { AppConfig } from './config/app-config';
 import { RedisIoAdapter } from './infra/live/redis-io.adapter';
 import { AppLogger } from './infra/logging/app-logger';
+import { documentOperations } from './openapi/document-operations';
 import { httpMetricsMiddleware } from './modules/metrics/http-metrics.middleware';
 import { Metrics } from './modules/metrics/metrics';
 
@@ -68,9 +69,16 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   }
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle('Agora API').setDescription('Structured, anchored, moderated, live debate about a text.').setVersion('0.1.0').addBearerAuth().build(),
+    new DocumentBuilder()
+      .setTitle('Agora API')
+      .setDescription('Structured, anchored, moderated, live debate about a text. Live events (socket.io, namespace /live) are described in the README.')
+      .setVersion('0.1.0')
+      .setLicense('MIT', 'https://opensource.org/licenses/MIT')
+      .addServer('/')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+      .build(),
   );
-  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, documentOperations(cleanupOpenApiDoc(document)), { jsonDocumentUrl: 'api/docs-json' });
   await ensureIndexes(app);
   return app;
 }
