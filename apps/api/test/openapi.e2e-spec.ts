@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { OPERATIONS } from '../src/openapi/operations';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -25,6 +26,10 @@ describe('the OpenAPI document at /api/docs-json', () => {
     operations = Object.values(document.paths).flatMap((methods) => Object.values(methods));
   });
   afterAll(async () => t.close());
+
+  it('describes every route in apps/api/src/openapi/operations.ts', () => {
+    expect(operations.map((op) => op.operationId).filter((id) => !OPERATIONS[id])).toEqual([]);
+  });
 
   it('gives every operation a summary, a description and examples of what it takes and returns', () => {
     expect(operations.length).toBeGreaterThanOrEqual(30);

@@ -64,8 +64,8 @@ function errorResponses(codes: ErrorCode[]): Record<string, unknown> {
 
 /**
  * Completes the generated document from OPERATIONS: summary, description, who may call, security,
- * request and response examples, and the error answers in the shared shape. Throws on an operation
- * OPERATIONS does not describe, so a new route cannot go undocumented.
+ * request and response examples, and the error answers in the shared shape. An operation OPERATIONS
+ * does not describe is left as generated, and the OpenAPI test names it.
  */
 export function documentOperations(document: OpenAPIObject): OpenAPIObject {
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ErrorBody: ERROR_BODY_SCHEMA as never } };
@@ -74,7 +74,7 @@ export function documentOperations(document: OpenAPIObject): OpenAPIObject {
       if (!['get', 'put', 'post', 'patch', 'delete'].includes(method)) continue;
       const op = value as Operation;
       const doc = op.operationId ? OPERATIONS[op.operationId] : undefined;
-      if (!doc) throw new Error(`OpenAPI: operation ${op.operationId ?? method} is not described in apps/api/src/openapi/operations.ts`);
+      if (!doc) continue;
       op.summary = doc.summary;
       op.description = `${doc.description}\n\n**Who:** ${ACCESS_TEXT[doc.access]}${doc.throttled ? ' Rate-limited (WRITE_RATE_LIMIT).' : ''}`;
       op.security = doc.access === 'none' ? [] : doc.access === 'anyone' ? [{}, { bearer: [] }] : [{ bearer: [] }];
