@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -21,9 +21,11 @@ const PRESENCE_DEBOUNCE_MS = 100;
 
 /** The /live namespace: readers join an article's room and receive its events, replayed on reconnect. */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE, cors: { origin: true, credentials: true } })
-export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger('LiveGateway');
   private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
+  /** Set at shutdown: the sockets' disconnects then schedule no presence broadcast, which would reach a Redis already quit. */
+  private closing = false;
   @WebSocketServer() namespace!: Namespace;
 
   constructor(
@@ -125,8 +127,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
   }
 
+  onModuleDestroy(): void {
+    this.closing = true;
+    for (const timer of this.presenceTimers.values()) clearTimeout(timer);
+    this.presenceTimers.clear();
+  }
+
   private schedulePresence(articleId: string): void {
-    if (this.presenceTimers.has(articleId)) return;
+    if (this.closing || this.presenceTimers.has(articleId)) return;
     const timer = setTimeout(() => {
       this.presenceTimers.delete(articleId);
       void this.viewers(articleId).then((viewers) => this.namespace.to(articleRoom(articleId)).emit('presence', { articleId, viewers }));

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { WriteBatch } from '../../infra/database/write-batch';
 import { ArticleTrees } from '../article-tree/article-trees';
 import { ArticleCountersRepository, type CounterMove } from '../articles/article-counters.repository';
+import { Metrics } from '../metrics/metrics';
 import { LiveDelivery } from './live-delivery';
 import { articleRoom, userRoom } from './live-rooms';
 import { LiveLogRepository } from './live-log.repository';
@@ -46,6 +47,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
     private readonly counters: ArticleCountersRepository,
     private readonly trees: ArticleTrees,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {
     super();
     this.unlogged = new WriteBatch((events) => this.store(events), LOG_LINGER_MS, (error, count) =>
@@ -63,6 +65,10 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
         this.trees.apply(event);
         this.tell(event);
       },
+      (event, sockets, publishedAt) => {
+        if (sockets > 0) this.metrics.liveDelivered.inc({ event: event.name }, sockets);
+        if (publishedAt !== undefined) this.metrics.liveLag.observe(Math.max(0, Date.now() - publishedAt) / 1000);
+      },
     );
   }
 
@@ -77,8 +83,9 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
 
   attach(namespace: Namespace): void {
     this.namespace = namespace;
-    // Events published by other instances arrive here through the Redis adapter.
-    namespace.on(CROSS_INSTANCE_EVENT, (event: StoredLiveEvent) => this.delivery.receive(event));
+    // Events published by other instances arrive here through the Redis adapter, with when they were published.
+    namespace.on(CROSS_INSTANCE_EVENT, (event: StoredLiveEvent, publishedAt?: number) => this.delivery.receive(event, typeof publishedAt === 'number' ? publishedAt : undefined));
+    this.metrics.watch({ live: () => this.counts(namespace) });
   }
 
   reserveSeq(articleId: string, move?: CounterMove): Promise<number> {
@@ -138,9 +145,11 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
   private async publish<K extends Sequenced>(articleId: string, name: K, body: Body<K>, seq?: number, move?: CounterMove): Promise<void> {
     try {
       const event = sequenced(name, body, articleId, seq ?? (await this.counters.nextSeq(articleId, 1, move)));
-      this.delivery.receive(event);
+      const publishedAt = Date.now();
+      this.metrics.livePublished.inc({ event: name });
+      this.delivery.receive(event, publishedAt);
       // Without Redis there is no other instance to tell (and the in-memory adapter refuses serverSideEmit).
-      if (this.config.REDIS_URL) this.namespace?.serverSideEmit(CROSS_INSTANCE_EVENT, event);
+      if (this.config.REDIS_URL) this.namespace?.serverSideEmit(CROSS_INSTANCE_EVENT, event, publishedAt);
       this.unlogged.add(event);
     } catch (error) {
       this.logger.warn(`${name} for article ${articleId} not published: ${(error as Error).message}`);
@@ -219,6 +228,13 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
   /** The events after `since` for a reconnecting reader: from memory when it has them all, else from the log. */
   async replayAfter(articleId: string, since: number): Promise<StoredLiveEvent[]> {
     return this.recent.after(articleId, since) ?? this.log.after(articleId, since);
+  }
+
+  /** Sockets on this instance, and the article rooms they are in (each socket's own room left out). */
+  private counts(namespace: Namespace): { sockets: number; rooms: number } {
+    let rooms = 0;
+    for (const [room, members] of namespace.adapter.rooms) if (members.size > 0 && room.startsWith(articleRoom(''))) rooms += 1;
+    return { sockets: namespace.sockets.size, rooms };
   }
 
   onModuleDestroy(): void {

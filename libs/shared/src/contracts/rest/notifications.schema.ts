@@ -37,7 +37,8 @@ export type NotificationsQuery = z.infer<typeof notificationsQuerySchema>;
 export const markNotificationsReadSchema = z
   .strictObject({
     ids: z.array(z.string().min(1).max(100)).min(1).max(200).optional(),
-    all: z.literal(true).optional(),
+    // A boolean rather than a literal: OpenAPI 3.0 has no `const`.
+    all: z.boolean().optional(),
   })
-  .refine((v) => (v.ids === undefined) !== (v.all === undefined), 'give either ids or all: true');
+  .refine((v) => (v.ids === undefined) !== (v.all === undefined) && v.all !== false, 'give either ids or all: true');
 export type MarkNotificationsReadInput = z.infer<typeof markNotificationsReadSchema>;
