@@ -59,6 +59,7 @@ export function ParagraphBlock(props: Props) {
   }, [replies, paragraph.text]);
 
   const strength = claim?.strength ?? paragraph.strength ?? 0.5;
+  const rated = claim?.rated ?? paragraph.rated ?? false;
   const n = paragraph.index + 1;
   const previews = [...replies].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)).slice(0, PREVIEWS);
   const composing = composer?.paragraphIndex === paragraph.index ? composer : null;
@@ -101,7 +102,7 @@ export function ParagraphBlock(props: Props) {
             <span className={styles.support}>{counts.support} {counts.support === 1 ? 'support' : 'supports'}</span>
             <span className={styles.rebut}>{counts.rebuttal} {counts.rebuttal === 1 ? 'rebuttal' : 'rebuttals'}</span>
           </span>
-          <StrengthMeter value={strength} compact label={`Strength of paragraph ${n}`} />
+          <StrengthMeter value={strength} rated={rated} compact label={`Strength of paragraph ${n}`} />
           <button type="button" aria-expanded={open} onClick={() => onOpen(!open)} className={styles.discuss}>
             {open ? 'Close' : total ? `Discuss (${total})` : 'Discuss'}
           </button>
