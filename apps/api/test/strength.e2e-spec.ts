@@ -32,6 +32,7 @@ describe('strength people can trust (e2e)', () => {
   it('lets 50 unrated one-word rebuttals from one new account move their paragraph by 5 points at most, and ten readers rating one 5/5 move it by 15 or more', async () => {
     const claimId = article.paragraphs[3].nodeId!;
     const before = await node(claimId);
+    const thesisBefore = await node(article.rootNodeId);
     const newcomer = await registerUser(t, 'flood');
     const words = ['Wrong.', 'No.', 'False.', 'Nonsense.', 'Lies.'];
     const flood: ArgumentNode[] = [];
@@ -48,6 +49,7 @@ describe('strength people can trust (e2e)', () => {
     const flooded = await node(claimId);
     expect(flooded.replyCounts.rebuttal).toBe(before.replyCounts.rebuttal + 50);
     expect(Math.abs(before.strength - flooded.strength)).toBeLessThanOrEqual(0.05);
+    expect(Math.abs(thesisBefore.strength - (await node(article.rootNodeId)).strength)).toBeLessThanOrEqual(0.05);
 
     const target = flood[7];
     const readers = await Promise.all(Array.from({ length: 10 }, (_, i) => registerUser(t, `reader${i}`)));

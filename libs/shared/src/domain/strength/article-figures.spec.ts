@@ -39,6 +39,23 @@ describe('articleFigures', () => {
     expect(before - after).toBeLessThanOrEqual(0.05);
   });
 
+  it('lets 50 unrated replies of one account, anywhere in a tree and under each other, move no node by more than 5 points', () => {
+    const spec = fc.array(fc.record({ parent: fc.nat(), type: fc.constantFrom('support' as const, 'rebuttal' as const), author: fc.constantFrom('a', 'b', 'c'), count: fc.nat(40), avg: fc.integer({ min: 1, max: 5 }) }), { minLength: 1, maxLength: 40 });
+    const flood = fc.array(fc.record({ parent: fc.nat(), type: fc.constantFrom('support' as const, 'rebuttal' as const) }), { minLength: 50, maxLength: 50 });
+    fc.assert(
+      fc.property(spec, flood, (rated, extra) => {
+        const nodes = rated.map((s, i) => node(`n${i}`, i === 0 ? null : `n${s.parent % i}`, i === 0 ? 'claim' : s.type, { count: s.count, sum: s.count * s.avg }, 'user', s.author));
+        const all = [...nodes];
+        // Each flood reply under any node so far, its own earlier ones included.
+        extra.forEach((f, i) => all.push(node(`f${i}`, all[f.parent % all.length].id, f.type, emptyVotes(), 'user', 'newcomer')));
+        const before = articleFigures(nodes);
+        const after = articleFigures(all);
+        for (const n of nodes) expect(Math.abs(after.get(n.id)!.strength - before.get(n.id)!.strength)).toBeLessThanOrEqual(0.05);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('does not count the article\'s own sentences as replies', () => {
     const sut = articleFigures([node('claim', null, 'claim', emptyVotes(), 'article'), node('s', 'claim', 'support', emptyVotes(), 'article')]);
     expect(sut.get('claim')!.replyCounts).toEqual({ support: 0, rebuttal: 0 });
