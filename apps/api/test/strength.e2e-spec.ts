@@ -58,6 +58,7 @@ describe('strength people can trust (e2e)', () => {
     expect(last).toMatchObject({ rated: true, votes: { count: 10, sum: 50 } });
     const after = await node(claimId);
     expect(after.rated).toBe(true);
+    console.log(`paragraph: ${before.strength} before, ${flooded.strength} after 50 unrated rebuttals, ${after.strength} after ten 5/5 ratings of one`);
     expect(flooded.strength - after.strength).toBeGreaterThanOrEqual(0.15);
     expect((await node(article.rootNodeId)).rated).toBe(true);
 
