@@ -151,6 +151,13 @@ describe('reader in Chromium (issue 7 scenario)', () => {
     await control.getByText('1 vote, average 2.0 · yours: 2').waitFor({ timeout: 2_000 });
     await onAuthor.getByText('1 vote, average 2.0').waitFor({ timeout: 2_000 });
 
+    // The paragraph's Why?, beside its figures: not rated itself, moved by its rated reply.
+    const section = reader.getByRole('region', { name: `Paragraph ${P + 1}`, exact: true });
+    await section.getByRole('button', { name: 'Why?', exact: true }).click();
+    const paragraphWhy = section.getByRole('region', { name: 'Why this strength' });
+    await paragraphWhy.getByText('Nobody has rated it directly, so it starts at 50 points; its replies have been rated.').waitFor();
+    await expect(paragraphWhy.innerText()).resolves.toMatch(/In all: 50 [−+] \d+( [−+] \d+)* = \d+%\./);
+
     // A reload shows the voter's own vote again: it comes from the server, not from memory.
     const thread = await openPage(voterCtx, 'thread', errors);
     const voteReads: string[] = [];

@@ -39,6 +39,19 @@ describe('describeStrength', () => {
     ]);
   });
 
+  it('says "point" for one point', () => {
+    const sut = describeStrength(
+      breakdown({
+        rated: true,
+        points: 51,
+        own: { count: 1, average: 3, points: 50 },
+        replies: [{ nodeId: 's', type: 'support', role: 'supporter', excerpt: 'Yes', authorName: 'bob', points: 1, rating: { count: 1, average: 4 } }],
+      }),
+    );
+    expect(sut).toContain('Pushed up by “Yes” (+1 point, rated 4/5 by 1 reader).');
+    expect(sut[sut.length - 1]).toBe('In all: 50 + 1 = 51%.');
+  });
+
   it('rates a single reader in the singular and an unrated reply as such', () => {
     expect(describeRating({ count: 1, average: 5 })).toBe('rated 5/5 by 1 reader');
     expect(describeRating({ count: 0, average: null })).toBe('not yet rated');

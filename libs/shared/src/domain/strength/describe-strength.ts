@@ -2,6 +2,7 @@ import type { RatingSummary, StrengthBreakdown } from '../../contracts/rest/vote
 
 const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0');
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+const points = (n: number): string => `${signed(n)} ${Math.abs(n) === 1 ? 'point' : 'points'}`;
 
 /** "rated 4.5/5 by 9 readers", or "not yet rated". */
 export function describeRating(r: RatingSummary): string {
@@ -22,11 +23,11 @@ export function describeStrength(b: Omit<StrengthBreakdown, 'explanation'>): str
   const down = b.replies.filter((r) => r.points < 0);
   const up = b.replies.filter((r) => r.points > 0);
   const say = (verb: string, list: typeof b.replies) =>
-    list.forEach((r, i) => lines.push(`${verb}${i === 0 && list.length > 1 ? ' most' : ''} by “${r.excerpt || 'a withdrawn reply'}” (${signed(r.points)} points, ${describeRating(r.rating)}).`));
+    list.forEach((r, i) => lines.push(`${verb}${i === 0 && list.length > 1 ? ' most' : ''} by “${r.excerpt || 'a withdrawn reply'}” (${points(r.points)}, ${describeRating(r.rating)}).`));
   say('Pulled down', down);
   say('Pushed up', up);
   if (b.others.count) {
-    lines.push(`${capitalise(plural(b.others.count, 'other reply', 'other replies'))}, each moving it by less than a point: ${signed(b.others.points)} points together.`);
+    lines.push(`${capitalise(plural(b.others.count, 'other reply', 'other replies'))}, each moving it by less than a point: ${points(b.others.points)} together.`);
   }
   if (b.replies.length || b.others.count) {
     const terms = [...b.replies.map((r) => r.points), ...(b.others.count ? [b.others.points] : [])];

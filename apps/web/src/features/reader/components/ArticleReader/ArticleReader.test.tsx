@@ -63,6 +63,19 @@ function setup({ user = null as PublicUser | null } = {}) {
     [`GET /api/nodes/${t.claim.id}/children`]: (_b, url) => (url.searchParams.get('cursor') === '3' ? page([t.rebut], null) : page([t.support, quoted, sentence], '3')),
     [`GET /api/nodes/${t.support.id}/children`]: () => page([t.nested], null),
     [`GET /api/nodes/${claim2.id}/children`]: () => page([], null),
+    [`GET /api/nodes/${t.claim.id}/strength`]: () => [
+      200,
+      {
+        nodeId: t.claim.id,
+        strength: 0.45,
+        rated: true,
+        points: 45,
+        own: { count: 0, average: null, points: 50 },
+        replies: [{ nodeId: t.rebut.id, type: 'rebuttal', role: 'attacker', excerpt: 'That is wrong', authorName: 'ann', points: -5, rating: { count: 2, average: 4 } }],
+        others: { count: 0, points: 0 },
+        explanation: [],
+      },
+    ],
     [`GET /api/articles/${t.articleId}/my-votes`]: () => [200, { votes: { ...myVotes, [t.rebut.id]: 2 } }],
   });
   const view = renderWithProviders(
@@ -189,6 +202,17 @@ describe('ArticleReader', () => {
     await waitFor(() => expect(within(paragraph(0)).getByRole('meter')).toHaveAttribute('aria-valuenow', '70'));
     expect(screen.getByText(/5 replies/)).toBeInTheDocument();
     expect(document.querySelector(`[data-node-id="${deep.id}"]`)).toBeNull();
+  });
+
+  it('explains a paragraph’s strength in plain words from its figures, without opening its discussion', async () => {
+    const sut = setup();
+    await waitFor(() => expect(paragraph(0)).toHaveAttribute('data-node-id', sut.claim.id));
+    await userEvent.click(within(section(0)).getByRole('button', { name: 'Why?' }));
+    const panel = await within(section(0)).findByRole('region', { name: 'Why this strength' });
+    expect(panel).toHaveTextContent('Nobody has rated it directly, so it starts at 50 points; its replies have been rated.');
+    expect(panel).toHaveTextContent('Pulled down by “That is wrong” (−5 points, rated 4/5 by 2 readers).');
+    expect(panel).toHaveTextContent('In all: 50 − 5 = 45%.');
+    expect(within(section(0)).queryByRole('button', { name: 'Close' })).toBeNull();
   });
 
   it('opens with Enter from the keyboard', async () => {
