@@ -19,6 +19,8 @@ import { ArticlesModule } from './modules/articles/articles.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
+import { ProfilesModule } from './modules/profiles/profiles.module';
+import { SearchModule } from './modules/search/search.module';
 
 @Global()
 @Module({})
@@ -77,6 +79,8 @@ export class AppModule {
         HealthModule,
         ArticlesModule,
         ModerationModule,
+        ProfilesModule,
+        SearchModule,
         ...(existsSync(web) ? [ServeStaticModule.forRoot({ rootPath: web, exclude: ['/api/{*path}', '/socket.io/{*path}'] })] : []),
       ],
       providers: [

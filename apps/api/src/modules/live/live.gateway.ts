@@ -14,7 +14,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { TokenService } from '../auth/token.service';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { LiveDelivery, type LiveSocketData, type SocketArticleState } from './live-delivery';
-import { articleRoom } from './live-rooms';
+import { articleRoom, userRoom } from './live-rooms';
 import { LiveService } from './live.service';
 
 const PRESENCE_DEBOUNCE_MS = 100;
@@ -43,6 +43,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     data.user = null;
     const token = (socket.handshake.auth as { token?: unknown })?.token;
     if (typeof token === 'string' && token) data.user = await this.tokens.userForToken(token).catch(() => null);
+    // Their notifications reach every socket they have open, on any instance.
+    if (data.user) await socket.join(userRoom(data.user.id));
   }
 
   handleDisconnect(socket: Socket): void {

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
-import type { ArgumentNode, ArticleSummary, LivePayloads, StoredLiveEvent } from '@agora/shared';
+import type { ArgumentNode, ArticleSummary, LivePayloads, Notification, StoredLiveEvent } from '@agora/shared';
 import type { Namespace } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { WriteBatch } from '../../infra/database/write-batch';
 import { ArticleTrees } from '../article-tree/article-trees';
 import { ArticleCountersRepository, type CounterMove } from '../articles/article-counters.repository';
 import { LiveDelivery } from './live-delivery';
-import { articleRoom } from './live-rooms';
+import { articleRoom, userRoom } from './live-rooms';
 import { LiveLogRepository } from './live-log.repository';
 import { RecentEvents } from './recent-events';
 import { LivePublisher, type VoteFigures } from './live-publisher';
@@ -82,6 +82,10 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
 
   articleUpdated(articleId: string, article: ArticleSummary): Promise<void> {
     return this.publish(articleId, 'article:updated', { article });
+  }
+
+  toUser(userId: string, notification: Notification): void {
+    this.namespace?.to(userRoom(userId)).emit('notification:created', notification);
   }
 
   /**

@@ -22,6 +22,7 @@ import { ArticlesRepository } from '../articles/articles.repository';
 import { listingScope } from '../articles/articles.service';
 import { AuditRepository } from '../audit/audit.repository';
 import { LivePublisher } from '../live/live-publisher';
+import { NotificationsService } from '../notifications/notifications.service';
 import { toArgumentNode, type Viewer } from './node.mapper';
 import type { NodeRecord } from './node.model';
 import { newReply } from './new-node';
@@ -46,6 +47,7 @@ export class NodesService {
     private readonly articles: ArticlesRepository,
     private readonly audit: AuditRepository,
     private readonly live: LivePublisher,
+    private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -174,6 +176,8 @@ export class NodesService {
     this.trees.put(node);
     const view = await this.view(node, EVENT_VIEWER);
     await this.live.nodeCreated(articleId, view, seq);
+    // Told after the answer is on its way: a notification is never a reply's delay or failure.
+    void this.notifications.replied(parent, node);
     return this.view(node, actor);
   }
 
