@@ -146,7 +146,12 @@ describe('live updates (e2e, one instance)', () => {
           expect(await early.join(articleId, seq)).toMatchObject({ ok: true, resync: true });
           release();
           expect((await posting).status).toBe(201);
-          // Once stored, a reader coming back replays it from the log.
+          // Once stored (the held write finishes a moment after its release), a reader coming back replays it from the log.
+          const log = u.app.get(LiveService).log;
+          for (let waited = 0; (await log.range(articleId, seq, seq + 1)).length === 0; waited += 20) {
+            if (waited > 5000) throw new Error('the held log write was never stored');
+            await new Promise((r) => setTimeout(r, 20));
+          }
           const back = await connectLive(u.baseUrl);
           clients.push(back);
           expect(await back.join(articleId, seq)).toMatchObject({ ok: true });
