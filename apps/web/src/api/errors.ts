@@ -12,10 +12,29 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  static fromBody(status: number, body: Partial<ErrorBody> | null): ApiError {
+  /** `retryAfter`: the Retry-After header of a refused request, in seconds or as a date. */
+  static fromBody(status: number, body: Partial<ErrorBody> | null, retryAfter?: string | null): ApiError {
     const code = (body?.code ?? null) as ErrorCode | null;
-    return new ApiError(status, code, body?.message || fallbackMessage(code, status), body?.details);
+    const wait = retryAfterSeconds(retryAfter);
+    const message = code === 'RATE_LIMITED' && wait !== null ? `Too many requests: try again ${inWords(wait)}.` : body?.message || fallbackMessage(code, status);
+    return new ApiError(status, code, message, wait === null ? body?.details : { ...body?.details, retryAfterSeconds: wait });
   }
+}
+
+/** Seconds to wait from a Retry-After value (delay-seconds or an HTTP date), or null. */
+export function retryAfterSeconds(value: string | null | undefined, now = Date.now()): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+function inWords(seconds: number): string {
+  if (seconds <= 1) return 'in a second';
+  if (seconds < 90) return `in ${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 90) return `in ${minutes} minutes`;
+  return `at ${new Date(Date.now() + seconds * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
 }
 
 /** What to tell a person when the server gave no message of its own. */

@@ -44,7 +44,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
       json = null;
     }
   }
-  if (!res.ok) throw ApiError.fromBody(res.status, json as never);
+  if (!res.ok) throw ApiError.fromBody(res.status, json as never, res.headers.get('retry-after'));
   return json as T;
 }
 

@@ -5,6 +5,7 @@ import { api } from '../../../../api/http';
 import { errorMessage } from '../../../../api/errors';
 import { queryKeys } from '../../../../api/query-keys';
 import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
+import { LinkedText } from '../../../../ui/LinkedText/LinkedText';
 import { RelativeTime } from '../../../../ui/RelativeTime/RelativeTime';
 import { StrengthMeter } from '../../../../ui/StrengthMeter/StrengthMeter';
 import { TypeBadge } from '../../../../ui/TypeBadge/TypeBadge';
@@ -57,7 +58,9 @@ export function ProfilePage() {
               <TypeBadge type={a.type} /> on <Link to={`/articles/${a.articleId}`}>{a.articleTitle}</Link> · <RelativeTime iso={a.createdAt} />
               {a.status !== 'visible' && <strong> · {a.status}</strong>}
             </p>
-            <p className={styles.text}>{a.text}</p>
+            <p className={styles.text}>
+              <LinkedText text={a.text} />
+            </p>
             <p className={styles.meta}>
               <StrengthMeter value={a.strength} rated={a.rated} compact /> · {a.votes.count} {a.votes.count === 1 ? 'rating' : 'ratings'}
               {a.votes.mean !== null && ` (mean ${a.votes.mean.toFixed(1)}/5)`} · <Link to={`/articles/${a.articleId}/nodes/${a.id}`}>Open the thread</Link>

@@ -5,7 +5,7 @@ import type { ArgumentNode } from '@agora/shared';
 import { queryKeys } from '../../../../api/query-keys';
 import { makeNode, makeTree, makeUser } from '../../../../test/factories';
 import { callsTo, mockApi, renderWithProviders } from '../../../../test/render';
-import { Composer } from './Composer';
+import { Composer, lengthNote } from './Composer';
 
 const { articleId, all, claim } = makeTree();
 const path = `/api/articles/${articleId}/paragraphs/3/replies`;
@@ -86,5 +86,13 @@ describe('Composer', () => {
     await userEvent.type(screen.getByLabelText('Your rebuttal'), 'Spammy?');
     await userEvent.click(screen.getByRole('button', { name: 'Post rebuttal' }));
     expect(await screen.findByText(/once a moderator has reviewed it/)).toBeInTheDocument();
+  });
+});
+
+describe('lengthNote', () => {
+  it('counts quietly, then says what is left, then by how much to shorten', () => {
+    expect(lengthNote(10, 100)).toBe('10 / 100');
+    expect(lengthNote(95, 100)).toBe('5 characters left of 100.');
+    expect(lengthNote(130, 100)).toBe('30 characters too long: shorten it to post (the limit is 100).');
   });
 });

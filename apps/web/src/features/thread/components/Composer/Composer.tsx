@@ -21,6 +21,13 @@ interface Props {
   autoFocus?: boolean;
 }
 
+/** Near the limit, how much is left; past it, by how much to shorten (said before the button refuses). */
+export function lengthNote(length: number, max = MAX_NODE_TEXT): string {
+  if (length > max) return `${length - max} characters too long: shorten it to post (the limit is ${max}).`;
+  if (length >= max * 0.9) return `${max - length} characters left of ${max}.`;
+  return `${length} / ${max}`;
+}
+
 /** Writes a support or rebuttal to a paragraph (optionally quoting it) or to another argument. */
 export function Composer({ target, initialType = 'rebuttal', onDone, onCancel, autoFocus = true }: Props) {
   const { user } = useAuth();
@@ -89,8 +96,8 @@ export function Composer({ target, initialType = 'rebuttal', onDone, onCancel, a
         aria-describedby={`${id}-count`}
         placeholder={type === 'rebuttal' ? 'Why is this wrong or weak?' : 'What backs this up?'}
       />
-      <span id={`${id}-count`} className={`${styles.count} ${over ? styles.over : ''}`}>
-        {text.length} / {MAX_NODE_TEXT}
+      <span id={`${id}-count`} className={`${styles.count} ${over ? styles.over : ''}`} aria-live="polite">
+        {lengthNote(text.length)}
       </span>
       {post.isError && <ErrorNote>{errorMessage(post.error)}</ErrorNote>}
       {notice && (

@@ -1,3 +1,4 @@
+import { LinkedText } from '../../../../ui/LinkedText/LinkedText';
 import { UserLink } from '../../../../ui/UserLink/UserLink';
 import { memo, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -118,7 +119,9 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
             </div>
           </form>
         ) : (
-          <p className={styles.text}>{node.text}</p>
+          <p className={styles.text}>
+            <LinkedText text={node.text} />
+          </p>
         )}
         <div className={styles.meta}>
           <StrengthMeter value={node.strength} rated={node.rated} compact label={`Strength of this ${label.toLowerCase()}`} />
