@@ -19,3 +19,4 @@ export * from './domain/moderation/transitions';
 export * from './domain/moderation/sanctions';
 export * from './domain/ingest';
 export * from './domain/anchor/locate-quote';
+export * from './domain/perspectives';

@@ -1,0 +1,49 @@
+import type { TreeNode } from '../strength/article-figures';
+import { articleFigures } from '../strength/article-figures';
+import { bridgingScore, groupFigures, ratedSubtrees } from './group-figures';
+
+type Shape = Omit<TreeNode, 'votes'>;
+const node = (id: string, parentId: string | null, type: TreeNode['type'] = 'support', origin: TreeNode['origin'] = 'user'): Shape => ({ id, parentId, type, origin });
+const tree: Shape[] = [node('claim', null, 'claim', 'article'), node('r1', 'claim', 'rebuttal'), node('s1', 'claim', 'support'), node('r2', 'r1', 'rebuttal')];
+
+describe('groupFigures', () => {
+  it('computes each group\'s strengths with the article\'s strength function over its own votes alone', () => {
+    const totals = { r1: { a: { count: 4, sum: 20 }, b: { count: 4, sum: 4 } }, s1: { b: { count: 3, sum: 15 } } };
+    const sut = groupFigures(tree, totals, ['a', 'b']);
+    const expectedA = articleFigures(tree.map((n) => ({ ...n, votes: n.id === 'r1' ? { count: 4, sum: 20 } : { count: 0, sum: 0 } })));
+    expect(sut.nodes.claim.a.strength).toBe(expectedA.get('claim')!.strength);
+    expect(sut.nodes.r1.a.strength).toBeGreaterThan(sut.nodes.r1.b.strength);
+    // Group a believes the rebuttal, group b the support: the claim stands weaker for a.
+    expect(sut.nodes.claim.a.strength).toBeLessThan(sut.nodes.claim.b.strength);
+    expect(sut.disagreement.claim).toBeCloseTo(sut.nodes.claim.b.strength - sut.nodes.claim.a.strength);
+  });
+
+  it('says which nodes each group has rated, in their subtree', () => {
+    const sut = groupFigures(tree, { r2: { a: { count: 1, sum: 3 } } }, ['a', 'b']);
+    expect(sut.nodes.r2.a.rated).toBe(true);
+    expect(sut.nodes.r1.a.rated).toBe(true);
+    expect(sut.nodes.claim.a.rated).toBe(true);
+    expect(sut.nodes.s1.a.rated).toBe(false);
+    expect(sut.nodes.claim.b.rated).toBe(false);
+    // Only one group rated it: no disagreement to show.
+    expect(sut.disagreement.claim).toBeUndefined();
+  });
+});
+
+describe('ratedSubtrees', () => {
+  it('marks a rated node and its ancestors only', () => {
+    expect([...ratedSubtrees(tree, (id) => id === 's1')].sort()).toEqual(['claim', 's1']);
+  });
+});
+
+describe('bridgingScore', () => {
+  it('ranks a reply both groups approve above one that only one group loves', () => {
+    const bridging = bridgingScore({ count: 8, sum: 32 }, { a: { count: 4, sum: 16 }, b: { count: 4, sum: 16 } }, ['a', 'b']);
+    const partisan = bridgingScore({ count: 8, sum: 24 }, { a: { count: 4, sum: 20 }, b: { count: 4, sum: 4 } }, ['a', 'b']);
+    expect(bridging).toBeGreaterThan(partisan);
+  });
+
+  it('is everyone\'s approval when there are no groups', () => {
+    expect(bridgingScore({ count: 2, sum: 10 }, undefined, [])).toBeCloseTo(0.75);
+  });
+});

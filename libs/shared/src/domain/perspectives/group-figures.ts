@@ -1,0 +1,66 @@
+import type { VoteTotals } from '../../contracts/rest/nodes.schema';
+import { articleFigures, type TreeNode } from '../strength/article-figures';
+import { baseScore } from '../strength/bayesian';
+
+type Totals = Pick<VoteTotals, 'count' | 'sum'>;
+/** Each node's vote totals from each group's members alone: `[nodeId][groupId]`. */
+export type GroupTotals = Record<string, Record<string, Totals>>;
+
+/** A node's figures as one group sees it. */
+export interface GroupNodeFigure {
+  strength: number;
+  /** Whether any node of its subtree has a vote from the group: unrated, its strength says nothing of the group. */
+  rated: boolean;
+}
+
+export interface GroupFigures {
+  nodes: Record<string, Record<string, GroupNodeFigure>>;
+  /** Where the groups part: the spread (highest − lowest) of the strengths of the groups that rated the node. */
+  disagreement: Record<string, number>;
+}
+
+const NO_VOTES: Totals = { count: 0, sum: 0 };
+
+/**
+ * Every node's strength as each group sees it: the article's own strength function over the tree's
+ * shape, fed with the group's vote totals in place of everyone's.
+ */
+export function groupFigures(tree: readonly Omit<TreeNode, 'votes'>[], totals: GroupTotals, groupIds: readonly string[]): GroupFigures {
+  const nodes: GroupFigures['nodes'] = {};
+  for (const n of tree) nodes[n.id] = {};
+  for (const g of groupIds) {
+    const figures = articleFigures(tree.map((n) => ({ ...n, votes: totals[n.id]?.[g] ?? NO_VOTES })));
+    const rated = ratedSubtrees(tree, (id) => (totals[id]?.[g]?.count ?? 0) > 0);
+    for (const n of tree) nodes[n.id][g] = { strength: figures.get(n.id)!.strength, rated: rated.has(n.id) };
+  }
+  const disagreement: Record<string, number> = {};
+  for (const [id, byGroup] of Object.entries(nodes)) {
+    const strengths = Object.values(byGroup).filter((f) => f.rated).map((f) => f.strength);
+    if (strengths.length >= 2) disagreement[id] = Math.max(...strengths) - Math.min(...strengths);
+  }
+  return { nodes, disagreement };
+}
+
+/** The nodes with a rated node in their subtree (themselves included). */
+export function ratedSubtrees(tree: readonly Pick<TreeNode, 'id' | 'parentId'>[], isRated: (id: string) => boolean): Set<string> {
+  const parentOf = new Map(tree.map((n) => [n.id, n.parentId]));
+  const rated = new Set<string>();
+  for (const n of tree) {
+    if (!isRated(n.id)) continue;
+    // Walk up until an ancestor already marked: each node is marked once.
+    for (let cur: string | null | undefined = n.id; cur && parentOf.has(cur) && !rated.has(cur); cur = parentOf.get(cur)) rated.add(cur);
+  }
+  return rated;
+}
+
+/**
+ * How well a reply is rated across groups: the geometric mean of each group's approval of it (its
+ * base score from that group's votes), so that a reply one group rejects cannot rise on another's
+ * praise alone. Without groups, everyone's approval.
+ */
+export function bridgingScore(own: Totals, byGroup: Record<string, Totals> | undefined, groupIds: readonly string[]): number {
+  if (groupIds.length === 0) return baseScore(own);
+  let logSum = 0;
+  for (const g of groupIds) logSum += Math.log(Math.max(1e-6, baseScore(byGroup?.[g] ?? NO_VOTES)));
+  return Math.exp(logSum / groupIds.length);
+}
