@@ -19,6 +19,7 @@ import { ArticlesModule } from './modules/articles/articles.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
+import { PerspectivesModule } from './modules/perspectives/perspectives.module';
 
 @Global()
 @Module({})
@@ -77,6 +78,7 @@ export class AppModule {
         HealthModule,
         ArticlesModule,
         ModerationModule,
+        PerspectivesModule,
         ...(existsSync(web) ? [ServeStaticModule.forRoot({ rootPath: web, exclude: ['/api/{*path}', '/socket.io/{*path}'] })] : []),
       ],
       providers: [

@@ -39,6 +39,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
    * is stored is told to reload, so nothing waits for it.
    */
   private readonly unlogged: WriteBatch<StoredLiveEvent>;
+  private readonly observers: ((event: StoredLiveEvent) => void)[] = [];
 
   constructor(
     readonly log: LiveLogRepository,
@@ -154,8 +155,14 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
    * given the strengths that follow from it as this tree computes them (the same on every instance,
    * as every instance applies the same events in the same order).
    */
+  /** Lets another read model follow every event as this instance delivers it, in seq order. */
+  observe(observer: (event: StoredLiveEvent) => void): void {
+    this.observers.push(observer);
+  }
+
   private prepare(event: StoredLiveEvent): StoredLiveEvent {
     this.trees.apply(event);
+    for (const observer of this.observers) observer(event);
     const tree = this.trees.loaded(event.payload.articleId);
     // Readers are here and the tree is not (dropped after a lost event): read it, so that the events
     // after this one carry strengths again.

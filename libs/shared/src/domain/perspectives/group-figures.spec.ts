@@ -1,6 +1,6 @@
 import type { TreeNode } from '../strength/article-figures';
 import { articleFigures } from '../strength/article-figures';
-import { bridgingScore, groupFigures, ratedSubtrees } from './group-figures';
+import { bridgingScore, groupFigures, groupLabel, groupTotals, ratedSubtrees } from './group-figures';
 
 type Shape = Omit<TreeNode, 'votes'>;
 const node = (id: string, parentId: string | null, type: TreeNode['type'] = 'support', origin: TreeNode['origin'] = 'user'): Shape => ({ id, parentId, type, origin });
@@ -45,5 +45,26 @@ describe('bridgingScore', () => {
 
   it('is everyone\'s approval when there are no groups', () => {
     expect(bridgingScore({ count: 2, sum: 10 }, undefined, [])).toBeCloseTo(0.75);
+  });
+});
+
+describe('groupTotals', () => {
+  it('adds each member\'s vote to their group\'s totals and leaves out readers in no group', () => {
+    const sut = groupTotals(
+      [
+        { userId: 'u1', nodeId: 'x', value: 5 },
+        { userId: 'u2', nodeId: 'x', value: 3 },
+        { userId: 'u3', nodeId: 'x', value: 1 },
+        { userId: 'loner', nodeId: 'x', value: 1 },
+      ],
+      { u1: '1', u2: '1', u3: '2' },
+    );
+    expect(sut).toEqual({ x: { '1': { count: 2, sum: 8 }, '2': { count: 1, sum: 1 } } });
+  });
+});
+
+describe('groupLabel', () => {
+  it('names groups by letter', () => {
+    expect([groupLabel('1'), groupLabel('2'), groupLabel('27')]).toEqual(['Group A', 'Group B', 'Group AA']);
   });
 });

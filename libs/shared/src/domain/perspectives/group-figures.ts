@@ -64,3 +64,26 @@ export function bridgingScore(own: Totals, byGroup: Record<string, Totals> | und
   for (const g of groupIds) logSum += Math.log(Math.max(1e-6, baseScore(byGroup?.[g] ?? NO_VOTES)));
   return Math.exp(logSum / groupIds.length);
 }
+
+/** Each node's vote totals from each group's members alone; readers in no group count nowhere. */
+export function groupTotals(votes: Iterable<{ userId: string; nodeId: string; value: number }>, members: Record<string, string>): GroupTotals {
+  const totals: GroupTotals = {};
+  for (const v of votes) {
+    const group = members[v.userId];
+    if (group === undefined) continue;
+    const byGroup = (totals[v.nodeId] ??= {});
+    const cell = (byGroup[group] ??= { count: 0, sum: 0 });
+    cell.count++;
+    cell.sum += v.value;
+  }
+  return totals;
+}
+
+/** A group's name for readers: its number as a letter (1 → A), for they are not ranked. */
+export function groupLabel(id: string): string {
+  const n = Number(id);
+  if (!Number.isInteger(n) || n < 1) return `Group ${id}`;
+  let label = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) label = String.fromCharCode(65 + ((k - 1) % 26)) + label;
+  return `Group ${label}`;
+}

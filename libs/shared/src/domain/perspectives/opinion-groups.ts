@@ -29,6 +29,9 @@ export interface OpinionGroupOptions {
 }
 
 export const MIN_VOTES_TO_CLUSTER = 5;
+/** Bounds of the matrix clustered (see voteMatrix); readers beyond them are in no group. */
+const MAX_READERS = 2000;
+const MAX_ARGUMENTS = 300;
 const K_RANGE = [2, 3, 4, 5] as const;
 /** Below this mean silhouette the readers show no group structure worth naming. */
 const MIN_SILHOUETTE = 0.25;
@@ -40,10 +43,11 @@ const MIN_SILHOUETTE = 0.25;
  */
 export function opinionGroups(votes: Iterable<ReaderVote>, options: OpinionGroupOptions = {}): OpinionGroups {
   const list = [...votes];
-  const matrix = voteMatrix(list, options.minVotes ?? MIN_VOTES_TO_CLUSTER);
+  const matrix = voteMatrix(list, options.minVotes ?? MIN_VOTES_TO_CLUSTER, { maxReaders: MAX_READERS, maxArguments: MAX_ARGUMENTS });
   const none: OpinionGroups = { groups: [], members: {} };
   if (matrix.readers.length < 4 || matrix.nodeIds.length < 2) return none;
-  const pca = new PCA(matrix.rows, { center: true, scale: false });
+  // From the covariance matrix: arguments are fewer than readers, and its eigen-decomposition is cheap.
+  const pca = new PCA(matrix.rows, { center: true, scale: false, method: 'covarianceMatrix' });
   const components = Math.min(2, matrix.nodeIds.length, matrix.readers.length - 1);
   const points = pca.predict(matrix.rows, { nComponents: components }).to2DArray();
   if (pca.getExplainedVariance().every((v) => !(v > 1e-9))) return none;
