@@ -31,7 +31,7 @@ export interface OpinionGroupOptions {
 export const MIN_VOTES_TO_CLUSTER = 5;
 /** Bounds of the matrix clustered (see voteMatrix); readers beyond them are in no group. */
 const MAX_READERS = 2000;
-const MAX_ARGUMENTS = 300;
+const MAX_ARGUMENTS = 200;
 const K_RANGE = [2, 3, 4, 5] as const;
 /** Below this mean silhouette the readers show no group structure worth naming. */
 const MIN_SILHOUETTE = 0.25;
@@ -46,11 +46,8 @@ export function opinionGroups(votes: Iterable<ReaderVote>, options: OpinionGroup
   const matrix = voteMatrix(list, options.minVotes ?? MIN_VOTES_TO_CLUSTER, { maxReaders: MAX_READERS, maxArguments: MAX_ARGUMENTS });
   const none: OpinionGroups = { groups: [], members: {} };
   if (matrix.readers.length < 4 || matrix.nodeIds.length < 2) return none;
-  // From the covariance matrix: arguments are fewer than readers, and its eigen-decomposition is cheap.
-  const pca = new PCA(matrix.rows, { center: true, scale: false, method: 'covarianceMatrix' });
-  const components = Math.min(2, matrix.nodeIds.length, matrix.readers.length - 1);
-  const points = pca.predict(matrix.rows, { nComponents: components }).to2DArray();
-  if (pca.getExplainedVariance().every((v) => !(v > 1e-9))) return none;
+  const points = principalPoints(matrix.rows);
+  if (!points) return none;
 
   let best: { labels: number[]; score: number } | null = null;
   for (const k of K_RANGE) {
@@ -133,6 +130,41 @@ function agreementWithin(votes: readonly CentredVote[]): number {
   let total = 0;
   for (const acc of byReader.values()) total += acc.own === 0 || acc.rest === 0 ? 0 : acc.dot / Math.sqrt(acc.own * acc.rest);
   return byReader.size === 0 ? 0 : total / byReader.size;
+}
+
+/**
+ * Each row projected on the first two principal components of the rows. The covariance matrix is
+ * built here over typed arrays (ml-matrix's general product took seconds on a big debate's matrix),
+ * and ml-pca decomposes it. Null when the rows do not vary.
+ */
+function principalPoints(rows: readonly number[][]): number[][] | null {
+  const n = rows.length;
+  const p = rows[0].length;
+  const means = new Float64Array(p);
+  for (const row of rows) for (let j = 0; j < p; j++) means[j] += row[j] / n;
+  const centredRows = rows.map((row) => Float64Array.from(row, (x, j) => x - means[j]));
+  const cov = new Float64Array(p * p);
+  for (const row of centredRows) {
+    for (let i = 0; i < p; i++) {
+      const ri = row[i];
+      if (ri === 0) continue;
+      for (let j = i; j < p; j++) cov[i * p + j] += ri * row[j];
+    }
+  }
+  const covariance = Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) => (i <= j ? cov[i * p + j] : cov[j * p + i]) / (n - 1)));
+  const pca = new PCA(covariance, { isCovarianceMatrix: true });
+  if (pca.getExplainedVariance().every((v) => !(v > 1e-9))) return null;
+  const vectors = pca.getEigenvectors();
+  const k = Math.min(2, p);
+  return centredRows.map((row) => {
+    const point: number[] = [];
+    for (let c = 0; c < k; c++) {
+      let dot = 0;
+      for (let j = 0; j < p; j++) dot += row[j] * vectors.get(j, c);
+      point.push(dot);
+    }
+    return point;
+  });
 }
 
 /** Mean squared difference of two profiles over the arguments both voted on; far apart when none. */
