@@ -34,7 +34,9 @@ export class PerspectivesService {
       version: record?.version ?? 0,
       computedAt: record?.computedAt ? record.computedAt.toISOString() : null,
       groups: shown.map((g) => ({ id: g.id, size: g.size, label: groupLabel(g.id) })),
-      nodes,
+      // Nodes no group has rated, nor anything beneath them, say nothing of any group: left out, as a
+      // big debate's tree is mostly unrated and the answer would grow with it.
+      nodes: Object.fromEntries(Object.entries(nodes).filter(([, byGroup]) => Object.values(byGroup).some((f) => f.rated))),
       disagreement,
       ...(mine !== undefined && shown.some((g) => g.id === mine) ? { myGroup: mine } : {}),
     };
@@ -43,8 +45,8 @@ export class PerspectivesService {
   /** Each node's bridging score in the article (see bridgingScore), for sorting replies. */
   async bridging(articleId: string): Promise<(node: ArgumentNode) => number> {
     const record = await this.repository.find(articleId);
-    const ids = shownGroups(record).map((g) => g.id);
-    return (node) => bridgingScore(node.votes, record?.totals[node.id], ids);
+    const { nodes } = await this.figuresOf(articleId, record, shownGroups(record).map((g) => g.id));
+    return (node) => bridgingScore(Object.values(nodes[node.id] ?? {}).map((f) => f.strength), node.strength);
   }
 
   private async figuresOf(articleId: string, record: PerspectiveRecord | null, groupIds: string[]): Promise<GroupFigures> {

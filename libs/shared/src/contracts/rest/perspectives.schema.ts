@@ -26,7 +26,7 @@ export const perspectivesSchema = z.strictObject({
   /** When the groups were last computed (null: never). */
   computedAt: z.string().nullable(),
   groups: z.array(perspectiveGroupSchema),
-  /** `[nodeId][groupId]`. */
+  /** `[nodeId][groupId]`, for every shown group; a node that no group has rated (nor beneath it) is absent. */
   nodes: z.record(z.string(), z.record(z.string(), groupNodeFigureSchema)),
   /** Where the groups part: highest minus lowest strength among the groups that rated the node. */
   disagreement: z.record(z.string(), z.number().min(0).max(1)),

@@ -37,14 +37,13 @@ describe('ratedSubtrees', () => {
 });
 
 describe('bridgingScore', () => {
-  it('ranks a reply both groups approve above one that only one group loves', () => {
-    const bridging = bridgingScore({ count: 8, sum: 32 }, { a: { count: 4, sum: 16 }, b: { count: 4, sum: 16 } }, ['a', 'b']);
-    const partisan = bridgingScore({ count: 8, sum: 24 }, { a: { count: 4, sum: 20 }, b: { count: 4, sum: 4 } }, ['a', 'b']);
-    expect(bridging).toBeGreaterThan(partisan);
+  it('ranks a reply both groups find fairly strong above one that only one group finds very strong', () => {
+    expect(bridgingScore([0.7, 0.7], 0.7)).toBeCloseTo(0.7);
+    expect(bridgingScore([0.7, 0.7], 0.7)).toBeGreaterThan(bridgingScore([0.95, 0.1], 0.6));
   });
 
-  it('is everyone\'s approval when there are no groups', () => {
-    expect(bridgingScore({ count: 2, sum: 10 }, undefined, [])).toBeCloseTo(0.75);
+  it('is everyone\'s strength when there are no groups', () => {
+    expect(bridgingScore([], 0.42)).toBe(0.42);
   });
 });
 

@@ -1,6 +1,5 @@
 import type { VoteTotals } from '../../contracts/rest/nodes.schema';
 import { articleFigures, type TreeNode } from '../strength/article-figures';
-import { baseScore } from '../strength/bayesian';
 
 type Totals = Pick<VoteTotals, 'count' | 'sum'>;
 /** Each node's vote totals from each group's members alone: `[nodeId][groupId]`. */
@@ -54,15 +53,14 @@ export function ratedSubtrees(tree: readonly Pick<TreeNode, 'id' | 'parentId'>[]
 }
 
 /**
- * How well a reply is rated across groups: the geometric mean of each group's approval of it (its
- * base score from that group's votes), so that a reply one group rejects cannot rise on another's
- * praise alone. Without groups, everyone's approval.
+ * How well a node stands across groups: the geometric mean of its strength as each group sees it, so
+ * that a reply one group rejects cannot rise on another's praise alone. Without groups, its strength.
  */
-export function bridgingScore(own: Totals, byGroup: Record<string, Totals> | undefined, groupIds: readonly string[]): number {
-  if (groupIds.length === 0) return baseScore(own);
+export function bridgingScore(groupStrengths: readonly number[], everyone: number): number {
+  if (groupStrengths.length === 0) return everyone;
   let logSum = 0;
-  for (const g of groupIds) logSum += Math.log(Math.max(1e-6, baseScore(byGroup?.[g] ?? NO_VOTES)));
-  return Math.exp(logSum / groupIds.length);
+  for (const s of groupStrengths) logSum += Math.log(Math.max(1e-6, s));
+  return Math.exp(logSum / groupStrengths.length);
 }
 
 /** Each node's vote totals from each group's members alone; readers in no group count nowhere. */

@@ -4,25 +4,37 @@ import type { ArgumentNode } from '@agora/shared';
 import { TYPE_LABELS } from '../../../../ui/TypeBadge/TypeBadge';
 import styles from './MapNode.module.css';
 
-export type MapNodeData = { node: ArgumentNode; isRoot: boolean; onOpen: (id: string) => void };
+/** A node's strength as the chosen perspective sees it (see usePerspectives); absent: everyone's. */
+export interface MapPerspective {
+  value: number;
+  rated: boolean;
+  group: string | null;
+  /** The groups part over it. */
+  split: boolean;
+}
+export type MapNodeData = { node: ArgumentNode; isRoot: boolean; onOpen: (id: string) => void; perspective?: MapPerspective };
 export type MapFlowNode = Node<MapNodeData, 'argument'>;
 
 const excerpt = (s: string, n = 110) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** An argument on the map: kind in words and colour, strength as fill and border weight. */
 export const MapNode = memo(function MapNode({ data }: NodeProps<MapFlowNode>) {
-  const { node, isRoot, onOpen } = data;
-  const pct = Math.round(node.strength * 100);
+  const { node, isRoot, onOpen, perspective } = data;
+  const shown = perspective ?? { value: node.strength, rated: true, group: null, split: false };
+  const strength = shown.rated ? shown.value : 0;
+  const figure = shown.rated ? `${Math.round(shown.value * 100)}%` : 'not rated';
   const label = isRoot ? 'Thesis' : node.type === 'claim' ? `Paragraph ${(node.paragraphIndex ?? 0) + 1}` : TYPE_LABELS[node.type];
   return (
     <div
       className={`${styles.node} ${styles[node.type]}`}
       data-node-id={node.id}
       data-node-type={node.type}
-      style={{ ['--strength' as string]: node.strength, borderWidth: `${1 + Math.round(node.strength * 4)}px` }}
+      data-perspective={shown.group ?? 'everyone'}
+      data-split={shown.split ? 'true' : undefined}
+      style={{ ['--strength' as string]: strength, borderWidth: `${1 + Math.round(strength * 4)}px`, ...(shown.split ? { outline: '2px dashed #8a3f96' } : {}) }}
       role="button"
       tabIndex={-1}
-      aria-label={`${label}, strength ${pct}%: ${excerpt(node.text, 80)}. Open its thread.`}
+      aria-label={`${label}, strength${shown.group ? ` for ${shown.group}` : ''} ${figure}${shown.split ? ', the groups split over it' : ''}: ${excerpt(node.text, 80)}. Open its thread.`}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') onOpen(node.id);
       }}
@@ -30,7 +42,7 @@ export const MapNode = memo(function MapNode({ data }: NodeProps<MapFlowNode>) {
       <Handle type="target" position={Position.Left} className={styles.handle} isConnectable={false} />
       <span className={styles.head}>
         <span className={styles.kind}>{label}</span>
-        <span className={styles.pct}>{pct}%</span>
+        <span className={styles.pct}>{figure}</span>
       </span>
       <span className={styles.text}>{node.withdrawn ? 'Withdrawn' : excerpt(node.text)}</span>
       <Handle type="source" position={Position.Right} className={styles.handle} isConnectable={false} />

@@ -3,7 +3,7 @@ import type { ArgumentNode, ArticleParagraph, Quote, ReplyType } from '@agora/sh
 import type { TreeIndex } from '../../../../api/tree-ops';
 import { QuotedText } from '../../../../ui/QuotedText/QuotedText';
 import { locateQuote, type TextRange } from '../../../../ui/QuotedText/ranges';
-import { StrengthMeter } from '../../../../ui/StrengthMeter/StrengthMeter';
+import { PerspectiveStrength } from '../../../perspectives/components/PerspectiveStrength/PerspectiveStrength';
 import { Composer } from '../../../thread/components/Composer/Composer';
 import { ThreadTree } from '../../../thread/components/ThreadTree/ThreadTree';
 import { QuoteBar } from '../QuoteBar/QuoteBar';
@@ -101,7 +101,7 @@ export function ParagraphBlock(props: Props) {
             <span className={styles.support}>{counts.support} {counts.support === 1 ? 'support' : 'supports'}</span>
             <span className={styles.rebut}>{counts.rebuttal} {counts.rebuttal === 1 ? 'rebuttal' : 'rebuttals'}</span>
           </span>
-          <StrengthMeter value={strength} compact label={`Strength of paragraph ${n}`} />
+          <PerspectiveStrength articleId={articleId} node={{ id: claim?.id ?? paragraph.nodeId ?? '', strength }} compact label={`Strength of paragraph ${n}`} />
           <button type="button" aria-expanded={open} onClick={() => onOpen(!open)} className={styles.discuss}>
             {open ? 'Close' : total ? `Discuss (${total})` : 'Discuss'}
           </button>
