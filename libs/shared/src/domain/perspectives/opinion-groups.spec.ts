@@ -87,9 +87,9 @@ describe('opinionGroups', () => {
 });
 
 describe('matchIds', () => {
-  it('gives each new group the id of the nearest previous one, and unused numbers to new groups', () => {
+  it('gives each new group the id of the nearest previous one, and the lowest free number to a new group', () => {
     const previous = [{ id: '1', profile: { x: 1, y: -1 } }, { id: '2', profile: { x: -1, y: 1 } }, { id: '3', profile: { x: 0, y: 0 } }];
     const sut = matchIds([{ x: -0.9, y: 0.8 }, { x: 0.9, y: -1 }, { z: 1 }], previous);
-    expect(sut).toEqual(['2', '1', '4']);
+    expect(sut).toEqual(['2', '1', '3']);
   });
 });

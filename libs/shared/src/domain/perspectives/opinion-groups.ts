@@ -184,7 +184,7 @@ const MAX_MATCH_DISTANCE = 0.5;
 
 /**
  * Ids for the new groups: each takes the id of the nearest previous group, nearest pairs first, each
- * previous id used once; a group that matches none gets the lowest unused number.
+ * previous id used once; a group that matches none gets the lowest number no other group has.
  */
 export function matchIds(profiles: readonly GroupProfile[], previous: readonly Pick<OpinionGroup, 'id' | 'profile'>[]): string[] {
   const pairs: { label: number; id: string; d: number }[] = [];
@@ -197,8 +197,8 @@ export function matchIds(profiles: readonly GroupProfile[], previous: readonly P
     ids[label] = id;
     taken.add(id);
   }
-  // A group that vanished keeps its number out of use, so that an id never names two different groups in a row.
-  for (const g of previous) taken.add(g.id);
+  // A vanished group's number is free again: readers see groups lettered from A, not after every
+  // group the first few votes of a debate made up and lost.
   let next = 1;
   return ids.map((id) => {
     if (id !== undefined) return id;
