@@ -44,13 +44,14 @@ describe('perspectives (e2e)', () => {
     camps = population.camps;
     await inBatches(Object.keys(camps), 6, async (name) => readers.set(name, await registerUser(t, name)));
     await inBatches(population.votes, 8, (v) => vote(readers.get(v.userId)!.token, v.nodeId, v.value));
-    // The bridging reply is rated well by both camps; each partisan reply by its own camp only.
+    // The bridging reply is rated 4 by both camps; each partisan one 5 by its camp and 3 by the other:
+    // the same totals, so the same strength for everyone, but not for each group.
     await inBatches(Object.keys(camps).filter((n) => camps[n] !== 'random'), 8, async (name) => {
       const token = readers.get(name)!.token;
       const a = camps[name] === 'a';
       await vote(token, replies.both.id, 4);
-      await vote(token, replies.onlyA.id, a ? 5 : 1);
-      await vote(token, replies.onlyB.id, a ? 1 : 5);
+      await vote(token, replies.onlyA.id, a ? 5 : 3);
+      await vote(token, replies.onlyB.id, a ? 3 : 5);
     });
     const votedAt = Date.now();
     // The job runs in the background: wait for a computation that began after the last vote.
@@ -98,9 +99,13 @@ describe('perspectives (e2e)', () => {
   });
 
   it('sorts replies by bridging: the one both groups rate well first', async () => {
-    const res = await t.http().get(`/api/nodes/${claim.id}/children`).query({ sort: 'bridging' }).expect(200);
-    const ours = (res.body.items as ArgumentNode[]).filter((n) => Object.values(replies).some((r) => r.id === n.id));
-    expect(ours[0].id).toBe(replies.both.id);
+    const ours = async (sort: string) => {
+      const res = await t.http().get(`/api/nodes/${claim.id}/children`).query({ sort }).expect(200);
+      return (res.body.items as ArgumentNode[]).filter((n) => Object.values(replies).some((r) => r.id === n.id)).map((n) => n.id);
+    };
+    // Equal strengths for everyone: the newest first.
+    expect(await ours('strength')).toEqual([replies.onlyB.id, replies.onlyA.id, replies.both.id]);
+    expect((await ours('bridging'))[0]).toBe(replies.both.id);
     expect((await t.http().get(`/api/nodes/${claim.id}/children`).query({ sort: 'sideways' })).status).toBe(400);
   });
 
@@ -136,5 +141,19 @@ describe('perspectives (e2e)', () => {
     const winner = `test-${claims.findIndex((c) => c !== null) + 1}`;
     await repository.release(article.id, winner);
     expect(await repository.claim(article.id, stored.seq, 'late', 5_000)).toBeNull();
+  });
+
+  it('hides a group of fewer than 5 readers: no figures of it, and its members are told no group', async () => {
+    const repository = t.app.get(PerspectivesRepository);
+    const stored = (await repository.find(article.id))!;
+    const members = { ...stored.members, [readers.get('r0')!.user.id]: '9', [readers.get('r1')!.user.id]: '9' };
+    const totals = { ...stored.totals, [args[0].id]: { ...stored.totals[args[0].id], '9': { count: 2, sum: 10 } } };
+    expect(await repository.claim(article.id, stored.seq + 1_000, 'small', 5_000)).not.toBeNull();
+    expect(await repository.save(article.id, 'small', { seq: stored.seq + 1_000, groups: [...stored.groups, { id: '9', size: 2, profile: {} }], members, totals })).toBe(true);
+    const p = await perspectives(readers.get('r0')!.token);
+    expect(p.groups.map((g) => g.id)).not.toContain('9');
+    expect(p.myGroup).toBeUndefined();
+    expect(Object.values(p.nodes).some((byGroup) => '9' in byGroup)).toBe(false);
+    expect((await perspectives(readers.get('a0')!.token)).myGroup).toEqual(expect.any(String));
   });
 });
