@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { groupTotals, opinionGroups, type StoredLiveEvent } from '@agora/shared';
+import type { StoredLiveEvent } from '@agora/shared';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ArticleTrees } from '../article-tree/article-trees';
 import { LiveService } from '../live/live.service';
+import { computeGroupsInWorker } from './groups-worker';
 import { PerspectivesRepository } from './perspectives.repository';
 
 /** How long a claim lets its instance compute before another may take the job over. */
@@ -81,8 +82,8 @@ export class PerspectivesJob implements OnModuleInit, BeforeApplicationShutdown 
       }
       const tree = await this.trees.tree(articleId);
       const votes = (await this.repository.votesOf(articleId)).filter((v) => tree.get(v.nodeId) !== undefined);
-      const { groups, members } = opinionGroups(votes, { previous: before.groups });
-      const saved = await this.repository.save(articleId, token, { seq, groups, members, totals: groupTotals(votes, members) });
+      const { groups, members, totals } = await computeGroupsInWorker(votes, before.groups);
+      const saved = await this.repository.save(articleId, token, { seq, groups, members, totals });
       if (!saved) this.logger.warn(`groups of article ${articleId} computed after the claim lapsed: not saved`);
     } catch (error) {
       this.logger.warn(`groups of article ${articleId} not computed: ${(error as Error).message}`);
