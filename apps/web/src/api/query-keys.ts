@@ -19,6 +19,9 @@ export const queryKeys = {
   strength: (nodeId: string) => ['strength', nodeId] as const,
   /** An article's opinion groups and how each weighs its nodes (per reader: it says their own group). */
   perspectives: (articleId: string, userId: string | undefined) => ['perspectives', articleId, userId ?? 'anonymous'] as const,
+  notifications: (userId: string | undefined) => ['notifications', userId ?? 'anonymous'] as const,
+  profile: (username: string) => ['profile', username.toLowerCase()] as const,
+  search: (query: string) => ['search', query] as const,
   queue: (status: string) => ['moderation', 'queue', status] as const,
   audit: () => ['moderation', 'audit'] as const,
 };

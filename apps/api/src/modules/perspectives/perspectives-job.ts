@@ -38,7 +38,7 @@ export class PerspectivesJob implements OnModuleInit, BeforeApplicationShutdown 
   ) {}
 
   onModuleInit(): void {
-    this.live.observe((event) => this.heard(event));
+    this.live.onEvent((event) => this.heard(event));
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Perspectives } from '@agora/shared';
 import { CurrentUser, type RequestUser } from '../../common/decorators/current-user.decorator';
 import { IdParamDto } from '../articles/dto/articles.dto';
@@ -12,7 +12,6 @@ export class PerspectivesController {
 
   /** How each opinion group weighs every public node of the article, and the caller's own group. */
   @Get(':id/perspectives')
-  @ApiOkResponse({ description: 'Perspectives' })
   get(@Param() { id }: IdParamDto, @CurrentUser() user: RequestUser | null): Promise<Perspectives> {
     return this.perspectives.view(id, user);
   }
