@@ -39,7 +39,7 @@ export function toArticleDetail(a: ArticleWithText, tree: ArticleTree): ArticleD
   const paragraphs: ArticleParagraph[] = a.paragraphs.map((p) => {
     const claim: ArgumentNode | undefined = p.nodeId ? tree.view(p.nodeId) : undefined;
     const replies = claim ? sortChildren(tree.childrenOf(claim.id).filter((c) => c.origin === 'user'), 'strength').slice(0, TOP_REPLIES) : [];
-    return { ...p, replyCounts: claim?.replyCounts ?? { support: 0, rebuttal: 0 }, strength: claim?.strength ?? 0.5, topReplies: replies };
+    return { ...p, replyCounts: claim?.replyCounts ?? { support: 0, rebuttal: 0 }, strength: claim?.strength ?? 0.5, rated: claim?.rated ?? false, topReplies: replies };
   });
   return { ...toArticleSummary(a, activityOf(tree)), paragraphCount: paragraphs.length, rootNodeId: String(a.rootNodeId), paragraphs };
 }

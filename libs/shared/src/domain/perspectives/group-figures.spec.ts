@@ -1,9 +1,9 @@
 import type { TreeNode } from '../strength/article-figures';
 import { articleFigures } from '../strength/article-figures';
-import { bridgingScore, groupFigures, groupLabel, groupTotals, ratedSubtrees } from './group-figures';
+import { bridgingScore, groupFigures, groupLabel, groupTotals } from './group-figures';
 
 type Shape = Omit<TreeNode, 'votes'>;
-const node = (id: string, parentId: string | null, type: TreeNode['type'] = 'support', origin: TreeNode['origin'] = 'user'): Shape => ({ id, parentId, type, origin });
+const node = (id: string, parentId: string | null, type: TreeNode['type'] = 'support', origin: TreeNode['origin'] = 'user'): Shape => ({ id, parentId, type, origin, authorId: origin === 'user' ? `author-${id}` : null });
 const tree: Shape[] = [node('claim', null, 'claim', 'article'), node('r1', 'claim', 'rebuttal'), node('s1', 'claim', 'support'), node('r2', 'r1', 'rebuttal')];
 
 describe('groupFigures', () => {
@@ -27,12 +27,6 @@ describe('groupFigures', () => {
     expect(sut.nodes.claim.b.rated).toBe(false);
     // Only one group rated it: no disagreement to show.
     expect(sut.disagreement.claim).toBeUndefined();
-  });
-});
-
-describe('ratedSubtrees', () => {
-  it('marks a rated node and its ancestors only', () => {
-    expect([...ratedSubtrees(tree, (id) => id === 's1')].sort()).toEqual(['claim', 's1']);
   });
 });
 

@@ -29,8 +29,10 @@ export function groupFigures(tree: readonly Omit<TreeNode, 'votes'>[], totals: G
   for (const n of tree) nodes[n.id] = {};
   for (const g of groupIds) {
     const figures = articleFigures(tree.map((n) => ({ ...n, votes: totals[n.id]?.[g] ?? NO_VOTES })));
-    const rated = ratedSubtrees(tree, (id) => (totals[id]?.[g]?.count ?? 0) > 0);
-    for (const n of tree) nodes[n.id][g] = { strength: figures.get(n.id)!.strength, rated: rated.has(n.id) };
+    for (const n of tree) {
+      const { strength, rated } = figures.get(n.id)!;
+      nodes[n.id][g] = { strength, rated };
+    }
   }
   const disagreement: Record<string, number> = {};
   for (const [id, byGroup] of Object.entries(nodes)) {
@@ -38,18 +40,6 @@ export function groupFigures(tree: readonly Omit<TreeNode, 'votes'>[], totals: G
     if (strengths.length >= 2) disagreement[id] = Math.max(...strengths) - Math.min(...strengths);
   }
   return { nodes, disagreement };
-}
-
-/** The nodes with a rated node in their subtree (themselves included). */
-export function ratedSubtrees(tree: readonly Pick<TreeNode, 'id' | 'parentId'>[], isRated: (id: string) => boolean): Set<string> {
-  const parentOf = new Map(tree.map((n) => [n.id, n.parentId]));
-  const rated = new Set<string>();
-  for (const n of tree) {
-    if (!isRated(n.id)) continue;
-    // Walk up until an ancestor already marked: each node is marked once.
-    for (let cur: string | null | undefined = n.id; cur && parentOf.has(cur) && !rated.has(cur); cur = parentOf.get(cur)) rated.add(cur);
-  }
-  return rated;
 }
 
 /**

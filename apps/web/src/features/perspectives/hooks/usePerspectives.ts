@@ -15,7 +15,7 @@ export const SPLIT_SHOWN = 0.25;
 /** A node's strength as the chosen perspective sees it. */
 export interface ShownStrength {
   value: number;
-  /** False when the chosen group has not rated the node nor anything beneath it. */
+  /** False when nobody (or the chosen group) has rated the node nor anything beneath it. */
   rated: boolean;
   /** The chosen group's label, or null for everyone. */
   group: string | null;
@@ -39,8 +39,8 @@ export function usePerspectives(articleId: string) {
   const group = data?.groups.find((g) => g.id === chosen) ?? null;
 
   const strengthOf = useCallback(
-    (node: Pick<ArgumentNode, 'id' | 'strength'>): ShownStrength => {
-      if (!group) return { value: node.strength, rated: true, group: null };
+    (node: Pick<ArgumentNode, 'id' | 'strength' | 'rated'>): ShownStrength => {
+      if (!group) return { value: node.strength, rated: node.rated, group: null };
       const figure = data?.nodes[node.id]?.[group.id];
       return { value: figure?.strength ?? 0.5, rated: figure?.rated ?? false, group: group.label };
     },

@@ -20,21 +20,22 @@ const excerpt = (s: string, n = 110) => (s.length > n ? `${s.slice(0, n - 1)}…
 /** An argument on the map: kind in words and colour, strength as fill and border weight. */
 export const MapNode = memo(function MapNode({ data }: NodeProps<MapFlowNode>) {
   const { node, isRoot, onOpen, perspective } = data;
-  const shown = perspective ?? { value: node.strength, rated: true, group: null, split: false };
-  const strength = shown.rated ? shown.value : 0;
-  const figure = shown.rated ? `${Math.round(shown.value * 100)}%` : 'not rated';
+  const shown = perspective ?? { value: node.strength, rated: node.rated, group: null, split: false };
+  const pct = Math.round(shown.value * 100);
+  const figure = shown.rated ? `${pct}%` : shown.group ? 'not rated' : 'not yet rated';
   const label = isRoot ? 'Thesis' : node.type === 'claim' ? `Paragraph ${(node.paragraphIndex ?? 0) + 1}` : TYPE_LABELS[node.type];
   return (
     <div
       className={`${styles.node} ${styles[node.type]}`}
       data-node-id={node.id}
       data-node-type={node.type}
+      data-rated={shown.rated}
       data-perspective={shown.group ?? 'everyone'}
       data-split={shown.split ? 'true' : undefined}
-      style={{ ['--strength' as string]: strength, borderWidth: `${1 + Math.round(strength * 4)}px`, ...(shown.split ? { outline: '2px dashed #8a3f96' } : {}) }}
+      style={{ ['--strength' as string]: shown.value, borderWidth: `${1 + Math.round(shown.value * 4)}px`, ...(shown.split ? { outline: '2px dashed #8a3f96' } : {}) }}
       role="button"
       tabIndex={-1}
-      aria-label={`${label}, strength${shown.group ? ` for ${shown.group}` : ''} ${figure}${shown.split ? ', the groups split over it' : ''}: ${excerpt(node.text, 80)}. Open its thread.`}
+      aria-label={`${label}, ${shown.rated ? `strength${shown.group ? ` for ${shown.group}` : ''} ${pct}%` : shown.group ? `not rated by ${shown.group}` : 'not yet rated'}${shown.split ? ', the groups split over it' : ''}: ${excerpt(node.text, 80)}. Open its thread.`}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') onOpen(node.id);
       }}

@@ -5,7 +5,7 @@ import styles from './PerspectiveStrength.module.css';
 
 interface Props {
   articleId: string;
-  node: Pick<ArgumentNode, 'id' | 'strength'>;
+  node: Pick<ArgumentNode, 'id' | 'strength' | 'rated'>;
   /** What the meter measures, e.g. "Strength of paragraph 3". */
   label: string;
   compact?: boolean;
@@ -18,8 +18,8 @@ export function PerspectiveStrength({ articleId, node, label, compact = false }:
   const split = splitOf(node.id);
   return (
     <span className={styles.strength} data-perspective={shown.group ?? 'everyone'}>
-      {shown.rated ? (
-        <StrengthMeter value={shown.value} compact={compact} label={shown.group ? `${label}, for ${shown.group}` : label} />
+      {shown.rated || !shown.group ? (
+        <StrengthMeter value={shown.value} rated={shown.rated} compact={compact} label={shown.group ? `${label}, for ${shown.group}` : label} />
       ) : (
         <span className={styles.unrated}>Not rated by {shown.group}</span>
       )}

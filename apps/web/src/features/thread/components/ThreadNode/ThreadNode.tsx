@@ -134,7 +134,7 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
             </button>
           )}
           <button type="button" aria-expanded={panel === 'strength'} onClick={() => toggle('strength')}>
-            Why {Math.round(node.strength * 100)}%?
+            {node.rated ? `Why ${Math.round(node.strength * 100)}%?` : 'Why not rated?'}
           </button>
           {editable && (
             <>
