@@ -94,6 +94,7 @@ describe('authorization matrix: every endpoint × every role', () => {
     { method: 'get', route: '/api/articles/:id', expect: OPEN, request: (c) => send(c, 'get', `/api/articles/${w.article.id}`) },
     { method: 'get', route: '/api/articles/:id/tree', expect: OPEN, request: (c) => send(c, 'get', `/api/articles/${w.article.id}/tree`) },
     { method: 'get', route: '/api/articles/:id/my-votes', expect: SIGNED_IN, request: (c) => send(c, 'get', `/api/articles/${w.article.id}/my-votes`) },
+    { method: 'get', route: '/api/articles/:id/perspectives', expect: OPEN, request: (c) => send(c, 'get', `/api/articles/${w.article.id}/perspectives`) },
     {
       method: 'post',
       route: '/api/articles/:id/paragraphs/:index/replies',

@@ -82,6 +82,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', route: '/api/articles/:id' },
   { method: 'get', route: '/api/articles/:id/tree' },
   { method: 'get', route: '/api/articles/:id/my-votes' },
+  { method: 'get', route: '/api/articles/:id/perspectives' },
   { method: 'post', route: '/api/articles/:id/paragraphs/:index/replies', body: paragraphReplySchema, valid: { type: 'support', text: 'A reply.', quote: { exact: 'the' } } },
   { method: 'get', route: '/api/nodes/:id' },
   { method: 'get', route: '/api/nodes/:id/children', query: childrenQuerySchema },

@@ -22,6 +22,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
+import { PerspectivesModule } from './modules/perspectives/perspectives.module';
 import { ProfilesModule } from './modules/profiles/profiles.module';
 import { SearchModule } from './modules/search/search.module';
 
@@ -85,6 +86,7 @@ export class AppModule {
         HealthModule,
         ArticlesModule,
         ModerationModule,
+        PerspectivesModule,
         ProfilesModule,
         SearchModule,
         ...(existsSync(web) ? [ServeStaticModule.forRoot({ rootPath: web, exclude: ['/api/{*path}', '/socket.io/{*path}'] })] : []),

@@ -41,6 +41,8 @@ export const envSchema = z.object({
   LIVE_REPLAY_MEMORY: intFrom(300),
   /** How often each instance looks for votes whose totals a crash left unmoved (see VoteRepair). */
   REPAIR_SWEEP_MS: intFrom(20_000, 100),
+  /** How long after a vote an article's opinion groups are recomputed, in the background (see PerspectivesJob). */
+  PERSPECTIVES_INTERVAL_MS: intFrom(30_000, 10),
 });
 
 export type Env = z.infer<typeof envSchema>;

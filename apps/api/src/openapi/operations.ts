@@ -91,6 +91,23 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     access: 'signed-in',
     response: { votes: { [ex.ids.REPLY_ID]: 4 } },
   },
+  PerspectivesController_get: {
+    summary: "How each opinion group weighs an article's arguments",
+    description:
+      "Opinion groups of the article's readers, found from their votes and recomputed in the background as votes arrive (groups of fewer than 5 readers are not shown), each public node's strength as each group sees it and whether the group rated it or anything beneath it (nodes no group rated are left out), how far apart the groups are on each node, and the caller's own group. Nobody else's group is ever told.",
+    access: 'anyone',
+    response: {
+      version: 4,
+      computedAt: '2026-12-06T01:00:00.000Z',
+      groups: [
+        { id: '1', size: 20, label: 'Group A' },
+        { id: '2', size: 18, label: 'Group B' },
+      ],
+      nodes: { [ex.ids.REPLY_ID]: { '1': { strength: 0.82, rated: true }, '2': { strength: 0.21, rated: true } } },
+      disagreement: { [ex.ids.REPLY_ID]: 0.61 },
+      myGroup: '2',
+    },
+  },
   ArticlesController_reply: {
     summary: 'Reply to a paragraph',
     description: "Supports or rebuts a paragraph's claim, optionally anchored to a quote of its text. New accounts' replies may wait for a moderator (status pending).",
@@ -197,7 +214,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   },
   NodesController_children: {
     summary: "A node's replies",
-    description: 'The replies to a node, a page at a time, by strength, newest or most voted.',
+    description: 'The replies to a node, a page at a time, by strength, by bridging (rated well by every opinion group: the geometric mean of the groups\' strengths), newest or most voted.',
     access: 'anyone',
     response: { items: [ex.node], nextCursor: null },
   },

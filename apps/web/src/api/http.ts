@@ -10,6 +10,7 @@ import type {
   NotificationPage,
   Page,
   ParagraphReplyInput,
+  Perspectives,
   PublicUser,
   QueueItem,
   ReplyType,
@@ -74,6 +75,8 @@ export const api = {
   tree: (id: string) => request<{ items: ArgumentNode[] }>('GET', `/articles/${id}/tree`),
   /** The caller's own votes in one article, keyed by node id; nodes without a vote are absent. */
   myVotes: (id: string) => request<{ votes: Record<string, number> }>('GET', `/articles/${id}/my-votes`),
+  /** How each opinion group of the article's readers weighs its nodes, and the caller's own group. */
+  perspectives: (id: string) => request<Perspectives>('GET', `/articles/${id}/perspectives`),
 
   node: (id: string) => request<ArgumentNode>('GET', `/nodes/${id}`),
   children: (id: string, query: Partial<ChildrenQuery> & { cursor?: string }) =>

@@ -17,6 +17,8 @@ export const queryKeys = {
   dropped: (articleId: string) => ['dropped', articleId] as const,
   myVotes: (articleId: string, userId: string | undefined) => ['my-votes', articleId, userId ?? 'anonymous'] as const,
   strength: (nodeId: string) => ['strength', nodeId] as const,
+  /** An article's opinion groups and how each weighs its nodes (per reader: it says their own group). */
+  perspectives: (articleId: string, userId: string | undefined) => ['perspectives', articleId, userId ?? 'anonymous'] as const,
   notifications: (userId: string | undefined) => ['notifications', userId ?? 'anonymous'] as const,
   profile: (username: string) => ['profile', username.toLowerCase()] as const,
   search: (query: string) => ['search', query] as const,

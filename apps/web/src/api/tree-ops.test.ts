@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeNode, makeTree, makeUser } from '../test/factories';
-import { applyNode, applyNodeChange, applyStrengths, applyVote, mergeNodes, replyDelta } from './tree-ops';
+import { applyNode, applyNodeChange, applyStrengths, applyVote, mergeNodes, replyDelta, sortChildren } from './tree-ops';
 
 const totals = (count: number, sum: number) => ({ count, sum, histogram: { '1': 0, '2': 0, '3': 0, '4': 0, '5': count } });
 
@@ -114,5 +114,14 @@ describe('applyNodeChange on a partial list', () => {
     expect(replyDelta(visible, { ...visible, status: 'removed', version: 2 }, false)).toBe(-1);
     // An older copy arriving late changes nothing.
     expect(replyDelta({ ...visible, status: 'hidden', version: 3 }, { ...visible, version: 2 }, false)).toBe(0);
+  });
+});
+
+describe('sortChildren by bridging', () => {
+  it('orders by the bridging score given, pinned first, and by strength without one', () => {
+    const [a, b, c] = [makeNode({ id: 'a', strength: 0.9 }), makeNode({ id: 'b', strength: 0.4 }), makeNode({ id: 'c', strength: 0.1, pinned: true })];
+    const scores: Record<string, number> = { a: 0.2, b: 0.6, c: 0 };
+    expect(sortChildren([a, b, c], 'bridging', (n) => scores[n.id]).map((n) => n.id)).toEqual(['c', 'b', 'a']);
+    expect(sortChildren([b, a], 'bridging').map((n) => n.id)).toEqual(['a', 'b']);
   });
 });

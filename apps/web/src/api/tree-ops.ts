@@ -149,15 +149,20 @@ export function hasReplies(index: TreeIndex, node: ArgumentNode): boolean {
   return node.replyCounts.support + node.replyCounts.rebuttal > 0 || (index.children.get(node.id)?.length ?? 0) > 0;
 }
 
-export const CHILD_SORT_LABELS = { strength: 'Strongest', new: 'Newest', votes: 'Most votes' } as const;
+export const CHILD_SORT_LABELS = { strength: 'Strongest', bridging: 'Agreed across groups', new: 'Newest', votes: 'Most votes' } as const;
 export type ChildSort = keyof typeof CHILD_SORT_LABELS;
 
-/** Pinned first, then by the chosen order; ties broken by age so the order is stable. */
-export function sortChildren(list: readonly ArgumentNode[], sort: ChildSort): ArgumentNode[] {
+/**
+ * Pinned first, then by the chosen order; ties broken by age so the order is stable. `bridging` gives
+ * each node's bridging score (the server's order: see bridgingScore); without it, its strength.
+ */
+export function sortChildren(list: readonly ArgumentNode[], sort: ChildSort, bridging: (n: ArgumentNode) => number = (n) => n.strength): ArgumentNode[] {
   const key = (n: ArgumentNode): number => {
     switch (sort) {
       case 'strength':
         return n.strength;
+      case 'bridging':
+        return bridging(n);
       case 'new':
         return Date.parse(n.createdAt) || 0;
       case 'votes':

@@ -28,6 +28,7 @@ import { toArgumentNode, type Viewer } from './node.mapper';
 import type { NodeRecord } from './node.model';
 import { newReply } from './new-node';
 import { NodesRepository } from './nodes.repository';
+import { PerspectivesService } from '../perspectives/perspectives.service';
 import { sortChildren } from './sort-children';
 import { toStrengthBreakdown } from './strength-breakdown';
 
@@ -48,6 +49,7 @@ export class NodesService {
     private readonly articles: ArticlesRepository,
     private readonly audit: AuditRepository,
     private readonly live: LivePublisher,
+    private readonly perspectives: PerspectivesService,
     private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -85,7 +87,8 @@ export class NodesService {
     const parent = await this.getVisible(id, viewer);
     const tree = await this.trees.tree(String(parent.articleId));
     const others = await this.nodes.findNonPublic({ parentId: id }, listingScope(viewer));
-    const all = sortChildren([...tree.childrenOf(id), ...others.map((n) => toArgumentNode(n, viewer, tree.figuresFor({ id: String(n._id), votes: n.votes })))], query.sort);
+    const bridging = query.sort === 'bridging' ? await this.perspectives.bridging(String(parent.articleId)) : undefined;
+    const all = sortChildren([...tree.childrenOf(id), ...others.map((n) => toArgumentNode(n, viewer, tree.figuresFor({ id: String(n._id), votes: n.votes })))], query.sort, bridging);
     const offset = query.cursor ? Number(query.cursor) : 0;
     const more = all.length > offset + query.limit;
     return { items: all.slice(offset, offset + query.limit), nextCursor: more ? String(offset + query.limit) : null };

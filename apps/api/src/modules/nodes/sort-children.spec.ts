@@ -18,6 +18,11 @@ describe('sortChildren', () => {
     expect(sortChildren([weak, strong], 'votes').map((n) => n.id)).toEqual(['b', 'a']);
   });
 
+  it('orders by bridging score when asked, pinned still first', () => {
+    const scores: Record<string, number> = { a: 0.7, b: 0.3, c: 0 };
+    expect(sortChildren([weak, strong, pinned], 'bridging', (n) => scores[n.id]).map((n) => n.id)).toEqual(['c', 'a', 'b']);
+  });
+
   it('does not change the array it is given', () => {
     const input = [weak, strong];
     sortChildren(input, 'strength');

@@ -34,7 +34,8 @@ export type NodeReplyInput = z.infer<typeof nodeReplySchema>;
 export const editNodeSchema = z.strictObject({ text: nodeTextSchema });
 export type EditNodeInput = z.infer<typeof editNodeSchema>;
 
-export const CHILD_SORTS = ['strength', 'new', 'votes'] as const;
+/** `bridging`: rated well by every opinion group at once (see bridgingScore). */
+export const CHILD_SORTS = ['strength', 'bridging', 'new', 'votes'] as const;
 export const childrenQuerySchema = z.strictObject({
   sort: z.enum(CHILD_SORTS).default('strength'),
   cursor: z.string().regex(/^\d+$/).max(9).optional(),

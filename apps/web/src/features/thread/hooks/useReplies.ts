@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useChildPages } from '../../../api/article-nodes';
 import { countsAsReply, hasReplies, sortChildren } from '../../../api/tree-ops';
+import { usePerspectives } from '../../perspectives/hooks/usePerspectives';
 import type { ThreadSettings } from './useThread';
 
 /**
@@ -12,17 +13,18 @@ export function useReplies(settings: ThreadSettings, nodeId: string, requestNow:
   const { articleId, index, sort, showArticleNodes } = settings;
   const [requested, setRequested] = useState(requestNow);
   const pages = useChildPages(articleId, nodeId, sort, requested);
+  const { bridgingOf } = usePerspectives(articleId);
 
   const loaded = index.children.get(nodeId);
   const { shown, articleOnly, countedLoaded } = useMemo(() => {
     const all = loaded ?? [];
     const listed = all.filter((c) => showArticleNodes || c.origin === 'user' || hasReplies(index, c));
     return {
-      shown: sortChildren(listed, sort),
+      shown: sortChildren(listed, sort, bridgingOf),
       articleOnly: all.filter((c) => c.origin === 'article' && !hasReplies(index, c)).length,
       countedLoaded: all.filter(countsAsReply).length,
     };
-  }, [loaded, index, sort, showArticleNodes]);
+  }, [loaded, index, sort, showArticleNodes, bridgingOf]);
 
   const node = index.byId.get(nodeId);
   const total = node ? node.replyCounts.support + node.replyCounts.rebuttal : 0;

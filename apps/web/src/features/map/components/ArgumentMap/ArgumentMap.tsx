@@ -3,7 +3,7 @@ import { Background, Controls, ReactFlow, type Edge } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { ArgumentNode } from '@agora/shared';
 import { layoutArgumentMap } from '../../layout';
-import { MapNode, type MapFlowNode } from '../MapNode/MapNode';
+import { MapNode, type MapFlowNode, type MapPerspective } from '../MapNode/MapNode';
 import styles from './ArgumentMap.module.css';
 
 const nodeTypes = { argument: MapNode };
@@ -12,17 +12,19 @@ const EDGE_COLOURS: Record<ArgumentNode['type'], string> = { claim: '#1f4e8c', s
 interface Props {
   nodes: readonly ArgumentNode[];
   onOpen: (nodeId: string) => void;
+  /** Each node's strength as the chosen perspective sees it; absent: everyone's. */
+  perspectiveOf?: (node: ArgumentNode) => MapPerspective;
 }
 
 /** The whole article as a graph: thesis, paragraph claims, then every reply; pan and zoom to explore. */
-export function ArgumentMap({ nodes, onOpen }: Props) {
+export function ArgumentMap({ nodes, onOpen, perspectiveOf }: Props) {
   const { flowNodes, flowEdges, focus } = useMemo(() => {
     const layout = layoutArgumentMap(nodes);
     const flowNodes: MapFlowNode[] = layout.nodes.map((p) => ({
       id: p.node.id,
       type: 'argument',
       position: { x: p.x, y: p.y },
-      data: { node: p.node, isRoot: p.depth === 0, onOpen },
+      data: { node: p.node, isRoot: p.depth === 0, onOpen, ...(perspectiveOf ? { perspective: perspectiveOf(p.node) } : {}) },
       draggable: false,
       connectable: false,
       ariaLabel: `${p.node.type} ${p.node.rated ? `${Math.round(p.node.strength * 100)}%` : 'not yet rated'}`,
@@ -42,7 +44,7 @@ export function ArgumentMap({ nodes, onOpen }: Props) {
     const rootNode = layout.nodes.find((p) => p.depth === 0);
     const focus = rootNode && rootNode.y - startY < 700 ? initial : initial.filter((p) => p.id !== rootNode?.node.id);
     return { flowNodes, flowEdges, focus };
-  }, [nodes, onOpen]);
+  }, [nodes, onOpen, perspectiveOf]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'Enter') return;

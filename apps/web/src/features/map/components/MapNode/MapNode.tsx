@@ -4,27 +4,38 @@ import type { ArgumentNode } from '@agora/shared';
 import { TYPE_LABELS } from '../../../../ui/TypeBadge/TypeBadge';
 import styles from './MapNode.module.css';
 
-export type MapNodeData = { node: ArgumentNode; isRoot: boolean; onOpen: (id: string) => void };
+/** A node's strength as the chosen perspective sees it (see usePerspectives); absent: everyone's. */
+export interface MapPerspective {
+  value: number;
+  rated: boolean;
+  group: string | null;
+  /** The groups part over it. */
+  split: boolean;
+}
+export type MapNodeData = { node: ArgumentNode; isRoot: boolean; onOpen: (id: string) => void; perspective?: MapPerspective };
 export type MapFlowNode = Node<MapNodeData, 'argument'>;
 
 const excerpt = (s: string, n = 110) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** An argument on the map: kind in words and colour, strength as fill and border weight. */
 export const MapNode = memo(function MapNode({ data }: NodeProps<MapFlowNode>) {
-  const { node, isRoot, onOpen } = data;
-  const pct = Math.round(node.strength * 100);
-  const figure = node.rated ? `${pct}%` : 'not yet rated';
+  const { node, isRoot, onOpen, perspective } = data;
+  const shown = perspective ?? { value: node.strength, rated: node.rated, group: null, split: false };
+  const pct = Math.round(shown.value * 100);
+  const figure = shown.rated ? `${pct}%` : shown.group ? 'not rated' : 'not yet rated';
   const label = isRoot ? 'Thesis' : node.type === 'claim' ? `Paragraph ${(node.paragraphIndex ?? 0) + 1}` : TYPE_LABELS[node.type];
   return (
     <div
       className={`${styles.node} ${styles[node.type]}`}
       data-node-id={node.id}
       data-node-type={node.type}
-      data-rated={node.rated}
-      style={{ ['--strength' as string]: node.strength, borderWidth: `${1 + Math.round(node.strength * 4)}px` }}
+      data-rated={shown.rated}
+      data-perspective={shown.group ?? 'everyone'}
+      data-split={shown.split ? 'true' : undefined}
+      style={{ ['--strength' as string]: shown.value, borderWidth: `${1 + Math.round(shown.value * 4)}px`, ...(shown.split ? { outline: '2px dashed #8a3f96' } : {}) }}
       role="button"
       tabIndex={-1}
-      aria-label={`${label}, ${node.rated ? `strength ${pct}%` : 'not yet rated'}: ${excerpt(node.text, 80)}. Open its thread.`}
+      aria-label={`${label}, ${shown.rated ? `strength${shown.group ? ` for ${shown.group}` : ''} ${pct}%` : shown.group ? `not rated by ${shown.group}` : 'not yet rated'}${shown.split ? ', the groups split over it' : ''}: ${excerpt(node.text, 80)}. Open its thread.`}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') onOpen(node.id);
       }}

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import type { ArgumentNode } from '@agora/shared';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { errorMessage } from '../../../../api/errors';
 import { useArticle, useFullTree } from '../../../../api/queries';
@@ -6,6 +7,9 @@ import { useLiveArticle } from '../../../../api/useLiveArticle';
 import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
 import { LiveIndicator } from '../../../../ui/LiveIndicator/LiveIndicator';
 import { useAuth } from '../../../auth/hooks/useAuth';
+import { PerspectiveSwitch } from '../../../perspectives/components/PerspectiveSwitch/PerspectiveSwitch';
+import { SPLIT_SHOWN, usePerspectives } from '../../../perspectives/hooks/usePerspectives';
+import type { MapPerspective } from '../MapNode/MapNode';
 import { ArgumentMap } from '../ArgumentMap/ArgumentMap';
 import styles from './MapPage.module.css';
 
@@ -18,6 +22,18 @@ export default function MapPage() {
   const tree = useFullTree(id);
   const live = useLiveArticle(id, user);
   const onOpen = useCallback((nodeId: string) => navigate(`/articles/${id}/nodes/${nodeId}`), [navigate, id]);
+  const { strengthOf, splitOf } = usePerspectives(id);
+  const perspectiveOf = useCallback(
+    (node: ArgumentNode): MapPerspective => ({ ...strengthOf(node), split: (splitOf(node.id)?.spread ?? 0) >= SPLIT_SHOWN }),
+    [strengthOf, splitOf],
+  );
+  const describe = useCallback(
+    (nodeId: string) => {
+      const node = tree.index.byId.get(nodeId);
+      return node && !node.withdrawn ? { text: node.text, href: `/articles/${id}/nodes/${nodeId}` } : undefined;
+    },
+    [tree.index, id],
+  );
 
   return (
     <div className={styles.page}>
@@ -33,14 +49,16 @@ export default function MapPage() {
             <span className={styles.support}>Supports</span>
             <span className={styles.rebut}>Rebuts (dashed)</span>
             <span>Stronger = deeper colour, thicker border</span>
+            <span>Dashed outline: the groups split over it</span>
           </span>
         </div>
+        <PerspectiveSwitch articleId={id} describe={describe} />
       </header>
       {tree.isPending && <p>Loading…</p>}
       {tree.isError && <ErrorNote>{errorMessage(tree.error)}</ErrorNote>}
       {tree.data && (
         <div className={styles.canvas}>
-          <ArgumentMap nodes={tree.data} onOpen={onOpen} />
+          <ArgumentMap nodes={tree.data} onOpen={onOpen} perspectiveOf={perspectiveOf} />
         </div>
       )}
     </div>

@@ -116,7 +116,8 @@ describe('ArticleReader', () => {
     expect(within(previews).getByText('Quoting you')).toBeInTheDocument();
     expect(within(previews).getByText('That is right')).toBeInTheDocument();
     expect(within(section(0)).getByRole('button', { name: 'See all 3 replies' })).toBeInTheDocument();
-    expect(sut.api.mock.calls.map(([url]) => new URL(String(url), 'http://localhost').pathname)).toEqual([`/api/articles/${sut.articleId}`]);
+    // The first screen, and the opinion groups (small, and read on their own): not the tree.
+    expect(sut.api.mock.calls.map(([url]) => new URL(String(url), 'http://localhost').pathname).sort()).toEqual([`/api/articles/${sut.articleId}`, `/api/articles/${sut.articleId}/perspectives`]);
     expect(callsTo(sut.api, 'GET', `/api/articles/${sut.articleId}/tree`)).toHaveLength(0);
   });
 

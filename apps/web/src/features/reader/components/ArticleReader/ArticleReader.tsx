@@ -12,6 +12,7 @@ import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
 import { LiveIndicator } from '../../../../ui/LiveIndicator/LiveIndicator';
 import { RelativeTime } from '../../../../ui/RelativeTime/RelativeTime';
 import { useAuth } from '../../../auth/hooks/useAuth';
+import { PerspectiveSwitch } from '../../../perspectives/components/PerspectiveSwitch/PerspectiveSwitch';
 import { useTextSelection } from '../../hooks/useTextSelection';
 import { ParagraphBlock, type ComposerState } from '../ParagraphBlock/ParagraphBlock';
 import styles from './ArticleReader.module.css';
@@ -32,6 +33,13 @@ export function ArticleReader() {
   const rootRef = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useTextSelection(rootRef);
   const threadHref = useCallback((nodeId: string) => `/articles/${id}/nodes/${nodeId}`, [id]);
+  const describe = useCallback(
+    (nodeId: string) => {
+      const node = tree.index.byId.get(nodeId);
+      return node && !node.withdrawn ? { text: node.text, href: threadHref(nodeId) } : undefined;
+    },
+    [tree.index, threadHref],
+  );
 
   const lock = useMutation({
     mutationFn: (locked: boolean) => api.lockArticle(id, locked),
@@ -64,6 +72,7 @@ export function ArticleReader() {
             </button>
           )}
         </div>
+        <PerspectiveSwitch articleId={id} describe={describe} />
         {a.locked && <p className={styles.locked}>This article is locked: reading and voting only.</p>}
         {lock.isError && <ErrorNote>{errorMessage(lock.error)}</ErrorNote>}
         {tree.isError && <ErrorNote>Could not load the discussion: {errorMessage(tree.error)}</ErrorNote>}

@@ -3,7 +3,7 @@ import type { ArgumentNode, ArticleParagraph, Quote, ReplyType } from '@agora/sh
 import type { TreeIndex } from '../../../../api/tree-ops';
 import { QuotedText } from '../../../../ui/QuotedText/QuotedText';
 import { locateQuote, type TextRange } from '../../../../ui/QuotedText/ranges';
-import { StrengthMeter } from '../../../../ui/StrengthMeter/StrengthMeter';
+import { PerspectiveStrength } from '../../../perspectives/components/PerspectiveStrength/PerspectiveStrength';
 import { Composer } from '../../../thread/components/Composer/Composer';
 import { StrengthBreakdown } from '../../../thread/components/StrengthBreakdown/StrengthBreakdown';
 import { ThreadTree } from '../../../thread/components/ThreadTree/ThreadTree';
@@ -104,7 +104,7 @@ export function ParagraphBlock(props: Props) {
             <span className={styles.support}>{counts.support} {counts.support === 1 ? 'support' : 'supports'}</span>
             <span className={styles.rebut}>{counts.rebuttal} {counts.rebuttal === 1 ? 'rebuttal' : 'rebuttals'}</span>
           </span>
-          <StrengthMeter value={strength} rated={rated} compact label={`Strength of paragraph ${n}`} />
+          <PerspectiveStrength articleId={articleId} node={{ id: claim?.id ?? paragraph.nodeId ?? '', strength, rated }} compact label={`Strength of paragraph ${n}`} />
           {claim && (
             <button type="button" data-variant="link" aria-expanded={why} onClick={() => setWhy(!why)}>
               Why?

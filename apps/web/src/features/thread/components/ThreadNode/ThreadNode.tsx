@@ -8,10 +8,10 @@ import { errorMessage } from '../../../../api/errors';
 import { api } from '../../../../api/http';
 import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
 import { RelativeTime } from '../../../../ui/RelativeTime/RelativeTime';
-import { StrengthMeter } from '../../../../ui/StrengthMeter/StrengthMeter';
 import { TypeBadge } from '../../../../ui/TypeBadge/TypeBadge';
 import { useAuth } from '../../../auth/hooks/useAuth';
 import { ModerationTools } from '../../../moderation/components/ModerationTools/ModerationTools';
+import { PerspectiveStrength } from '../../../perspectives/components/PerspectiveStrength/PerspectiveStrength';
 import { useReplies } from '../../hooks/useReplies';
 import { useThread } from '../../hooks/useThread';
 import { useTreeCache } from '../../hooks/useTreeCache';
@@ -124,7 +124,7 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
           </p>
         )}
         <div className={styles.meta}>
-          <StrengthMeter value={node.strength} rated={node.rated} compact label={`Strength of this ${label.toLowerCase()}`} />
+          <PerspectiveStrength articleId={node.articleId} node={node} compact label={`Strength of this ${label.toLowerCase()}`} />
           <span className={styles.counts}>
             {counts.support} {counts.support === 1 ? 'support' : 'supports'} · {counts.rebuttal} {counts.rebuttal === 1 ? 'rebuttal' : 'rebuttals'}
           </span>

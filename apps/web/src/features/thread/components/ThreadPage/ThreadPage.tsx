@@ -7,6 +7,7 @@ import { useLiveArticle } from '../../../../api/useLiveArticle';
 import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
 import { LiveIndicator } from '../../../../ui/LiveIndicator/LiveIndicator';
 import { useAuth } from '../../../auth/hooks/useAuth';
+import { PerspectiveSwitch } from '../../../perspectives/components/PerspectiveSwitch/PerspectiveSwitch';
 import { ThreadTree } from '../ThreadTree/ThreadTree';
 import styles from './ThreadPage.module.css';
 
@@ -22,6 +23,13 @@ export function ThreadPage() {
   const thread = useThreadNodes(id, nodeId);
   const live = useLiveArticle(id, user);
   const threadHref = useCallback((n: string) => `/articles/${id}/nodes/${n}`, [id]);
+  const describe = useCallback(
+    (n: string) => {
+      const found = tree.index.byId.get(n);
+      return found && !found.withdrawn ? { text: found.text, href: threadHref(n) } : undefined;
+    },
+    [tree.index, threadHref],
+  );
 
   // Until the node is read, the page may hold only the first screen's outline of it.
   const node = thread.isSuccess ? tree.index.byId.get(nodeId) : undefined;
@@ -49,6 +57,7 @@ export function ThreadPage() {
         <LiveIndicator status={live.status} viewers={live.viewers} />
         <Link to={`/articles/${id}/map`}>Argument map</Link>
       </div>
+      <PerspectiveSwitch articleId={id} describe={describe} />
       <h1 className={styles.heading}>Thread</h1>
       {thread.isPending && <p>Loading…</p>}
       {thread.isError && <ErrorNote>{errorMessage(thread.error)}</ErrorNote>}
