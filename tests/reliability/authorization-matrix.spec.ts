@@ -154,6 +154,8 @@ describe('authorization matrix: every endpoint × every role', () => {
     { method: 'post', route: '/api/notifications/read', expect: SIGNED_IN, request: (c) => send(c, 'post', '/api/notifications/read', { all: true }) },
     { method: 'get', route: '/api/users/:username', expect: OPEN, request: (c) => send(c, 'get', `/api/users/${w.author.username}`) },
     { method: 'get', route: '/api/search', expect: OPEN, request: (c) => send(c, 'get', '/api/search?q=sectarian') },
+    // From loopback (as here) to anyone; elsewhere only with METRICS_TOKEN (metrics.e2e).
+    { method: 'get', route: '/api/metrics', expect: OPEN, request: (c) => send(c, 'get', '/api/metrics') },
   ];
 
   it('has one row for every route the API serves', () => {

@@ -109,6 +109,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'post', route: '/api/notifications/read', body: markNotificationsReadSchema, valid: { all: true } },
   { method: 'get', route: '/api/users/:username' },
   { method: 'get', route: '/api/search', query: searchQuerySchema },
+  { method: 'get', route: '/api/metrics' },
 ];
 
 const ERROR_CODE_VALUES = new Set<string>(Object.values(ERROR_CODES));
