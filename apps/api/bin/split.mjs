@@ -1,4 +1,5 @@
-// `npm run split -- <file>`: prints the article's title, paragraphs and annotated sentences as JSON,
+// `npm run split -- <file>`: prints the article's title, paragraphs and annotated sentences (with their
+// argument roles, targets and stances) as JSON,
 // exactly as the API would store them. Uses the built shared library, building it first when it is
 // missing or older than its sources, so the command works straight after `npm install`.
 import { execFileSync } from 'node:child_process';
@@ -57,12 +58,14 @@ const output = {
   paragraphs: paragraphs.map(({ index, text, sentences }) => ({
     index,
     text,
-    sentences: sentences.map(({ index, text, start, end, role, attribution, hedges, question }) => ({
+    sentences: sentences.map(({ index, text, start, end, role, target, stance, attribution, hedges, question }) => ({
       index,
       text,
       start,
       end,
       role,
+      target,
+      stance,
       attribution,
       hedges,
       question,

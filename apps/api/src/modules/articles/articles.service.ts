@@ -123,10 +123,9 @@ export class ArticlesService {
 
     const articleId = new Types.ObjectId();
     const now = new Date();
-    const { root, claims, all } = buildArticleNodes(articleId, split, now);
+    const { root, claims, all, sentenceNodeIds } = buildArticleNodes(articleId, split, now);
     const paragraphs = split.paragraphs.map((p, i) => ({ ...p, nodeId: String(claims[i]._id) }));
-    const sentenceIds = new Map(all.filter((n) => n.sentenceIndex !== null).map((n) => [`${n.paragraphIndex}:${n.sentenceIndex}`, String(n._id)]));
-    for (const p of paragraphs) for (const s of p.sentences) s.nodeId = sentenceIds.get(`${p.index}:${s.index}`);
+    for (const p of paragraphs) for (const s of p.sentences) s.nodeId = sentenceNodeIds[p.index][s.index];
     const slug = `${slugify(split.title)}-${hash.slice(0, 8)}`;
     try {
       await this.articles.insert(

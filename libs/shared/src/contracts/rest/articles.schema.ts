@@ -14,7 +14,12 @@ export interface ArticleSentence {
   text: string;
   start: number;
   end: number;
-  role: 'support' | 'rebuttal';
+  /** What the sentence does in the article's argument (see `assignRoles`); context is not argued and not voted on. */
+  role: 'thesis' | 'claim' | 'support' | 'rebuttal' | 'context';
+  /** The sentence of the same paragraph a support or rebuttal argues about; null for the paragraph's claim (for a claim: the thesis). */
+  target: number | null;
+  /** A claim's stance toward the thesis; null for every other role. */
+  stance: 'for' | 'against' | null;
   attribution: string | null;
   hedges: string[];
   question: boolean;

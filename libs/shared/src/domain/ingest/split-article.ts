@@ -4,8 +4,8 @@ import { findHedges } from './hedges';
 import { normalizeLineEndings } from './normalize';
 import { splitParagraphs } from './paragraphs';
 import { isQuestion } from './question';
-import { assignRoles } from './roles';
-import { splitSentences } from './sentences';
+import { assignRoles, type SentenceArgument } from './roles';
+import { splitSentences, type SentenceSpan } from './sentences';
 import { extractTitle } from './title';
 
 export interface SplitArticle {
@@ -21,14 +21,15 @@ export interface SplitArticle {
 export function splitArticle(source: string): SplitArticle {
   const lines = normalizeLineEndings(source).split('\n');
   const { title, bodyStart, markdown } = extractTitle(lines);
-  const paragraphs = splitParagraphs(lines.slice(bodyStart), { markdown }).map(toParagraph);
+  const texts = splitParagraphs(lines.slice(bodyStart), { markdown });
+  const spans = texts.map((text) => splitSentences(text));
+  const sentenceTexts = spans.map((list, i) => list.map(({ start, end }) => texts[i].slice(start, end)));
+  const roles = assignRoles(sentenceTexts);
+  const paragraphs = texts.map((text, i) => toParagraph(text, i, spans[i], sentenceTexts[i], roles[i]));
   return { title, paragraphs };
 }
 
-function toParagraph(text: string, index: number): ArticleParagraph {
-  const spans = splitSentences(text);
-  const texts = spans.map(({ start, end }) => text.slice(start, end));
-  const roles = assignRoles(texts);
+function toParagraph(text: string, index: number, spans: readonly SentenceSpan[], texts: readonly string[], roles: readonly SentenceArgument[]): ArticleParagraph {
   const sources = attributeSentences(texts);
   const sentences = spans.map(
     ({ start, end }, i): ArticleSentence => ({
@@ -36,7 +37,9 @@ function toParagraph(text: string, index: number): ArticleParagraph {
       text: texts[i],
       start,
       end,
-      role: roles[i],
+      role: roles[i].role,
+      target: roles[i].target,
+      stance: roles[i].stance,
       attribution: sources[i],
       hedges: findHedges(texts[i]),
       question: isQuestion(texts[i]),
