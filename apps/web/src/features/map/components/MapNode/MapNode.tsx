@@ -13,7 +13,8 @@ const excerpt = (s: string, n = 110) => (s.length > n ? `${s.slice(0, n - 1)}…
 export const MapNode = memo(function MapNode({ data }: NodeProps<MapFlowNode>) {
   const { node, isRoot, onOpen } = data;
   const pct = Math.round(node.strength * 100);
-  const label = isRoot ? 'Thesis' : node.type === 'claim' ? `Paragraph ${(node.paragraphIndex ?? 0) + 1}` : TYPE_LABELS[node.type];
+  const paragraph = `Paragraph ${(node.paragraphIndex ?? 0) + 1}${node.stance === 'against' ? ', against the thesis' : ''}`;
+  const label = isRoot ? 'Thesis' : node.type === 'claim' ? paragraph : TYPE_LABELS[node.type];
   return (
     <div
       className={`${styles.node} ${styles[node.type]}`}

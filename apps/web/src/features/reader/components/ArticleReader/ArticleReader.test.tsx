@@ -46,7 +46,9 @@ function setup({ user = null as PublicUser | null } = {}) {
       {
         index: 0,
         text: 'The sectarian violence in Iraq grew.',
-        sentences: [],
+        sentences: [
+          { index: 0, text: 'The sectarian violence in Iraq grew.', start: 0, end: 36, role: 'claim', target: null, stance: 'against', attribution: null, hedges: [], question: false, nodeId: t.claim.id },
+        ],
         nodeId: t.claim.id,
         replyCounts: { support: 1, rebuttal: 2 },
         strength: 0.45,
@@ -86,6 +88,9 @@ describe('ArticleReader', () => {
     expect(paragraph(0)).toHaveTextContent('The sectarian violence in Iraq grew.');
     expect(within(paragraph(0)).getByText('1 support')).toBeInTheDocument();
     expect(within(paragraph(0)).getByText('2 rebuttals')).toBeInTheDocument();
+    // What each paragraph does for the thesis follows its sentences' roles; without roles, nothing is claimed.
+    expect(within(paragraph(0)).getByText('Argues against the thesis')).toHaveAttribute('data-part', 'against');
+    expect(paragraph(1).querySelector('[data-part]')).toBeNull();
     expect(screen.getByText(/4 replies/)).toBeInTheDocument();
     expect(screen.getByTestId('live-status')).toHaveTextContent(/Connecting|Live|Reconnecting|Offline/);
   });
