@@ -50,11 +50,12 @@ if (!existsSync(path) || !statSync(path).isFile()) fail(`no such file: ${file}`)
 
 buildSharedIfStale();
 const { splitArticle } = require(dist);
-const { title, paragraphs } = splitArticle(readFileSync(path, 'utf8'));
+const { title, metadata, paragraphs } = splitArticle(readFileSync(path, 'utf8'));
 
 // Only the stored shape: anything the library adds later (nodeId, counts) stays out.
 const output = {
   title,
+  metadata,
   paragraphs: paragraphs.map(({ index, text, sentences }) => ({
     index,
     text,

@@ -1,4 +1,4 @@
-import type { ArgumentNode, ArticleDetail, ArticleParagraph, ArticleSummary } from '@agora/shared';
+import { NO_METADATA, type ArgumentNode, type ArticleDetail, type ArticleParagraph, type ArticleSummary } from '@agora/shared';
 import type { ArticleTree } from '../article-tree/article-tree';
 import { sortChildren } from '../nodes/sort-children';
 import type { ArticleRecord } from './article.model';
@@ -24,6 +24,7 @@ export function toArticleSummary(a: ArticleRecord, activity: ArticleActivity | n
   return {
     id: String(a._id),
     title: a.title,
+    metadata: { ...NO_METADATA, ...a.metadata },
     slug: a.slug,
     paragraphCount: a.paragraphCount,
     nodeCount: a.nodeCount,

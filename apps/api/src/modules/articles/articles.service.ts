@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   DomainError,
   ERROR_CODES,
+  isoDate,
   splitArticle,
   type ArticleDetail,
   type ArticleSummary,
@@ -113,6 +114,8 @@ export class ArticlesService {
     }
     const split = splitArticle(source);
     if (input.title) split.title = input.title.trim();
+    // Given fields win over the front matter; a given time is stored in UTC like one read from the text.
+    const given = { ...input.metadata, ...(input.metadata?.publishedAt ? { publishedAt: isoDate(input.metadata.publishedAt) } : {}) };
     if (split.paragraphs.length === 0 || split.paragraphs.every((p) => p.sentences.length === 0)) {
       throw new DomainError(ERROR_CODES.ARTICLE_INVALID, 'The text has no sentences to debate.');
     }
@@ -135,6 +138,7 @@ export class ArticlesService {
           slug,
           hash,
           rootNodeId: root._id,
+          metadata: { ...split.metadata, ...given },
           state: 'importing',
           locked: false,
           paragraphCount: paragraphs.length,

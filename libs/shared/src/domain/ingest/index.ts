@@ -7,3 +7,4 @@ export { attributeSentences, findAttribution } from './attribution';
 export { findHedges } from './hedges';
 export { isQuestion } from './question';
 export { collapseWhitespace, normalizeLineEndings } from './normalize';
+export { readFrontMatter, httpUrl, isoDate, NO_METADATA, type FrontMatter } from './front-matter';

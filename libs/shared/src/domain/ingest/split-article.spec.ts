@@ -3,6 +3,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { ArticleParagraph } from '../../contracts/rest/articles.schema';
 import { splitArticle } from './split-article';
+import { NO_METADATA } from './front-matter';
 
 const SEED = join(__dirname, '../../../../../seeds/iraq-sectarianism.txt');
 
@@ -168,6 +169,17 @@ describe('splitArticle on small texts', () => {
     expect(losslessProblems(result.paragraphs)).toEqual([]);
   });
 
+  it('takes the title and the metadata from a front matter, and keeps it out of the body', () => {
+    const result = sut('---\ntitle: Talks stall\nauthor: Jane Roe\ndate: 2014-06-20\n---\n\nDiplomats met in Vienna. No date was set.\n');
+    expect(result.title).toBe('Talks stall');
+    expect(result.metadata).toEqual({ sourceUrl: null, author: 'Jane Roe', publishedAt: '2014-06-20', licence: null });
+    expect(result.paragraphs.map(texts)).toEqual([['Diplomats met in Vienna.', 'No date was set.']]);
+    const repeated = sut('---\ntitle: Talks stall\n---\nTalks stall\n\nDiplomats met in Vienna.');
+    expect(repeated.title).toBe('Talks stall');
+    expect(repeated.paragraphs.map(texts)).toEqual([['Diplomats met in Vienna.']]);
+    expect(sut('Talks stall\n\nDiplomats met.').metadata).toEqual({ sourceUrl: null, author: null, publishedAt: null, licence: null });
+  });
+
   it('reads Markdown: heading title, lists, quotes and inline emphasis', () => {
     const result = sut(
       '# The **case** against\n\nThree reasons:\n\n- Cost. It is high.\n- Risk, which\n  is real.\n\n> Nobody wins a war.\n> Everyone loses.\n\n## Conclusion\n\nSee [the report](http://x.org).',
@@ -220,8 +232,8 @@ describe('splitArticle on small texts', () => {
   });
 
   it('returns no paragraphs for an empty text', () => {
-    expect(sut('')).toEqual({ title: '', paragraphs: [] });
-    expect(sut(' \r\n\u00A0\n')).toEqual({ title: '', paragraphs: [] });
+    expect(sut('')).toEqual({ title: '', metadata: NO_METADATA, paragraphs: [] });
+    expect(sut(' \r\n\u00A0\n')).toEqual({ title: '', metadata: NO_METADATA, paragraphs: [] });
   });
 
   it('splits a 1 MB article correctly (timing belongs to the benchmarks)', () => {

@@ -34,6 +34,7 @@ function setup({ user = null as PublicUser | null } = {}) {
   const article: ArticleDetail = {
     id: t.articleId,
     title: 'IRAQ: a test',
+    metadata: { sourceUrl: 'https://example.org/iraq', author: 'A. Writer', publishedAt: '2014-06-20', licence: 'CC BY 4.0' },
     slug: 'iraq',
     paragraphCount: 2,
     nodeCount: 8,
@@ -92,6 +93,7 @@ describe('ArticleReader', () => {
     expect(within(paragraph(0)).getByText('Argues against the thesis')).toHaveAttribute('data-part', 'against');
     expect(paragraph(1).querySelector('[data-part]')).toBeNull();
     expect(screen.getByText(/4 replies/)).toBeInTheDocument();
+    expect(screen.getByTestId('article-byline')).toHaveTextContent('By A. Writer · 20 June 2014 · Source: example.org · Licence: CC BY 4.0');
     expect(screen.getByTestId('live-status')).toHaveTextContent(/Connecting|Live|Reconnecting|Offline/);
   });
 
