@@ -1,6 +1,6 @@
 import type { ArticleSentence } from '../../contracts/rest/articles.schema';
 import { CONCLUDING, EVIDENCE, OWN_STANCE, POINT_OPENER, SIGNPOST, SUMMING_UP, TURN, isDenial, isOpposingView, opening } from './discourse';
-import { findAttribution } from './attribution';
+import { attributeSentences } from './attribution';
 import { isQuestion } from './question';
 
 export type SentenceRole = ArticleSentence['role'];
@@ -27,13 +27,17 @@ const FRAMED = 3;
  * or rebuttal when they voice an opposing view or turn against one. A claim that concedes an opposing
  * view ("Admittedly ...") stands against the thesis, and the turns that answer it rebut it.
  */
-export function assignRoles(paragraphs: readonly (readonly string[])[]): SentenceArgument[][] {
+export function assignRoles(
+  paragraphs: readonly (readonly string[])[],
+  /** Each sentence's source (see `attributeSentences`), when the caller has them already. */
+  attributions: readonly (readonly (string | null)[])[] = paragraphs.map(attributeSentences),
+): SentenceArgument[][] {
   const framed = paragraphs.length >= FRAMED;
   const result = paragraphs.map((sentences, i) => {
     const heads = sentences.map(opening);
     if (framed && i === 0) return frameParagraph(heads, 'opening');
     if (framed && i === paragraphs.length - 1) return frameParagraph(heads, 'closing');
-    return bodyParagraph(sentences, heads);
+    return bodyParagraph(sentences, heads, attributions[i]);
   });
   // Without an opening and a closing, the first claim carries the article.
   if (!result.some((p) => p.some((s) => s.role === 'thesis'))) {
@@ -51,7 +55,7 @@ function frameParagraph(heads: readonly string[], place: 'opening' | 'closing'):
   return heads.map((_, i) => (thesis.has(i) ? argument('thesis') : argument('context')));
 }
 
-function bodyParagraph(sentences: readonly string[], heads: readonly string[]): SentenceArgument[] {
+function bodyParagraph(sentences: readonly string[], heads: readonly string[], sources: readonly (string | null)[]): SentenceArgument[] {
   // Questions and signposts frame the argument without making it.
   const framing = heads.map((head, i) => isQuestion(sentences[i]) || SIGNPOST.test(head));
   const arguable = heads.flatMap((_, i) => (framing[i] ? [] : [i]));
@@ -65,7 +69,7 @@ function bodyParagraph(sentences: readonly string[], heads: readonly string[]): 
   let reported: number | null = null;
   return heads.map((head, i) => {
     if (i === claim) {
-      reported = findAttribution(sentences[i]) === null ? null : i;
+      reported = sources[i] === null ? null : i;
       return { role: 'claim', target: null, stance };
     }
     if (framing[i]) return argument('context');
@@ -79,7 +83,7 @@ function bodyParagraph(sentences: readonly string[], heads: readonly string[]): 
       return argument('rebuttal', answered === claim ? null : answered);
     }
     // What a source says, the author may turn against in the next sentence.
-    reported = findAttribution(sentences[i]) === null ? null : i;
+    reported = sources[i] === null ? null : i;
     void EVIDENCE;
     void POINT_OPENER;
     return argument('support');

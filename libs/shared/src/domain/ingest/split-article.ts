@@ -34,13 +34,20 @@ export function splitArticle(source: string): SplitArticle {
   const texts = splitParagraphs(lines.slice(bodyStart), { markdown });
   const spans = texts.map((text) => splitSentences(text));
   const sentenceTexts = spans.map((list, i) => list.map(({ start, end }) => texts[i].slice(start, end)));
-  const roles = assignRoles(sentenceTexts);
-  const paragraphs = texts.map((text, i) => toParagraph(text, i, spans[i], sentenceTexts[i], roles[i]));
+  const sources = sentenceTexts.map(attributeSentences);
+  const roles = assignRoles(sentenceTexts, sources);
+  const paragraphs = texts.map((text, i) => toParagraph(text, i, spans[i], sentenceTexts[i], sources[i], roles[i]));
   return { title, metadata: front.metadata, paragraphs };
 }
 
-function toParagraph(text: string, index: number, spans: readonly SentenceSpan[], texts: readonly string[], roles: readonly SentenceArgument[]): ArticleParagraph {
-  const sources = attributeSentences(texts);
+function toParagraph(
+  text: string,
+  index: number,
+  spans: readonly SentenceSpan[],
+  texts: readonly string[],
+  sources: readonly (string | null)[],
+  roles: readonly SentenceArgument[],
+): ArticleParagraph {
   const sentences = spans.map(
     ({ start, end }, i): ArticleSentence => ({
       index: i,
