@@ -15,13 +15,6 @@ export const SUMMING_UP =
 export const CONCLUDING =
   /^(?:therefore|thus|hence|consequently|accordingly|as a (?:result|consequence)|so(?:,| it| we| the| this| that)|that(?:'s| is) (?:why|how)|this (?:is|was) (?:why|how)|which is why|for (?:this|that|these|those|all these|the above) reasons?|it (?:follows|is clear|is obvious|is evident) that|clearly|obviously|evidently|to this end|in this (?:way|regard|sense|respect)|in short|in sum|in brief|all in all|overall)\b/;
 
-/** Opens the first point of a sequence ("Firstly", "Another reason"): the paragraph's claim follows. */
-export const POINT_OPENER =
-  /^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|finally|lastly|last but not least|first (?:and foremost|of all)|to begin with|above all|another (?:\w+ )?(?:reason|point|argument|advantage|disadvantage|benefit|aspect|factor|problem|issue|drawback|consideration)|the (?:first|second|third|main|other|final|last|most important) (?:\w+ )?(?:reason|point|argument|advantage|disadvantage|benefit|aspect|factor|problem|issue|drawback)|on (?:the )?one hand|one (?:\w+ )?(?:reason|point|advantage|disadvantage|benefit))\b/;
-
-/** Opens evidence for something said before: an example, a reason, an elaboration. */
-export const EVIDENCE =
-  /^(?:for (?:example|instance)|e\.g\.|to illustrate|as an example|take\b|a (?:good|typical|clear) example|this is (?:because|since)|because|since|the reason (?:is|being)|in fact|indeed|in other words|that is(?: to say)?|namely|specifically|in particular|according to|research|studies|statistics|a (?:recent )?(?:study|survey|report))\b/;
 
 /** A turn against what came before. */
 export const TURN =
@@ -67,3 +60,6 @@ export function isDenial(head: string): boolean {
 /** The text talking about itself ("This essay will discuss ..."): signposting, not argument. */
 export const SIGNPOST =
   /\b(?:this (?:essay|article|paper|piece|post|text)|the following|(?:discussed|explained|examined|presented|outlined) (?:below|later|here)|in what follows|(?:i|we) (?:will|shall|would|am going to) (?:now )?(?:discuss|explore|examine|analy[sz]e|present|explain|outline|look at|start|begin|elaborate)|(?:will|shall) be (?:discussed|explored|examined|presented|explained|proven|shown)|let (?:us|me)|let's)\b/;
+
+/** A turn strong enough to oppose the paragraph's claim by itself. */
+export const STRONG_TURN = /^(?:however|but|nevertheless|nonetheless|on the other hand|on the contrary|conversely|yet)(?![a-z])/;

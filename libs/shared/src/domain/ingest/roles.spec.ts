@@ -5,16 +5,25 @@ const roles = (result: SentenceArgument[][]) => result.map((p) => p.map((s) => s
 describe('assignRoles', () => {
   const sut = assignRoles;
 
-  it('finds the thesis in the opening and closing by the author’s stance, the rest being context', () => {
+  it('finds the thesis in the opening and closing by the author’s stance; the opening’s rest is context, the closing’s sums up claims', () => {
     const result = sut([
       ['Cities keep growing.', 'I believe that public transport deserves more money.', 'Here is why.'],
       ['Buses carry many people at once.', 'For example, one bus replaces forty cars.'],
-      ['In conclusion, public transport deserves more money.', 'Cities will decide.'],
+      ['In conclusion, public transport deserves more money.', 'Buses save space.', 'Who would argue?'],
     ]);
     expect(roles(result)).toEqual([
       ['context', 'thesis', 'context'],
       ['claim', 'support'],
-      ['thesis', 'context'],
+      ['thesis', 'claim', 'context'],
+    ]);
+  });
+
+  it('reads a plain turn inside a paragraph as a rebuttal of its claim', () => {
+    const [, body] = sut([['Intro.', 'I think so.'], ['Trains are fast.', 'They run every hour.', 'But tickets cost a lot.'], ['In short, yes.']]);
+    expect(body.map((s) => [s.role, s.target])).toEqual([
+      ['claim', null],
+      ['support', null],
+      ['rebuttal', null],
     ]);
   });
 

@@ -1,5 +1,5 @@
 import type { ArticleSentence } from '../../contracts/rest/articles.schema';
-import { CONCLUDING, EVIDENCE, OWN_STANCE, POINT_OPENER, SIGNPOST, SUMMING_UP, TURN, isDenial, isOpposingView, opening } from './discourse';
+import { CONCLUDING, OWN_STANCE, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, isDenial, isOpposingView, opening } from './discourse';
 import { attributeSentences } from './attribution';
 import { isQuestion } from './question';
 
@@ -21,11 +21,13 @@ const FRAMED = 3;
 /**
  * Gives every sentence of an article (paragraphs of sentence texts) its argument role. The thesis
  * is stated in the opening paragraph and restated in the closing one, found by the author's own
- * stance ("I believe") or a summing up ("In conclusion"), else by position; the rest of those
- * paragraphs is context. Every other paragraph makes one claim, by default its first sentence or a
- * conclusion drawn at its end ("Therefore ..."), and the other sentences are premises of it: support,
- * or rebuttal when they voice an opposing view or turn against one. A claim that concedes an opposing
- * view ("Admittedly ...") stands against the thesis, and the turns that answer it rebut it.
+ * stance ("I believe") or a summing up ("In conclusion"), else by position; the rest of the opening
+ * leads in (context), the rest of the closing sums up claims. Every other paragraph makes one claim,
+ * by default its first sentence or a conclusion drawn at its end ("Therefore ..."), and the other
+ * sentences are premises of it: support, or rebuttal when they voice an opposing view, turn ("But
+ * ...", "However ..."), or answer what an opposing view or a source said (then aimed at that
+ * sentence). A claim that concedes ("Admittedly ...") or opens with a turn stands against the thesis.
+ * Questions and signposts ("Let us look at ...") argue nothing: context.
  */
 export function assignRoles(
   paragraphs: readonly (readonly string[])[],
@@ -35,8 +37,8 @@ export function assignRoles(
   const framed = paragraphs.length >= FRAMED;
   const result = paragraphs.map((sentences, i) => {
     const heads = sentences.map(opening);
-    if (framed && i === 0) return frameParagraph(heads, 'opening');
-    if (framed && i === paragraphs.length - 1) return frameParagraph(heads, 'closing');
+    if (framed && i === 0) return frameParagraph(sentences, heads, 'opening');
+    if (framed && i === paragraphs.length - 1) return frameParagraph(sentences, heads, 'closing');
     return bodyParagraph(sentences, heads, attributions[i]);
   });
   // Without an opening and a closing, the first claim carries the article.
@@ -47,12 +49,18 @@ export function assignRoles(
   return result;
 }
 
-function frameParagraph(heads: readonly string[], place: 'opening' | 'closing'): SentenceArgument[] {
-  const arguable = heads.flatMap((head, i) => (SIGNPOST.test(head) ? [] : [i]));
+function frameParagraph(sentences: readonly string[], heads: readonly string[], place: 'opening' | 'closing'): SentenceArgument[] {
+  const framing = heads.map((head, i) => isQuestion(sentences[i]) || SIGNPOST.test(head));
+  const arguable = heads.flatMap((_, i) => (framing[i] ? [] : [i]));
   const cues = arguable.filter((i) => OWN_STANCE.test(heads[i]) || SUMMING_UP.test(heads[i]));
   const fallback = place === 'opening' ? arguable.at(-1) : arguable[0];
   const thesis = new Set(cues.length ? cues : fallback === undefined ? [] : [fallback]);
-  return heads.map((_, i) => (thesis.has(i) ? argument('thesis') : argument('context')));
+  // What else a closing says sums up the claims made; an opening's other sentences lead in.
+  return heads.map((_, i): SentenceArgument => {
+    if (thesis.has(i)) return argument('thesis');
+    if (place === 'closing' && !framing[i]) return { role: 'claim', target: null, stance: 'for' };
+    return argument('context');
+  });
 }
 
 function bodyParagraph(sentences: readonly string[], heads: readonly string[], sources: readonly (string | null)[]): SentenceArgument[] {
@@ -82,10 +90,9 @@ function bodyParagraph(sentences: readonly string[], heads: readonly string[], s
       counter = reported = null;
       return argument('rebuttal', answered === claim ? null : answered);
     }
+    if (STRONG_TURN.test(head)) return argument('rebuttal');
     // What a source says, the author may turn against in the next sentence.
     reported = sources[i] === null ? null : i;
-    void EVIDENCE;
-    void POINT_OPENER;
     return argument('support');
   });
 }
