@@ -5,11 +5,11 @@
 
 /** The author's own stance: "I believe", "in my opinion". Searched anywhere in the sentence. */
 export const OWN_STANCE =
-  /\b(?:i (?:\w+ )?(?:believe|think|agree|disagree|feel|contend|argue|maintain|hold|suggest|am (?:convinced|certain|sure)|would (?:say|argue|contend|suggest))|in my (?:opinion|view|mind|eyes|point of view)|from my (?:perspective|point of view|standpoint)|my (?:view|opinion|position|stance) is|personally\b|we (?:should|must|need to)\b)/;
+  /\b(?:i (?:do not |don't |\w+ )?(?:believe|think|agree|disagree|feel|contend|argue|maintain|hold|suggest|prefer|am (?:convinced|certain|sure|in favou?r)|would (?:\w+ )?(?:say|argue|contend|suggest|choose|prefer))|(?:it )?seems to me|in my (?:opinion|view|mind|eyes|point of view)|from my (?:perspective|point of view|standpoint)|my (?:view|opinion|position|stance) is|personally\b|we (?:should|must|need to)\b)/;
 
 /** Opens a summing up of the whole text: the thesis restated. */
 export const SUMMING_UP =
-  /^(?:in conclusion|to conclude|in summary|to sum(?:marize|marise)? up|to summari[sz]e|summing up|all in all|all things considered|in a nutshell|in short|in sum|on the whole|overall|taking (?:everything|all) into (?:account|consideration)|considering all|having (?:considered|discussed)|for (?:all )?(?:these|the above|those) reasons|in the light of|from what has been discussed|based on the above|as discussed above)\b/;
+  /^(?:in conclusion|to conclude|in summary|to sum(?:marize|marise)? up|to summari[sz]e|summing up|all in all|all things considered|in a nutshell|in short|in sum|on the whole|overall|taking (?:everything|all) into (?:account|consideration)|considering all|having (?:considered|discussed)|for (?:all )?(?:these|the above|those) reasons|in the light of|from what has been discussed|based on the above|as discussed above|(?:due to|given|based on|from|for|because of) (?:all )?(?:the |these |those )?(?:\w+ )?(?:reasons|evidences?|analys[ie]s|arguments|points|discussion)(?: \w+)? (?:above|before))\b/;
 
 /** Opens a conclusion drawn from what precedes: in a paragraph, its claim. */
 export const CONCLUDING =
@@ -59,7 +59,10 @@ export function isDenial(head: string): boolean {
 
 /** The text talking about itself ("This essay will discuss ..."): signposting, not argument. */
 export const SIGNPOST =
-  /\b(?:this (?:essay|article|paper|piece|post|text)|the following|(?:discussed|explained|examined|presented|outlined) (?:below|later|here)|in what follows|(?:i|we) (?:will|shall|would|am going to) (?:now )?(?:discuss|explore|examine|analy[sz]e|present|explain|outline|look at|start|begin|elaborate)|(?:will|shall) be (?:discussed|explored|examined|presented|explained|proven|shown)|let (?:us|me)|let's)\b/;
+  /\b(?:this (?:essay|article|paper|piece|post|text)|the following|(?:discussed|explained|examined|presented|outlined) (?:below|later|here)|in what follows|(?:i|we) (?:will|shall|would|am going to) (?:now )?(?:discuss|explore|examine|analy[sz]e|present|explain|outline|look at|start|begin|elaborate)|(?:will|shall) be (?:discussed|explored|examined|presented|explained|proven|proved|shown)|(?:is|are) to be discussed|as follows|here are|there are (?:two|three|four|several) (?:\w+ )?reasons|let (?:us|me)|let's)\b/;
+
+/** Sets two views side by side ("Some think X, while others think Y"): framing the question, not answering it. */
+export const BOTH_SIDES = /\b(?:while|whereas|but|and|however,?) (?:some |many )?others?\b|\bboth (?:sides|views|opinions)\b/;
 
 /** A turn strong enough to oppose the paragraph's claim by itself. */
 export const STRONG_TURN = /^(?:however|but|nevertheless|nonetheless|on the other hand|on the contrary|conversely|yet)(?![a-z])/;
