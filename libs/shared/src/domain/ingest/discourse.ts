@@ -5,11 +5,11 @@
 
 /** The author's own stance: "I believe", "in my opinion". Searched anywhere in the sentence. */
 export const OWN_STANCE =
-  /\b(?:i (?:do not |don't |\w+ )?(?:believe|think|agree|disagree|feel|contend|argue|maintain|hold|suggest|prefer|am (?:convinced|certain|sure|in favou?r)|would (?:\w+ )?(?:say|argue|contend|suggest|choose|prefer))|(?:it )?seems to me|in my (?:opinion|view|mind|eyes|point of view)|from my (?:perspective|point of view|standpoint)|my (?:view|opinion|position|stance) is|personally\b|we (?:should|must|need to)\b)/;
+  /\b(?:i (?:do not |don't |\w+ )?(?:believe|think|agree|disagree|feel|contend|argue|maintain|hold|suggest|prefer|am (?:convinced|certain|sure|in favou?r)|would (?:\w+ )?(?:say|argue|contend|suggest|choose|prefer))|(?:it )?seems to me|as far as i am concerned|to me,|i would (?:\w+ )?(?:assert|claim|conclude)|in my (?:\w+ )?(?:opinion|view)|in my (?:opinion|view|mind|eyes|point of view)|from my (?:perspective|point of view|standpoint)|my (?:view|opinion|position|stance) is|personally\b|we (?:should|must|need to)\b)/;
 
 /** Opens a summing up of the whole text: the thesis restated. */
 export const SUMMING_UP =
-  /^(?:in conclusion|to conclude|in summary|to sum(?:marize|marise)? up|to summari[sz]e|summing up|all in all|all things considered|in a nutshell|in short|in sum|on the whole|overall|taking (?:everything|all) into (?:account|consideration)|considering all|having (?:considered|discussed)|for (?:all )?(?:these|the above|those) reasons|in the light of|from what has been discussed|based on the above|as discussed above|(?:due to|given|based on|from|for|because of) (?:all )?(?:the |these |those )?(?:\w+ )?(?:reasons|evidences?|analys[ie]s|arguments|points|discussion)(?: \w+)? (?:above|before))\b/;
+  /^(?:in conclusion|to conclude|in summary|to sum(?:marize|marise)? (?:it )?up|after (?:careful |much )?consideration|to summari[sz]e|summing up|all in all|all things considered|in a nutshell|in short|in sum|on the whole|overall|taking (?:everything|all) into (?:account|consideration)|considering all|having (?:considered|discussed)|for (?:all )?(?:these|the above|those) reasons|in the light of|from what has been discussed|based on the above|as discussed above|(?:due to|given|based on|from|for|because of) (?:all )?(?:the |these |those )?(?:\w+ )?(?:reasons|evidences?|analys[ie]s|arguments|points|discussion)(?: that)?(?: \w+){0,3} (?:above|before))\b/;
 
 /** Opens a conclusion drawn from what precedes: in a paragraph, its claim. */
 export const CONCLUDING =
