@@ -12,7 +12,7 @@ import { startApi } from '../support/api-instance.mjs';
 import { autocannonLoop } from '../support/http-load.mjs';
 import { articleSkeleton, createNodeIndexes, createVoteIndexes, ObjectId, replyDoc } from '../support/node-docs.mjs';
 import { withCpu } from '../support/processes.mjs';
-import { settle } from '../support/query-counts.mjs';
+import { perRequest, readQueryCounts, settle } from '../support/query-counts.mjs';
 import { rawReply, rawVote } from '../support/raw-writes.mjs';
 import { assertRedis, deleteApiKeys } from '../support/redis-keys.mjs';
 import { closedLoop } from '../support/stats.mjs';
@@ -37,6 +37,14 @@ const replyType = (n) => (n % 3 === 0 ? 'rebuttal' : 'support');
 const authors = Array.from({ length: VOTE_NODES }, (_, n) => n % VOTE_USERS);
 const pairs = votePairs(VOTE_USERS, authors);
 
+/** A side's database operations per request, by kind, as its instances counted them. */
+function opsText(label, side) {
+  const ops = side.dbOpsPerRequest;
+  if (!ops) return `${label}: database operations not counted`;
+  const rows = (list) => list.map(([k, n]) => `${k} ${n.toFixed(2)}`).join(', ');
+  return `${label} database operations per request: ${ops.total.toFixed(2)} (${rows(ops.byOperation)}); writes ${ops.writes.toFixed(2)}; scans ${ops.scans.toFixed(2)} (${rows(ops.scansByOperation)})`;
+}
+
 /** Runs of several instances or clients at once, read as one. */
 function combined(runs) {
   const statuses = {};
@@ -53,14 +61,26 @@ function combined(runs) {
 }
 
 /** Warm-up, then the measured run under CPU accounting of `pids`; `run(seconds)` drives every instance or client at once. */
-async function warmAndMeasure(label, run, pids, log, quiet = async () => {}) {
+async function warmAndMeasure(label, run, pids, log, quiet = async () => {}, counts = async () => null) {
   log(`  ${label}: warm-up ${WARMUP_SECONDS}s, then ${MEASURE_SECONDS}s at ${SCALE_CONCURRENCY} clients in all`);
   assertHealthy(`${label} warm-up`, await run(WARMUP_SECONDS));
   await quiet();
+  const before = await counts();
   const measured = await withCpu(pids, () => run(MEASURE_SECONDS));
   assertHealthy(label, measured.result);
   await quiet();
-  return { ...describeRun(measured.result, measured.cpu), statuses: measured.result.statuses };
+  const dbOpsPerRequest = perRequest(before, await counts(), measured.result.sent);
+  return { ...describeRun(measured.result, measured.cpu), statuses: measured.result.statuses, ...(dbOpsPerRequest ? { dbOpsPerRequest } : {}) };
+}
+
+/** The database operations of several instances, summed by kind (see query-counter.cjs). */
+async function summedCounts(instances) {
+  const readings = await Promise.all(instances.map((api) => readQueryCounts(api)));
+  if (readings.some((r) => !r)) return null;
+  const sum = {};
+  for (const reading of readings)
+    for (const [part, table] of Object.entries(reading)) for (const [key, n] of Object.entries(table)) ((sum[part] ??= {})[key] = (sum[part]?.[key] ?? 0) + n);
+  return { counts: sum.counts ?? {}, scans: sum.scans ?? {}, writes: sum.writes ?? {} };
 }
 
 /** The raw side: two MongoClients on a fresh database, each with half the clients, drawing from one sequence. */
@@ -112,6 +132,7 @@ async function apiSide(env, { count, stamp, log }) {
           dataDir: join(env.dataDir, `scale${count}-api${k}`),
           logFile: join(env.resultsDir, `api-scale${count}-${k}.log`),
           redisUrl: SCALE_REDIS_URL,
+          ...(env.profileDir ? { profileDir: join(env.profileDir, `scale${count}-api${k}`) } : {}),
           // Deployed as it ships: votes in one article within the default 50 ms window are numbered by
           // one move of its counter (fan-out, vote and reply run without the window, to time one event).
           env: { LIVE_COALESCE_MS: '50' },
@@ -139,7 +160,7 @@ async function apiSide(env, { count, stamp, log }) {
     const pids = { ...Object.fromEntries(instances.map((api, k) => [`api${k + 1}`, api.pid])), db: env.pids.db, bench: env.pids.bench };
     // Requests autocannon abandoned at the end of a run are still served: wait until every instance is quiet.
     const quiet = async () => void (await Promise.all(instances.map((api) => settle(api))));
-    const measured = await warmAndMeasure(`${count} API instance${count > 1 ? 's' : ''}`, run, pids, log, quiet);
+    const measured = await warmAndMeasure(`${count} API instance${count > 1 ? 's' : ''}`, run, pids, log, quiet, () => summedCounts(instances));
     return { ...measured, instances: count, check: await checkVoteTotals(env.client.db(dbName)) };
   } finally {
     await Promise.all(instances.map((api) => api.stop()));
@@ -183,6 +204,8 @@ export async function scaleScenario(env, log) {
       sideText('1 instance ', one, UNIT),
       sideText('2 instances', two, UNIT),
       sideText('raw, 2 clients', raw, UNIT),
+      opsText('1 instance ', one),
+      opsText('2 instances', two),
       `baseline does: ${BASELINE_WORK}`,
       ...checks,
     ],

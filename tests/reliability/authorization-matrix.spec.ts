@@ -148,6 +148,11 @@ describe('authorization matrix: every endpoint × every role', () => {
     { method: 'post', route: '/api/moderation/users/:id/ban', expect: MODERATORS(200), request: async (c) => send(c, 'post', `/api/moderation/users/${(await freshUser()).id}/ban`, { reason: 'Matrix.' }) },
     { method: 'post', route: '/api/moderation/users/:id/unban', expect: MODERATORS(200), request: async (c) => send(c, 'post', `/api/moderation/users/${(await freshUser()).id}/unban`, { reason: 'Matrix.' }) },
     { method: 'post', route: '/api/admin/users/:id/role', expect: ADMINS, request: async (c) => send(c, 'post', `/api/admin/users/${(await freshUser()).id}/role`, { role: 'moderator', reason: 'Matrix.' }) },
+    { method: 'get', route: '/api/notifications', expect: SIGNED_IN, request: (c) => send(c, 'get', '/api/notifications') },
+    // Reading one's notifications is not writing: the suspended and banned may too.
+    { method: 'post', route: '/api/notifications/read', expect: SIGNED_IN, request: (c) => send(c, 'post', '/api/notifications/read', { all: true }) },
+    { method: 'get', route: '/api/users/:username', expect: OPEN, request: (c) => send(c, 'get', `/api/users/${w.author.username}`) },
+    { method: 'get', route: '/api/search', expect: OPEN, request: (c) => send(c, 'get', '/api/search?q=sectarian') },
   ];
 
   it('has one row for every route the API serves', () => {

@@ -8,6 +8,8 @@ import {
   flagSchema,
   importArticleSchema,
   lockSchema,
+  markNotificationsReadSchema,
+  notificationsQuerySchema,
   loginSchema,
   moderateNodeSchema,
   nodeReplySchema,
@@ -17,6 +19,7 @@ import {
   pinSchema,
   queueQuerySchema,
   roleChangeSchema,
+  searchQuerySchema,
   suspendSchema,
   unbanSchema,
   voteSchema,
@@ -101,6 +104,10 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'post', route: '/api/moderation/users/:id/unban', body: unbanSchema, valid: { reason: 'A reason.' } },
   { method: 'post', route: '/api/admin/users/:id/role', body: roleChangeSchema, valid: { role: 'moderator', reason: 'A reason.' } },
   { method: 'get', route: '/api/health' },
+  { method: 'get', route: '/api/notifications', query: notificationsQuerySchema },
+  { method: 'post', route: '/api/notifications/read', body: markNotificationsReadSchema, valid: { all: true } },
+  { method: 'get', route: '/api/users/:username' },
+  { method: 'get', route: '/api/search', query: searchQuerySchema },
 ];
 
 const ERROR_CODE_VALUES = new Set<string>(Object.values(ERROR_CODES));
@@ -159,7 +166,7 @@ describe('bad input to every endpoint', () => {
   }
 
   const pathFor = (e: Endpoint, over: { id?: string; index?: string } = {}): string =>
-    e.route.replace(':id', over.id ?? ids[idKind(e.route)]).replace(':index', over.index ?? '1');
+    e.route.replace(':id', over.id ?? ids[idKind(e.route)]).replace(':username', over.id ?? 'no-such-reader').replace(':index', over.index ?? '1');
 
   it('covers every route the API serves', () => {
     const table = ENDPOINTS.map((e) => `${e.method.toUpperCase()} ${e.route}`).sort();

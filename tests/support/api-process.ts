@@ -56,7 +56,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill(signal);
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000).unref())]);
     },
   };
 }

@@ -12,13 +12,18 @@ import { AuthGuard } from './common/guards/auth.guard';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DatabaseStatusModule } from './infra/database/database-status.module';
 import { projectRoot } from './infra/database/project-root';
+import { AppLogger } from './infra/logging/app-logger';
+import { pinoFormatOptions, resolveLogFormat } from './infra/logging/log-format';
 import { ModeratedFactsModule } from './infra/cache/moderated-facts.module';
 import { RedisModule } from './infra/redis.module';
 import { ThrottleModule } from './infra/throttle.module';
 import { ArticlesModule } from './modules/articles/articles.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
+import { ProfilesModule } from './modules/profiles/profiles.module';
+import { SearchModule } from './modules/search/search.module';
 
 @Global()
 @Module({})
@@ -54,7 +59,9 @@ export class AppModule {
           forRoutes: logsRequests(config.LOG_LEVEL) ? [{ path: '{*path}', method: RequestMethod.ALL }] : [],
           pinoHttp: {
             level: config.LOG_LEVEL,
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            ...pinoFormatOptions(resolveLogFormat(config.LOG_FORMAT, process.stdout.isTTY === true)),
+            customSuccessMessage: (req, res, responseTime) => `${req.method} ${req.url} ${res.statusCode} ${Math.round(responseTime)} ms`,
+            autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/metrics' },
             redact: ['req.headers.authorization'],
           },
         }),
@@ -71,15 +78,19 @@ export class AppModule {
         }),
         DatabaseStatusModule,
         RedisModule,
+        MetricsModule,
         ModeratedFactsModule,
         ThrottleModule,
         AuthModule,
         HealthModule,
         ArticlesModule,
         ModerationModule,
+        ProfilesModule,
+        SearchModule,
         ...(existsSync(web) ? [ServeStaticModule.forRoot({ rootPath: web, exclude: ['/api/{*path}', '/socket.io/{*path}'] })] : []),
       ],
       providers: [
+        AppLogger,
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

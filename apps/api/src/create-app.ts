@@ -4,7 +4,6 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import mongoose, { type Connection } from 'mongoose';
-import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -13,6 +12,10 @@ import { toErrorBody } from './common/filters/all-exceptions.filter';
 import { answerClientErrorsAsJson } from './common/filters/client-error';
 import type { AppConfig } from './config/app-config';
 import { RedisIoAdapter } from './infra/live/redis-io.adapter';
+import { AppLogger } from './infra/logging/app-logger';
+import { documentOperations } from './openapi/document-operations';
+import { httpMetricsMiddleware } from './modules/metrics/http-metrics.middleware';
+import { Metrics } from './modules/metrics/metrics';
 
 /**
  * Builds the whole application (used by main and by the e2e tests, so both run the same thing):
@@ -24,7 +27,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // (which we never do): 2.5% of the API's CPU under the vote benchmark.
   mongoose.set('skipOriginalStackTraces', true);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bufferLogs: true, bodyParser: false });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
+  app.use(httpMetricsMiddleware(app.get(Metrics)));
   // Defence in depth for user text: even if some were ever rendered as HTML, no inline or foreign
   // script could run. Styles may be inline (React Flow positions nodes with style attributes).
   app.use(
@@ -65,9 +69,16 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   }
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle('Agora API').setDescription('Structured, anchored, moderated, live debate about a text.').setVersion('0.1.0').addBearerAuth().build(),
+    new DocumentBuilder()
+      .setTitle('Agora API')
+      .setDescription('Structured, anchored, moderated, live debate about a text. Live events (socket.io, namespace /live) are described in the README.')
+      .setVersion('0.1.0')
+      .setLicense('MIT', 'https://opensource.org/licenses/MIT')
+      .addServer('/')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+      .build(),
   );
-  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, documentOperations(cleanupOpenApiDoc(document)), { jsonDocumentUrl: 'api/docs-json' });
   await ensureIndexes(app);
   return app;
 }

@@ -1,23 +1,24 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { loadEnv, type AppConfig } from './config/app-config';
 import { createApp } from './create-app';
 import { startEmbeddedFerretDb, type EmbeddedDatabase } from './infra/database/embedded-ferretdb';
+import { AppLogger } from './infra/logging/app-logger';
+import { readyLine } from './infra/logging/ready-line';
 import { SeedImporter } from './modules/articles/seed-importer';
 
 async function bootstrap(): Promise<void> {
   const env = loadEnv();
   let embedded: EmbeddedDatabase | null = null;
-  if (!env.MONGODB_URI) {
-    embedded = await startEmbeddedFerretDb(env.DATA_DIR);
-    console.error(`Embedded FerretDB listening on 127.0.0.1:${embedded.port} (data in ${env.DATA_DIR})`);
-  }
+  if (!env.MONGODB_URI) embedded = await startEmbeddedFerretDb(env.DATA_DIR);
   const config: AppConfig = { ...env, mongoUri: env.MONGODB_URI ?? embedded!.uri };
   const stopDatabase = async () => embedded?.stop();
   try {
     const app = await createApp(config);
+    const logger = app.get(AppLogger);
     // Stopping the API stops the database it started.
     const shutdown = async (signal: string) => {
-      console.error(`${signal}: shutting down`);
+      logger.log(`${signal}: shutting down`, 'Agora');
       const force = setTimeout(() => process.exit(1), 10_000);
       force.unref();
       await app.close().catch(() => undefined);
@@ -27,9 +28,10 @@ async function bootstrap(): Promise<void> {
     process.once('SIGINT', () => void shutdown('SIGINT'));
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     const seeds = app.get(SeedImporter);
-    await seeds.importFiles(seeds.seedFiles());
+    const outcomes = await seeds.importFiles(seeds.seedFiles());
     await app.listen(config.PORT, config.HOST);
-    console.error(`Agora is listening on http://localhost:${config.PORT} (API under /api)`);
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    logger.log(readyLine({ port, embeddedDataDir: embedded ? config.DATA_DIR : null, mongoUri: config.mongoUri, seeds: outcomes }), 'Agora');
   } catch (error) {
     await stopDatabase();
     throw error;

@@ -136,6 +136,21 @@ describe('debate core (e2e)', () => {
       expect(malformed.body.code).toBe('VALIDATION');
     });
 
+    it('refuses the same text by the same author under the same parent with 409 DUPLICATE', async () => {
+      const text = `Posted once, not twice (${Date.now()}).`;
+      const first = await reply(ann.token, 5, { type: 'support', text });
+      expect(first.status).toBe(201);
+      const again = await reply(ann.token, 5, { type: 'rebuttal', text: `  ${text.replace(' ', '\n')} ` });
+      expect(again.status).toBe(409);
+      expect(again.body).toMatchObject({ code: 'DUPLICATE', message: expect.stringContaining('already posted') });
+      // Someone else may say the same, and the author may say it elsewhere.
+      expect((await reply(ben.token, 5, { type: 'support', text })).status).toBe(201);
+      expect((await reply(ann.token, 6, { type: 'support', text })).status).toBe(201);
+      const nested = await t.http().post(`/api/nodes/${first.body.id}/replies`).set(...bearer(ben.token)).send({ type: 'rebuttal', text: 'Nested once.' });
+      expect(nested.status).toBe(201);
+      expect((await t.http().post(`/api/nodes/${first.body.id}/replies`).set(...bearer(ben.token)).send({ type: 'rebuttal', text: 'Nested once.' })).status).toBe(409);
+    });
+
     it('nests replies without limit and pages children by each sort', async () => {
       let parent = (await reply(ann.token, 5, { type: 'support', text: 'Level 2' })).body as ArgumentNode;
       for (let depth = 3; depth <= 12; depth++) {

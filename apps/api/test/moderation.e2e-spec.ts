@@ -46,7 +46,9 @@ describe('moderation endpoints × roles (e2e)', () => {
     if (who) req = req.set(...bearer(who.token));
     return method === 'post' ? req.send(body ?? {}) : req;
   };
-  const fresh = (text = 'A reply for moderation.'): Promise<ArgumentNode> => postReply(w, w.author, text, 3);
+  let serial = 0;
+  // Each text its own: the same text twice by one author under one paragraph is refused as a repeat.
+  const fresh = (text = `A reply for moderation (${serial++}).`): Promise<ArgumentNode> => postReply(w, w.author, text, 3);
   const errorCode = (res: Response): string => res.body?.code;
 
   describe('POST /api/nodes/:id/flags', () => {

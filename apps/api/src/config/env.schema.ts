@@ -24,6 +24,10 @@ export const envSchema = z.object({
   JWT_TTL: z.string().default('7d'),
   ADMIN_USERNAME: unsetWhenEmpty(z.string()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** pretty (for a person) or json (for a log collector); when unset, pretty on a terminal, json otherwise. */
+  LOG_FORMAT: unsetWhenEmpty(z.enum(['pretty', 'json'])),
+  /** When set, GET /api/metrics is served to requests bearing it; without it, only to loopback. */
+  METRICS_TOKEN: unsetWhenEmpty(z.string().min(16, 'must be at least 16 characters')),
   SEED_DIR: z.string().optional(),
   FLAG_THRESHOLD: intFrom(3, 1),
   BANNED_WORDS: csv,

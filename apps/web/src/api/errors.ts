@@ -58,6 +58,8 @@ export function fallbackMessage(code: ErrorCode | null, status = 0): string {
       return 'The article could not be imported.';
     case 'PAYLOAD_TOO_LARGE':
       return 'That is too long.';
+    case 'DUPLICATE':
+      return 'You already posted this here. Edit your post instead of posting it again.';
     case 'INTERNAL':
       return 'Something went wrong on the server. Try again shortly.';
   }

@@ -7,13 +7,16 @@ import type {
   ChildrenQuery,
   FlagInput,
   ModerationAction,
+  NotificationPage,
   Page,
   ParagraphReplyInput,
   PublicUser,
   QueueItem,
   ReplyType,
+  SearchResponse,
   Role,
   StrengthBreakdown,
+  UserProfile,
   VoteResponse,
 } from '@agora/shared';
 import { ApiError } from './errors';
@@ -60,6 +63,11 @@ export const api = {
   register: (username: string, password: string) => request<AuthResponse>('POST', '/auth/register', { username, password }),
   login: (username: string, password: string) => request<AuthResponse>('POST', '/auth/login', { username, password }),
   me: () => request<PublicUser>('GET', '/auth/me'),
+
+  notifications: (cursor?: string) => request<NotificationPage>('GET', `/notifications${q({ cursor })}`),
+  markNotificationsRead: (which: { ids: string[] } | { all: true }) => request<{ unread: number }>('POST', '/notifications/read', which),
+  profile: (username: string) => request<UserProfile>('GET', `/users/${encodeURIComponent(username)}`),
+  search: (query: string) => request<SearchResponse>('GET', `/search${q({ q: query })}`),
 
   articles: () => request<{ items: ArticleSummary[] }>('GET', '/articles'),
   article: (id: string) => request<ArticleDetail>('GET', `/articles/${id}`),

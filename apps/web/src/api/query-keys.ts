@@ -17,6 +17,9 @@ export const queryKeys = {
   dropped: (articleId: string) => ['dropped', articleId] as const,
   myVotes: (articleId: string, userId: string | undefined) => ['my-votes', articleId, userId ?? 'anonymous'] as const,
   strength: (nodeId: string) => ['strength', nodeId] as const,
+  notifications: (userId: string | undefined) => ['notifications', userId ?? 'anonymous'] as const,
+  profile: (username: string) => ['profile', username.toLowerCase()] as const,
+  search: (query: string) => ['search', query] as const,
   queue: (status: string) => ['moderation', 'queue', status] as const,
   audit: () => ['moderation', 'audit'] as const,
 };

@@ -3,6 +3,9 @@ import { createBrowserRouter, Link } from 'react-router-dom';
 import { ModerationPage } from '../features/moderation/components/ModerationPage/ModerationPage';
 import { ArticleList } from '../features/reader/components/ArticleList/ArticleList';
 import { ArticleReader } from '../features/reader/components/ArticleReader/ArticleReader';
+import { NotificationsPage } from '../features/notifications/components/NotificationsPage/NotificationsPage';
+import { ProfilePage } from '../features/profiles/components/ProfilePage/ProfilePage';
+import { SearchPage } from '../features/search/components/SearchPage/SearchPage';
 import { ThreadPage } from '../features/thread/components/ThreadPage/ThreadPage';
 import { AppShell } from './AppShell/AppShell';
 import { AuthPage } from './AuthPage/AuthPage';
@@ -37,6 +40,9 @@ export const routes = [
       },
       { path: '/articles/:id/nodes/:nodeId', element: <ThreadPage /> },
       { path: '/moderation', element: <ModerationPage /> },
+      { path: '/notifications', element: <NotificationsPage /> },
+      { path: '/u/:name', element: <ProfilePage /> },
+      { path: '/search', element: <SearchPage /> },
       { path: '/signin', element: <AuthPage mode="signin" /> },
       { path: '/register', element: <AuthPage mode="register" /> },
       { path: '*', element: <NotFound /> },

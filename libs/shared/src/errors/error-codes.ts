@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   ARTICLE_INVALID: 'ARTICLE_INVALID',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** The same author posted the same text under the same parent within a day. */
+  DUPLICATE: 'DUPLICATE',
   /** The server failed; nothing the client sent is to blame. */
   INTERNAL: 'INTERNAL',
 } as const;

@@ -21,6 +21,7 @@ export function statusForCode(code: ErrorCode): number {
     case ERROR_CODES.ALREADY_FLAGGED:
       return 409;
     case ERROR_CODES.WITHDRAWN:
+    case ERROR_CODES.DUPLICATE:
       return 409;
     case ERROR_CODES.PAYLOAD_TOO_LARGE:
       return 413;

@@ -2,6 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { DomainError, ERROR_CODES } from '@agora/shared';
 import { AUTHENTICATED } from '../decorators/authenticated.decorator';
+import { OWN_BEARER } from '../decorators/own-bearer.decorator';
 import type { AuthedRequest } from '../decorators/current-user.decorator';
 import { TokenService } from '../../modules/auth/token.service';
 
@@ -18,6 +19,7 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
+    if (this.reflector.getAllAndOverride<boolean>(OWN_BEARER, [context.getHandler(), context.getClass()])) return true;
     const req = context.switchToHttp().getRequest<AuthedRequest & { headers: Record<string, string | undefined> }>();
     const header = req.headers.authorization;
     req.user = null;

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { dirname, join, relative } from 'node:path';
+import { goBuildWithProgress } from './go-build-progress';
 import { projectRoot } from './project-root';
 
 export const FERRETDB_VERSION = 'v1.24.2';
@@ -61,9 +62,9 @@ function applyPatches(root: string, src: string): void {
  * at start-up because the module as published lacks build/version/version.txt (FerretDB issue #2982),
  * so the module is fetched with the Go toolchain, copied, given that file and our patches
  * (apps/api/ferretdb/patches), and built from the copy.
- * The first build downloads and compiles a few hundred modules; its progress is streamed to the log.
+ * The first build downloads and compiles a few hundred packages; its progress is one line of the log.
  */
-export function ensureFerretBinary(log: Log = console.error): string {
+export async function ensureFerretBinary(log: Log = console.error): Promise<string> {
   const root = projectRoot();
   const bin = ferretBinaryPath(root);
   if (existsSync(bin)) return bin;
@@ -87,8 +88,8 @@ export function ensureFerretBinary(log: Log = console.error): string {
   writeFileSync(join(src, 'build', 'version', 'package.txt'), 'agora-embedded\n');
   applyPatches(root, src);
   mkdirSync(dirname(bin), { recursive: true });
-  const build = spawnSync('go', ['build', '-v', '-trimpath', '-o', `${bin}.partial`, './cmd/ferretdb'], { cwd: src, env, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (build.status !== 0 || !existsSync(`${bin}.partial`)) throw new Error(`Building FerretDB failed (go build exited ${build.status}).`);
+  await goBuildWithProgress(['-trimpath', '-o', `${bin}.partial`], { cwd: src, env, target: './cmd/ferretdb', log });
+  if (!existsSync(`${bin}.partial`)) throw new Error('Building FerretDB failed: go build wrote no binary.');
   renameSync(`${bin}.partial`, bin);
   rmSync(src, { recursive: true, force: true });
   log('FerretDB built.');
@@ -179,7 +180,7 @@ export async function startEmbeddedFerretDb(
   options: { log?: Log; database?: string; port?: number; /** host:port for FerretDB's debug handler (pprof): for the bench's --profile. */ debugAddr?: string } = {},
 ): Promise<EmbeddedDatabase> {
   const log = options.log ?? console.error;
-  const bin = ensureFerretBinary(log);
+  const bin = await ensureFerretBinary(log);
   const sqliteDir = join(dataDir, 'ferretdb');
   const stateDir = join(dataDir, 'ferretdb-state');
   mkdirSync(sqliteDir, { recursive: true });

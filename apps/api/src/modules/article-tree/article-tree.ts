@@ -65,6 +65,11 @@ export class ArticleTree {
     return [...(this.children.get(id) ?? [])].map((c) => this.withFigures(this.nodes.get(c)!));
   }
 
+  /** The node's public children as stored, without figures (cheap: for rules that read their fields). */
+  childNodes(id: string): TreeNode[] {
+    return [...(this.children.get(id) ?? [])].map((c) => this.nodes.get(c)!);
+  }
+
   /** Every public node as readers see it. */
   all(): ArgumentNode[] {
     return [...this.nodes.values()].map((n) => this.withFigures(n));

@@ -40,7 +40,8 @@ export class SeedImporter {
       try {
         const { article, created } = await this.articles.import({ text: readFileSync(path, 'utf8') });
         outcomes.push({ file: path, status: created ? 'imported' : 'unchanged', articleId: article.id, title: article.title, paragraphs: article.paragraphs.length });
-        this.logger.log(`${created ? 'Imported' : 'Already present'}: ${article.title} (${path})`);
+        // ArticlesService says what an import created; the ready line counts the outcomes.
+        this.logger.debug(`${created ? 'Imported' : 'Already present'}: ${article.title} (${path})`);
       } catch (error) {
         outcomes.push({ file: path, status: 'failed', error: (error as Error).message });
         this.logger.error(`Could not import ${path}: ${(error as Error).message}`);

@@ -15,6 +15,9 @@ export interface LiveSocketData {
   articles: Record<string, SocketArticleState>;
 }
 
+/** What delivery reports to the metrics: an event sent to `sockets` of this instance's sockets. */
+export type DeliveryObserver = (event: StoredLiveEvent, sockets: number, publishedAt: number | undefined) => void;
+
 interface ArticleChannel {
   lastSeq: number | null;
   held: Map<number, StoredLiveEvent>;
@@ -36,6 +39,8 @@ const GAP_WAIT_MS = 2000;
  */
 export class LiveDelivery {
   private readonly channels = new Map<string, ArticleChannel>();
+  /** When each event in flight was published (told by receive), for the delivery lag. */
+  private readonly publishedAt = new WeakMap<StoredLiveEvent, number>();
 
   constructor(
     private readonly namespace: () => Namespace | undefined,
@@ -46,6 +51,7 @@ export class LiveDelivery {
     private readonly lost: (articleId: string) => void = () => undefined,
     /** Given an event that came after this instance had moved past its seq: not for sockets, but what it says still holds. */
     private readonly late: (event: StoredLiveEvent) => void = () => undefined,
+    private readonly observe: DeliveryObserver = () => undefined,
   ) {}
 
   /** The seq this instance has delivered up to, so a joining socket knows where live starts. */
@@ -61,7 +67,9 @@ export class LiveDelivery {
     return this.channels.get(articleId)?.lastSeq ?? null;
   }
 
-  receive(event: StoredLiveEvent): void {
+  /** `publishedAt`: when the publishing instance sent it (ms since the epoch); now when unknown. */
+  receive(event: StoredLiveEvent, publishedAt = Date.now()): void {
+    this.publishedAt.set(event, publishedAt);
     const { articleId, seq } = event.payload;
     const channel = this.channel(articleId);
     if (channel.lastSeq !== null && seq <= channel.lastSeq) return this.late(event);
@@ -115,25 +123,30 @@ export class LiveDelivery {
     const event = this.prepare(delivered);
     const ns = this.namespace();
     const room = ns?.adapter.rooms.get(articleRoom(event.payload.articleId));
-    if (!ns || !room) return;
-    for (const socketId of room) {
-      const socket = ns.sockets.get(socketId);
-      if (socket) LiveDelivery.sendTo(socket, event);
+    let sent = 0;
+    if (ns && room) {
+      for (const socketId of room) {
+        const socket = ns.sockets.get(socketId);
+        if (socket && LiveDelivery.sendTo(socket, event)) sent += 1;
+      }
     }
+    // An event read from the log to fill a gap has no publication time here: its lag is not known.
+    this.observe(event, sent, this.publishedAt.get(delivered));
   }
 
-  /** Sends one event to one socket unless it has had it; queues it while the socket replays. */
-  static sendTo(socket: Socket, event: StoredLiveEvent): void {
+  /** Sends one event to one socket unless it has had it; queues it while the socket replays. True when sent now. */
+  static sendTo(socket: Socket, event: StoredLiveEvent): boolean {
     const data = socket.data as LiveSocketData;
     const state = data.articles?.[event.payload.articleId];
-    if (!state) return;
+    if (!state) return false;
     if (state.replaying) {
       state.queue.push(event);
-      return;
+      return false;
     }
-    if (event.payload.seq <= state.lastSeq) return;
+    if (event.payload.seq <= state.lastSeq) return false;
     state.lastSeq = event.payload.seq;
     const out = redactFor(data.user, event);
     socket.emit(out.name, out.payload as never);
+    return true;
   }
 }

@@ -1,4 +1,4 @@
-import type { ArgumentNode, ArticleSummary, VoteTotals } from '@agora/shared';
+import type { ArgumentNode, ArticleSummary, Notification, VoteTotals } from '@agora/shared';
 import type { CounterMove } from '../articles/article-counters.repository';
 
 /** A node's vote totals as one write left them, ordered by `votesVersion`. */
@@ -25,4 +25,6 @@ export abstract class LivePublisher {
   /** Coalesced: bursts on one node go out once, with the newest totals. */
   abstract voteChanged(articleId: string, nodeId: string, figures: VoteFigures): void;
   abstract articleUpdated(articleId: string, article: ArticleSummary): Promise<void>;
+  /** Sends a notification to its reader's own sockets, wherever they are connected. */
+  abstract toUser(userId: string, notification: Notification): void;
 }

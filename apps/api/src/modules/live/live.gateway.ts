@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -14,16 +14,18 @@ import type { Namespace, Socket } from 'socket.io';
 import { TokenService } from '../auth/token.service';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { LiveDelivery, type LiveSocketData, type SocketArticleState } from './live-delivery';
-import { articleRoom } from './live-rooms';
+import { articleRoom, userRoom } from './live-rooms';
 import { LiveService } from './live.service';
 
 const PRESENCE_DEBOUNCE_MS = 100;
 
 /** The /live namespace: readers join an article's room and receive its events, replayed on reconnect. */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE, cors: { origin: true, credentials: true } })
-export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger('LiveGateway');
   private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
+  /** Set at shutdown: the sockets' disconnects then schedule no presence broadcast, which would reach a Redis already quit. */
+  private closing = false;
   @WebSocketServer() namespace!: Namespace;
 
   constructor(
@@ -43,6 +45,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     data.user = null;
     const token = (socket.handshake.auth as { token?: unknown })?.token;
     if (typeof token === 'string' && token) data.user = await this.tokens.userForToken(token).catch(() => null);
+    // Their notifications reach every socket they have open, on any instance.
+    if (data.user) await socket.join(userRoom(data.user.id));
   }
 
   handleDisconnect(socket: Socket): void {
@@ -123,8 +127,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
   }
 
+  onModuleDestroy(): void {
+    this.closing = true;
+    for (const timer of this.presenceTimers.values()) clearTimeout(timer);
+    this.presenceTimers.clear();
+  }
+
   private schedulePresence(articleId: string): void {
-    if (this.presenceTimers.has(articleId)) return;
+    if (this.closing || this.presenceTimers.has(articleId)) return;
     const timer = setTimeout(() => {
       this.presenceTimers.delete(articleId);
       void this.viewers(articleId).then((viewers) => this.namespace.to(articleRoom(articleId)).emit('presence', { articleId, viewers }));

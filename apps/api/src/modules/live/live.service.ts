@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
-import type { ArgumentNode, ArticleSummary, LivePayloads, StoredLiveEvent } from '@agora/shared';
+import type { ArgumentNode, ArticleSummary, LivePayloads, Notification, StoredLiveEvent } from '@agora/shared';
 import type { Namespace } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { WriteBatch } from '../../infra/database/write-batch';
 import { ArticleTrees } from '../article-tree/article-trees';
 import { ArticleCountersRepository, type CounterMove } from '../articles/article-counters.repository';
+import { Metrics } from '../metrics/metrics';
 import { LiveDelivery } from './live-delivery';
-import { articleRoom } from './live-rooms';
+import { articleRoom, userRoom } from './live-rooms';
 import { LiveLogRepository } from './live-log.repository';
 import { RecentEvents } from './recent-events';
 import { LivePublisher, type VoteFigures } from './live-publisher';
@@ -39,12 +40,14 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
    * is stored is told to reload, so nothing waits for it.
    */
   private readonly unlogged: WriteBatch<StoredLiveEvent>;
+  private readonly listeners: ((event: StoredLiveEvent) => void)[] = [];
 
   constructor(
     readonly log: LiveLogRepository,
     private readonly counters: ArticleCountersRepository,
     private readonly trees: ArticleTrees,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {
     super();
     this.unlogged = new WriteBatch((events) => this.store(events), LOG_LINGER_MS, (error, count) =>
@@ -58,14 +61,31 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
       // An event never came (its publisher died before publishing it): what it said is only in the
       // database now, so the article's tree is read afresh.
       (articleId) => this.trees.forget(articleId),
-      (event) => this.trees.apply(event),
+      (event) => {
+        this.trees.apply(event);
+        this.tell(event);
+      },
+      (event, sockets, publishedAt) => {
+        if (sockets > 0) this.metrics.liveDelivered.inc({ event: event.name }, sockets);
+        if (publishedAt !== undefined) this.metrics.liveLag.observe(Math.max(0, Date.now() - publishedAt) / 1000);
+      },
     );
+  }
+
+  /** `listener` is given every event this instance receives, once, in each article's seq order (late ones too): for read models. */
+  onEvent(listener: (event: StoredLiveEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private tell(event: StoredLiveEvent): void {
+    for (const listener of this.listeners) listener(event);
   }
 
   attach(namespace: Namespace): void {
     this.namespace = namespace;
-    // Events published by other instances arrive here through the Redis adapter.
-    namespace.on(CROSS_INSTANCE_EVENT, (event: StoredLiveEvent) => this.delivery.receive(event));
+    // Events published by other instances arrive here through the Redis adapter, with when they were published.
+    namespace.on(CROSS_INSTANCE_EVENT, (event: StoredLiveEvent, publishedAt?: number) => this.delivery.receive(event, typeof publishedAt === 'number' ? publishedAt : undefined));
+    this.metrics.watch({ live: () => this.counts(namespace) });
   }
 
   reserveSeq(articleId: string, move?: CounterMove): Promise<number> {
@@ -82,6 +102,10 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
 
   articleUpdated(articleId: string, article: ArticleSummary): Promise<void> {
     return this.publish(articleId, 'article:updated', { article });
+  }
+
+  toUser(userId: string, notification: Notification): void {
+    this.namespace?.to(userRoom(userId)).emit('notification:created', notification);
   }
 
   /**
@@ -121,9 +145,11 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
   private async publish<K extends Sequenced>(articleId: string, name: K, body: Body<K>, seq?: number, move?: CounterMove): Promise<void> {
     try {
       const event = sequenced(name, body, articleId, seq ?? (await this.counters.nextSeq(articleId, 1, move)));
-      this.delivery.receive(event);
+      const publishedAt = Date.now();
+      this.metrics.livePublished.inc({ event: name });
+      this.delivery.receive(event, publishedAt);
       // Without Redis there is no other instance to tell (and the in-memory adapter refuses serverSideEmit).
-      if (this.config.REDIS_URL) this.namespace?.serverSideEmit(CROSS_INSTANCE_EVENT, event);
+      if (this.config.REDIS_URL) this.namespace?.serverSideEmit(CROSS_INSTANCE_EVENT, event, publishedAt);
       this.unlogged.add(event);
     } catch (error) {
       this.logger.warn(`${name} for article ${articleId} not published: ${(error as Error).message}`);
@@ -156,6 +182,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
    */
   private prepare(event: StoredLiveEvent): StoredLiveEvent {
     this.trees.apply(event);
+    this.tell(event);
     const tree = this.trees.loaded(event.payload.articleId);
     // Readers are here and the tree is not (dropped after a lost event): read it, so that the events
     // after this one carry strengths again.
@@ -201,6 +228,13 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
   /** The events after `since` for a reconnecting reader: from memory when it has them all, else from the log. */
   async replayAfter(articleId: string, since: number): Promise<StoredLiveEvent[]> {
     return this.recent.after(articleId, since) ?? this.log.after(articleId, since);
+  }
+
+  /** Sockets on this instance, and the article rooms they are in (each socket's own room left out). */
+  private counts(namespace: Namespace): { sockets: number; rooms: number } {
+    let rooms = 0;
+    for (const [room, members] of namespace.adapter.rooms) if (members.size > 0 && room.startsWith(articleRoom(''))) rooms += 1;
+    return { sockets: namespace.sockets.size, rooms };
   }
 
   onModuleDestroy(): void {

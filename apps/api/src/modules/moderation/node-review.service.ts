@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ERROR_CODES, isPublic, type AuditAction, type NodeStatus, type VisibilityChange } from '@agora/shared';
+import { DomainError, ERROR_CODES, isPublic, MODERATION_ACTIONS, type AuditAction, type ModerationAction, type NodeStatus, type VisibilityChange } from '@agora/shared';
 import type { Types } from 'mongoose';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
 import { converge } from '../../infra/database/converge';
@@ -7,6 +7,7 @@ import { AuditRepository } from '../audit/audit.repository';
 import type { NodeRecord } from '../nodes/node.model';
 import { NodesRepository } from '../nodes/nodes.repository';
 import { NodesService } from '../nodes/nodes.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { FlagsRepository } from './flags.repository';
 
 export interface StatusChange {
@@ -32,6 +33,7 @@ export class NodeReviewService {
     private readonly nodesService: NodesService,
     private readonly flags: FlagsRepository,
     private readonly audit: AuditRepository,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Recounts the node's open flags into flagCount; counted, not incremented, so concurrent flags converge. */
@@ -66,7 +68,17 @@ export class NodeReviewService {
     });
     const fresh = (await this.nodes.findById(node._id)) ?? updated;
     await this.nodesService.announceChange(fresh, isPublic(node.status));
+    void this.notify(c, fresh);
     return fresh;
+  }
+
+  /** The author hears of the decision and why; a reply that has just become public reaches its parent's author. */
+  private async notify(c: StatusChange, fresh: NodeRecord): Promise<void> {
+    if ((MODERATION_ACTIONS as readonly string[]).includes(c.action)) await this.notifications.moderated(fresh, c.action as ModerationAction, c.reason, c.actor);
+    if (!isPublic(c.node.status) && isPublic(fresh.status) && fresh.parentId) {
+      const parent = await this.nodes.findById(fresh.parentId).catch(() => null);
+      if (parent) await this.notifications.replied(parent, fresh);
+    }
   }
 
   /** Like change, but a lost race is the caller's to retry. */

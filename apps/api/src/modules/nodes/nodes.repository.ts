@@ -49,6 +49,26 @@ export class NodesRepository {
   }
 
 
+  findManyByIds(ids: (string | Types.ObjectId)[]): Promise<NodeRecord[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.nodes.find({ _id: { $in: ids.map(oid) } }, LISTED).lean<NodeRecord[]>().exec();
+  }
+
+  /** A reader's own posts, newest first: `statuses` says which a viewer may see. */
+  findByAuthor(authorId: string | Types.ObjectId, statuses: readonly NodeStatus[], limit: number): Promise<NodeRecord[]> {
+    return this.nodes
+      .find({ authorId: oid(authorId), status: { $in: [...statuses] } }, LISTED)
+      .sort({ createdAt: -1 })
+      .limit(limit)
+      .lean<NodeRecord[]>()
+      .exec();
+  }
+
+  /** What search needs of every public node (SearchIndex reads it once per instance). */
+  findPublicTexts(): Promise<Pick<NodeRecord, '_id' | 'articleId' | 'text' | 'createdAt' | 'version' | 'withdrawn'>[]> {
+    return this.nodes.find({ status: 'visible' }, { articleId: 1, text: 1, createdAt: 1, version: 1, withdrawn: 1 }).lean<NodeRecord[]>().exec();
+  }
+
   /** Every public node of an article: what its tree is built from. */
   findPublicOfArticle(articleId: string): Promise<NodeRecord[]> {
     return this.nodes.find({ articleId: oid(articleId), status: 'visible' }, LISTED).lean<NodeRecord[]>().exec();

@@ -7,6 +7,7 @@ import {
   locateQuote,
   nodeStrength,
   preModerationReason,
+  repeatsSibling,
   STRENGTH_PRIOR,
   type Anchor,
   type ArgumentNode,
@@ -24,6 +25,7 @@ import { ArticlesRepository } from '../articles/articles.repository';
 import { listingScope } from '../articles/articles.service';
 import { AuditRepository } from '../audit/audit.repository';
 import { LivePublisher } from '../live/live-publisher';
+import { NotificationsService } from '../notifications/notifications.service';
 import { toArgumentNode, type Viewer } from './node.mapper';
 import type { NodeRecord } from './node.model';
 import { newReply } from './new-node';
@@ -47,6 +49,7 @@ export class NodesService {
     private readonly articles: ArticlesRepository,
     private readonly audit: AuditRepository,
     private readonly live: LivePublisher,
+    private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -164,6 +167,11 @@ export class NodesService {
   private async createReply(parent: ReplyParent, type: ReplyType, text: string, anchor: Anchor | null, actor: RequestUser, articleLocked: boolean): Promise<ArgumentNode> {
     if (articleLocked) throw new DomainError(ERROR_CODES.LOCKED, 'This article is locked: no new replies or votes.');
     if (await this.nodes.isLockedPath(parent)) throw new DomainError(ERROR_CODES.LOCKED, 'This thread is locked: no new replies or votes.');
+    // Read from the article's tree in memory: a double submission costs no query. Pending posts are not
+    // in it, and two identical posts racing on two instances may both pass: this guards against
+    // repeats, not against abuse (rate limits do that).
+    const siblings = (await this.trees.tree(String(parent.articleId))).childNodes(String(parent._id));
+    if (repeatsSibling(siblings, actor.id, text, Date.now())) throw new DomainError(ERROR_CODES.DUPLICATE, 'You already posted this here: edit that post instead of posting it again.');
     const newAccountPosts = this.config.NEW_ACCOUNT_PREMODERATION;
     const authorPostCount = newAccountPosts > 0 ? await this.nodes.countUserPosts(actor.id) : Number.MAX_SAFE_INTEGER;
     const pendingReason = preModerationReason(
@@ -192,6 +200,8 @@ export class NodesService {
     this.trees.put(node);
     const view = await this.view(node, EVENT_VIEWER);
     await this.live.nodeCreated(articleId, view, seq);
+    // Told after the answer is on its way: a notification is never a reply's delay or failure.
+    void this.notifications.replied(parent, node);
     return this.view(node, actor);
   }
 

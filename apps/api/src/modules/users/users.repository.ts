@@ -35,6 +35,12 @@ export class UsersRepository {
     return this.users.findOne({ usernameLower: username.toLowerCase() }).lean<UserRecord>().exec();
   }
 
+  /** Accounts by name, case-insensitively (`names` lower-cased). */
+  findManyByUsernames(names: string[]): Promise<UserRecord[]> {
+    if (names.length === 0) return Promise.resolve([]);
+    return this.users.find({ usernameLower: { $in: names } }, { passwordHash: 0 }).lean<UserRecord[]>().exec();
+  }
+
   findManyByIds(ids: (string | Types.ObjectId)[]): Promise<UserRecord[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.users.find({ _id: { $in: ids } }).lean<UserRecord[]>().exec();

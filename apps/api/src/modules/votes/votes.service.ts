@@ -4,6 +4,7 @@ import type { RequestUser } from '../../common/decorators/current-user.decorator
 import { ArticleTrees } from '../article-tree/article-trees';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { LivePublisher } from '../live/live-publisher';
+import { NotificationsService } from '../notifications/notifications.service';
 import { Types } from 'mongoose';
 import type { NodeRecord } from '../nodes/node.model';
 import { NodesRepository } from '../nodes/nodes.repository';
@@ -23,7 +24,7 @@ const votableOf = (node: NodeRecord): Votable => ({
 });
 
 /** How long votes whose totals moved gather before their pending marks are taken back together. */
-const SETTLED_LINGER_MS = 50;
+const SETTLED_LINGER_MS = 250;
 
 @Injectable()
 export class VotesService implements BeforeApplicationShutdown {
@@ -41,6 +42,7 @@ export class VotesService implements BeforeApplicationShutdown {
     private readonly articles: ArticlesRepository,
     private readonly trees: ArticleTrees,
     private readonly live: LivePublisher,
+    private readonly notifications: NotificationsService,
   ) {
     this.settled = new WriteBatch((ids) => this.votes.settled(ids), SETTLED_LINGER_MS, (error, count) =>
       this.logger.warn(`${count} pending vote mark(s) left for the repair sweep: ${(error as Error).message}`),
@@ -103,6 +105,7 @@ export class VotesService implements BeforeApplicationShutdown {
     const { strength } = await this.trees.figuresFor(moved);
     const votes = moved.votes as VoteTotals;
     this.live.voteChanged(articleId, nodeId, { votes, votesVersion: moved.votesVersion, strength });
+    if (value !== null && value !== before) this.notifications.rated(node.authorId, nodeId, articleId, actor.id);
     return { nodeId, votes, strength, myVote: value };
   }
 }

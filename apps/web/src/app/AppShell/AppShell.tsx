@@ -1,6 +1,8 @@
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { isModerator } from '@agora/shared';
 import { useAuth } from '../../features/auth/hooks/useAuth';
+import { NotificationsLink } from '../../features/notifications/components/NotificationsLink/NotificationsLink';
+import { SearchBox } from '../../features/search/components/SearchBox/SearchBox';
 import styles from './AppShell.module.css';
 
 /** Header, navigation and the page below. */
@@ -22,12 +24,14 @@ export function AppShell() {
             Articles
           </NavLink>
           {isModerator(user) && <NavLink to="/moderation">Moderation</NavLink>}
+          {user && <NotificationsLink />}
         </nav>
+        <SearchBox />
         <div className={styles.account}>
           {user ? (
             <>
               <span className={styles.who}>
-                {user.username}
+                <Link to={`/u/${encodeURIComponent(user.username)}`}>{user.username}</Link>
                 {user.role !== 'participant' && <span className={styles.role}> ({user.role})</span>}
               </span>
               <button type="button" onClick={signOut}>

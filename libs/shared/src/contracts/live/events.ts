@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { objectIdSchema } from '../rest/common.schema';
 import type { ArgumentNode, VoteTotals } from '../rest/nodes.schema';
 import type { ArticleSummary } from '../rest/articles.schema';
+import type { Notification } from '../rest/notifications.schema';
 
 /** The socket.io namespace of live article updates. */
 export const LIVE_NAMESPACE = '/live';
@@ -61,8 +62,13 @@ export type StoredLiveEvent = {
   [K in Exclude<LiveEventName, 'presence'>]: { name: K; payload: LivePayloads[K] };
 }[Exclude<LiveEventName, 'presence'>];
 
+/** Sent to one reader's own sockets only (every socket signed in as them, on any instance). */
+export const USER_EVENTS = { notificationCreated: 'notification:created' } as const;
+
 export type ServerToClientEvents = {
   [K in LiveEventName]: (payload: LivePayloads[K]) => void;
+} & {
+  'notification:created': (notification: Notification) => void;
 };
 
 export interface ClientToServerEvents {

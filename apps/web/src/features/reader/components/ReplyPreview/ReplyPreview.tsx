@@ -1,3 +1,4 @@
+import { UserLink } from '../../../../ui/UserLink/UserLink';
 import type { ArgumentNode } from '@agora/shared';
 import { RelativeTime } from '../../../../ui/RelativeTime/RelativeTime';
 import { TypeBadge } from '../../../../ui/TypeBadge/TypeBadge';
@@ -8,7 +9,7 @@ export function ReplyPreview({ node }: { node: ArgumentNode }) {
   return (
     <li className={`${styles.preview} ${styles[node.type]}`} data-node-id={node.id} data-node-type={node.type}>
       <span className={styles.head}>
-        <TypeBadge type={node.type} /> <span className={styles.author}>{node.authorName ?? 'Unknown'}</span> <RelativeTime iso={node.createdAt} />
+        <TypeBadge type={node.type} /> <UserLink name={node.authorName} className={styles.author} /> <RelativeTime iso={node.createdAt} />
       </span>
       <span className={styles.text}>{node.withdrawn ? 'Withdrawn by its author.' : node.text}</span>
     </li>

@@ -1,3 +1,4 @@
+import { UserLink } from '../../../../ui/UserLink/UserLink';
 import { memo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation } from '@tanstack/react-query';
@@ -84,7 +85,7 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
       >
         <header className={styles.head}>
           <TypeBadge type={node.type} />
-          <span className={styles.author}>{node.origin === 'article' ? 'From the article' : (node.authorName ?? 'Unknown')}</span>
+          {node.origin === 'article' ? <span className={styles.author}>From the article</span> : <UserLink name={node.authorName} className={styles.author} />}
           <RelativeTime iso={node.createdAt} />
           {node.editedAt && <span className={styles.flagText}>edited</span>}
           {node.pinned && <span className={styles.flagText}>pinned</span>}

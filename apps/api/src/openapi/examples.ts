@@ -1,0 +1,150 @@
+import type {
+  ArgumentNode,
+  ArticleDetail,
+  ArticleSummary,
+  AuditEntry,
+  AuthResponse,
+  FlagView,
+  Page,
+  PublicUser,
+  QueueItem,
+  StrengthBreakdown,
+  VoteResponse,
+  NotificationPage,
+  SearchResponse,
+  UserProfile,
+} from '@agora/shared';
+import type { HealthBody } from '../modules/health/health.controller';
+
+// Examples for the OpenAPI document, typed with the shared contracts so that a changed contract
+// fails the typecheck here instead of leaving a stale example.
+
+const ARTICLE_ID = '6650a1f2c3d4e5f6a7b8c9d0';
+const ROOT_ID = '6650a1f2c3d4e5f6a7b8c9d1';
+const CLAIM_ID = '6650a1f2c3d4e5f6a7b8c9d2';
+const REPLY_ID = '6650a1f2c3d4e5f6a7b8c9d3';
+const USER_ID = '6650a1f2c3d4e5f6a7b8c9e0';
+const WHEN = '2026-05-01T12:00:00.000Z';
+
+export const user: PublicUser = { id: USER_ID, username: 'ann', role: 'participant', createdAt: WHEN, suspendedUntil: null, banned: false };
+export const auth: AuthResponse = { token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI2NjUwYTFmMiJ9.signature', user };
+
+export const articleSummary: ArticleSummary = {
+  id: ARTICLE_ID,
+  title: 'The case for a four-day week',
+  slug: 'the-case-for-a-four-day-week',
+  paragraphCount: 12,
+  nodeCount: 58,
+  replyCount: 9,
+  locked: false,
+  createdAt: WHEN,
+  lastActivityAt: WHEN,
+};
+
+export const node: ArgumentNode = {
+  id: REPLY_ID,
+  articleId: ARTICLE_ID,
+  parentId: CLAIM_ID,
+  ancestors: [ROOT_ID, CLAIM_ID],
+  depth: 2,
+  type: 'rebuttal',
+  text: 'The trial firms chose to take part, so their results say little about the rest.',
+  authorId: USER_ID,
+  authorName: 'ann',
+  origin: 'user',
+  paragraphIndex: 3,
+  sentenceIndex: null,
+  anchor: { exact: 'productivity rose by a fifth', prefix: 'In the trial, ', suffix: ' while hours fell', start: 214, end: 242 },
+  status: 'visible',
+  votes: { count: 3, sum: 11, histogram: { '1': 0, '2': 0, '3': 1, '4': 2, '5': 0 } },
+  votesVersion: 3,
+  strength: 0.62,
+  replyCounts: { support: 1, rebuttal: 0 },
+  locked: false,
+  pinned: false,
+  withdrawn: false,
+  createdAt: WHEN,
+  editedAt: null,
+  version: 1,
+};
+
+export const articleDetail: ArticleDetail = {
+  ...articleSummary,
+  rootNodeId: ROOT_ID,
+  paragraphs: [
+    {
+      index: 3,
+      text: 'In the trial, productivity rose by a fifth while hours fell.',
+      sentences: [{ index: 0, text: 'In the trial, productivity rose by a fifth while hours fell.', start: 0, end: 60, role: 'support', attribution: null, hedges: [], question: false, nodeId: CLAIM_ID }],
+      nodeId: CLAIM_ID,
+      replyCounts: { support: 2, rebuttal: 1 },
+      strength: 0.55,
+      topReplies: [node],
+    },
+  ],
+  myVotes: { [REPLY_ID]: 4 },
+};
+
+export const flag: FlagView = { id: '6650a1f2c3d4e5f6a7b8c9f0', userId: USER_ID, username: 'ann', reason: 'spam', note: 'Links to a shop', createdAt: WHEN };
+
+export const auditEntry: AuditEntry = {
+  id: '6650a1f2c3d4e5f6a7b8c9f1',
+  action: 'hide',
+  actorId: '6650a1f2c3d4e5f6a7b8c9e1',
+  actorName: 'mod',
+  targetType: 'node',
+  targetId: REPLY_ID,
+  reason: 'Advertising',
+  before: { status: 'visible' },
+  after: { status: 'hidden' },
+  createdAt: WHEN,
+};
+
+export const queuePage: Page<QueueItem> = {
+  items: [{ node: { ...node, status: 'visible' }, flags: [flag], author: { id: USER_ID, username: 'ann', suspendedUntil: null, banned: false }, authorHistory: [] }],
+  nextCursor: null,
+};
+
+export const auditPage: Page<AuditEntry> = { items: [auditEntry], nextCursor: '6650a1f2c3d4e5f6a7b8c9f1' };
+
+export const voteResponse: VoteResponse = { nodeId: REPLY_ID, votes: node.votes, strength: 0.62, myVote: 4 };
+
+export const strength: StrengthBreakdown = {
+  nodeId: CLAIM_ID,
+  strength: 0.55,
+  base: 0.6,
+  votes: node.votes,
+  prior: { mean: 3, weight: 2 },
+  supportAggregate: 0.4,
+  attackAggregate: 0.62,
+  children: [{ nodeId: REPLY_ID, type: 'rebuttal', role: 'attacker', strength: 0.62 }],
+  explanation: 'Base 0.60 from 3 votes; attacked by 1 reply (0.62), supported by 2 (0.40).',
+};
+
+export const health: HealthBody = { status: 'ok', db: 'up', redis: 'up' };
+
+export const notificationPage: NotificationPage = {
+  items: [{ id: `reply:${USER_ID}:${REPLY_ID}`, kind: 'reply', nodeId: REPLY_ID, articleId: ARTICLE_ID, actorName: 'ben', text: 'Other trials found the same.', read: false, createdAt: WHEN }],
+  unread: 1,
+  nextCursor: null,
+};
+
+export const profile: UserProfile = {
+  username: 'ann',
+  role: 'participant',
+  joinedAt: WHEN,
+  standing: 'active',
+  stats: { arguments: 1, votesReceived: 3, meanRating: 3.7, meanStrength: 0.62 },
+  arguments: [
+    { id: REPLY_ID, articleId: ARTICLE_ID, articleTitle: 'The case for a four-day week', type: 'rebuttal', text: 'The trial firms chose to take part.', status: 'visible', strength: 0.62, votes: { count: 3, mean: 3.7 }, createdAt: WHEN },
+  ],
+};
+
+export const search: SearchResponse = {
+  items: [
+    { kind: 'article', id: ARTICLE_ID, articleId: ARTICLE_ID, title: 'The case for a four-day week', excerpt: 'The case for a four-day week' },
+    { kind: 'node', id: REPLY_ID, articleId: ARTICLE_ID, title: 'The case for a four-day week', excerpt: 'The trial firms chose to take part.' },
+  ],
+};
+
+export const ids = { ARTICLE_ID, CLAIM_ID, REPLY_ID, USER_ID };

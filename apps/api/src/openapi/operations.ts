@@ -1,0 +1,286 @@
+import { ERROR_CODES, type ErrorCode } from '@agora/shared';
+import * as ex from './examples';
+
+/** Who may call an operation: anyone (a token, when sent, must be valid), or a signed-in user of at least a role. */
+export type Access = 'none' | 'anyone' | 'signed-in' | 'moderator' | 'admin';
+
+export interface OperationDoc {
+  summary: string;
+  description: string;
+  access: Access;
+  /** Under the write rate limits (429 with Retry-After). */
+  throttled?: boolean;
+  /** Error codes particular to the operation, besides those its parameters, access and limits bring. */
+  errors?: ErrorCode[];
+  /** Answers while the database is down (no 503 DATABASE_UNAVAILABLE). */
+  databaseOptional?: boolean;
+  request?: unknown;
+  response: unknown;
+  /** Answers other than the success and the shared error shape, by status. */
+  otherResponses?: Record<string, { description: string; example: unknown }>;
+}
+
+const { DUPLICATE, LOCKED, WITHDRAWN, QUOTE_NOT_FOUND, USERNAME_TAKEN, INVALID_CREDENTIALS, ALREADY_FLAGGED, SELF_VOTE, ARTICLE_INVALID, SUSPENDED, BANNED, FORBIDDEN } = ERROR_CODES;
+/** Writes by a participant: refused while they are suspended or banned. */
+const AUTHOR = [SUSPENDED, BANNED];
+
+/** Every operation of the REST API by its operationId (Controller_method); a test fails on one left out. */
+export const OPERATIONS: Record<string, OperationDoc> = {
+  AuthController_register: {
+    summary: 'Create an account',
+    description: 'Registers a user and signs them in. The first user of an installation becomes its admin (unless ADMIN_USERNAME names another).',
+    access: 'anyone',
+    throttled: true,
+    errors: [USERNAME_TAKEN],
+    request: { username: 'ann', password: 'correct horse battery' },
+    response: ex.auth,
+  },
+  AuthController_login: {
+    summary: 'Sign in',
+    description: 'Exchanges a username and password for a bearer token (a JWT valid for JWT_TTL).',
+    access: 'anyone',
+    throttled: true,
+    errors: [INVALID_CREDENTIALS],
+    request: { username: 'ann', password: 'correct horse battery' },
+    response: ex.auth,
+  },
+  AuthController_me: {
+    summary: 'The signed-in user',
+    description: 'The user the bearer token belongs to, as stored now (role, suspension and ban included).',
+    access: 'signed-in',
+    response: ex.user,
+  },
+  HealthController_check: {
+    summary: 'Health check',
+    description: 'For load balancers: 200 when the database answers (and Redis, when REDIS_URL is set); 503 with the same body otherwise.',
+    access: 'anyone',
+    databaseOptional: true,
+    response: ex.health,
+    otherResponses: { '503': { description: 'The database or Redis does not answer.', example: { ...ex.health, status: 'error', db: 'down' } } },
+  },
+  ArticlesController_list: {
+    summary: 'List articles',
+    description: 'Every article under debate, newest first, with its counts.',
+    access: 'anyone',
+    response: { items: [ex.articleSummary] },
+  },
+  ArticlesController_import: {
+    summary: 'Import an article',
+    description: 'Splits a plain-text or Markdown article into paragraphs, claims and sentences. 201 when new; 200 with the existing article when the same text was imported before.',
+    access: 'moderator',
+    throttled: true,
+    errors: [ARTICLE_INVALID],
+    request: { title: 'The case for a four-day week', text: 'The case for a four-day week\n\nIn the trial, productivity rose by a fifth while hours fell.' },
+    response: ex.articleDetail,
+  },
+  ArticlesController_get: {
+    summary: 'Read an article',
+    description: "The first screen of an article: its paragraphs with their claims' figures and strongest replies, and a signed-in reader's own votes on them.",
+    access: 'anyone',
+    response: ex.articleDetail,
+  },
+  ArticlesController_tree: {
+    summary: "An article's argument tree",
+    description: 'Every node of the article the reader may see, with strengths; hidden and removed text is left out except for moderators.',
+    access: 'anyone',
+    response: { items: [ex.node] },
+  },
+  ArticlesController_myVotes: {
+    summary: 'My votes in an article',
+    description: "The caller's own votes in this article, keyed by node id.",
+    access: 'signed-in',
+    response: { votes: { [ex.ids.REPLY_ID]: 4 } },
+  },
+  ArticlesController_reply: {
+    summary: 'Reply to a paragraph',
+    description: "Supports or rebuts a paragraph's claim, optionally anchored to a quote of its text. New accounts' replies may wait for a moderator (status pending).",
+    access: 'signed-in',
+    throttled: true,
+    errors: [...AUTHOR, LOCKED, QUOTE_NOT_FOUND, DUPLICATE],
+    request: { type: 'rebuttal', text: 'The trial firms chose to take part.', quote: { exact: 'productivity rose by a fifth' } },
+    response: ex.node,
+  },
+  FlagsController_flag: {
+    summary: 'Flag a node',
+    description: 'Reports a reply to the moderators; enough flags (FLAG_THRESHOLD) hide it until reviewed. Once per user and node.',
+    access: 'signed-in',
+    throttled: true,
+    errors: [...AUTHOR, ALREADY_FLAGGED],
+    request: { reason: 'spam', note: 'Links to a shop' },
+    response: ex.flag,
+  },
+  ModerationController_reviewQueue: {
+    summary: 'Moderation queue',
+    description: 'Nodes waiting for a decision (flagged, pending or hidden), with their open flags, their author and the author’s moderation history.',
+    access: 'moderator',
+    response: ex.queuePage,
+  },
+  ModerationController_audit: {
+    summary: 'Audit log',
+    description: 'Every moderation decision, newest first, filtered by target or actor.',
+    access: 'moderator',
+    response: ex.auditPage,
+  },
+  ModerationController_moderate: {
+    summary: 'Decide on a node',
+    description: 'Approves, hides, removes or restores a node; the decision and its reason go to the audit log.',
+    access: 'moderator',
+    throttled: true,
+    request: { action: 'hide', reason: 'Advertising' },
+    response: { ...ex.node, status: 'hidden' },
+  },
+  ModerationController_lockNode: {
+    summary: 'Lock or unlock a node',
+    description: 'A locked node takes no replies, edits or votes.',
+    access: 'moderator',
+    throttled: true,
+    request: { locked: true, reason: 'Settled' },
+    response: { ...ex.node, locked: true },
+  },
+  ModerationController_pinNode: {
+    summary: 'Pin or unpin a node',
+    description: 'A pinned reply is shown first among its siblings.',
+    access: 'moderator',
+    throttled: true,
+    request: { pinned: true },
+    response: { ...ex.node, pinned: true },
+  },
+  ModerationController_lockArticle: {
+    summary: 'Lock or unlock an article',
+    description: 'A locked article takes no replies, edits or votes anywhere in its tree.',
+    access: 'moderator',
+    throttled: true,
+    request: { locked: true, reason: 'Debate closed' },
+    response: { ...ex.articleSummary, locked: true },
+  },
+  ModerationUsersController_suspend: {
+    summary: 'Suspend a user',
+    description: 'The user may read but not write until the given time (in the future). Not oneself; a moderator only by an admin; never an admin.',
+    access: 'moderator',
+    throttled: true,
+    errors: [FORBIDDEN],
+    request: { until: '2026-06-01T00:00:00Z', reason: 'Repeated abuse' },
+    response: { ...ex.user, suspendedUntil: '2026-06-01T00:00:00.000Z' },
+  },
+  ModerationUsersController_ban: {
+    summary: 'Ban a user',
+    description: 'The user may no longer write, until unbanned. Not oneself; a moderator only by an admin; never an admin.',
+    access: 'moderator',
+    throttled: true,
+    errors: [FORBIDDEN],
+    request: { reason: 'Spam account' },
+    response: { ...ex.user, banned: true },
+  },
+  ModerationUsersController_unban: {
+    summary: 'Unban a user',
+    description: 'Lifts a ban and any suspension.',
+    access: 'moderator',
+    throttled: true,
+    errors: [FORBIDDEN],
+    request: { reason: 'Appeal accepted' },
+    response: ex.user,
+  },
+  AdminUsersController_changeRole: {
+    summary: "Change a user's role",
+    description: 'Makes a user participant, moderator or admin. Admins only; the last admin keeps the role until another is appointed.',
+    access: 'admin',
+    throttled: true,
+    errors: [FORBIDDEN],
+    request: { role: 'moderator', reason: 'Volunteered' },
+    response: { ...ex.user, role: 'moderator' },
+  },
+  NodesController_get: {
+    summary: 'Read a node',
+    description: 'One claim or reply with its figures; its text is empty when the reader may not see it.',
+    access: 'anyone',
+    response: ex.node,
+  },
+  NodesController_children: {
+    summary: "A node's replies",
+    description: 'The replies to a node, a page at a time, by strength, newest or most voted.',
+    access: 'anyone',
+    response: { items: [ex.node], nextCursor: null },
+  },
+  NodesController_strength: {
+    summary: "Why a node's strength is what it is",
+    description: 'The votes, the prior, and the aggregates of supporters and attackers (DF-QuAD) behind the strength.',
+    access: 'anyone',
+    response: ex.strength,
+  },
+  NodesController_reply: {
+    summary: 'Reply to a node',
+    description: 'Supports or rebuts a reply. New accounts’ replies may wait for a moderator (status pending).',
+    access: 'signed-in',
+    throttled: true,
+    errors: [...AUTHOR, LOCKED, WITHDRAWN, DUPLICATE],
+    request: { type: 'support', text: 'Other trials found the same.' },
+    response: ex.node,
+  },
+  NodesController_edit: {
+    summary: 'Edit my reply',
+    description: 'Replaces the text of the caller’s own reply; the node keeps its votes and replies.',
+    access: 'signed-in',
+    throttled: true,
+    errors: [...AUTHOR, LOCKED, WITHDRAWN],
+    request: { text: 'The trial firms chose to take part, so their results say little about others.' },
+    response: { ...ex.node, editedAt: '2026-05-01T12:05:00.000Z', version: 2 },
+  },
+  NodesController_withdraw: {
+    summary: 'Withdraw my reply',
+    description: 'The caller’s own reply stays in the tree (its replies keep their place) without its text.',
+    access: 'signed-in',
+    throttled: true,
+    errors: [...AUTHOR, LOCKED, WITHDRAWN],
+    response: { ...ex.node, text: '', withdrawn: true },
+  },
+  VotesController_vote: {
+    summary: 'Vote on a node',
+    description: 'Rates a claim or reply from 1 to 5, replacing the caller’s earlier vote; not on one’s own reply.',
+    access: 'signed-in',
+    throttled: true,
+    errors: [...AUTHOR, SELF_VOTE, LOCKED, WITHDRAWN],
+    request: { value: 4 },
+    response: ex.voteResponse,
+  },
+  VotesController_withdraw: {
+    summary: 'Withdraw my vote',
+    description: 'Removes the caller’s vote on the node, if any.',
+    access: 'signed-in',
+    throttled: true,
+    errors: [...AUTHOR, LOCKED],
+    response: { ...ex.voteResponse, myVote: null },
+  },
+  VotesController_mine: {
+    summary: 'My vote on a node',
+    description: 'The caller’s vote on the node, or null.',
+    access: 'signed-in',
+    response: { value: 4 },
+  },
+  NotificationsController_list: {
+    summary: 'My notifications',
+    description:
+      'Replies to the caller’s arguments, mentions of them, ratings of their arguments (summarised per argument) and moderation decisions on their posts with the reason, newest first, with the unread count. A reply’s or mention’s text is empty once that post is no longer public. New ones also arrive live as `notification:created` on the caller’s own sockets.',
+    access: 'signed-in',
+    response: ex.notificationPage,
+  },
+  NotificationsController_markRead: {
+    summary: 'Mark notifications read',
+    description: 'Marks some of the caller’s notifications read (`ids`; others’ ids are ignored) or all of them (`all: true`), and answers the unread count left.',
+    access: 'signed-in',
+    request: { ids: [ex.notificationPage.items[0].id] },
+    response: { unread: 0 },
+  },
+  ProfilesController_profile: {
+    summary: 'A reader’s profile',
+    description:
+      'A reader’s latest 100 arguments with their strength and ratings, their standing and their figures. The reader also sees their own pending and hidden posts; moderators see every post, open flags and the decisions about them.',
+    access: 'anyone',
+    response: ex.profile,
+  },
+  SearchController_find: {
+    summary: 'Search',
+    description: 'Article titles and public arguments containing the words typed (literally, case-insensitively), articles first, then the newest arguments. Only what anyone may read.',
+    access: 'anyone',
+    response: ex.search,
+  },
+};
