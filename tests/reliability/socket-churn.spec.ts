@@ -164,5 +164,6 @@ function comparable(n: ArgumentNode) {
     version: n.version,
     votes: { count: n.votes.count, sum: n.votes.sum, histogram: [h['1'] ?? 0, h['2'] ?? 0, h['3'] ?? 0, h['4'] ?? 0, h['5'] ?? 0] },
     strength: n.strength,
+    rated: n.rated,
   };
 }

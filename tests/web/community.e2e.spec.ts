@@ -91,6 +91,26 @@ describe('notifications, profiles and search in Chromium', () => {
     await ctx.close();
   });
 
+  it('shows a reply posted through the inline sign-in at once, without a reload', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await openPage(ctx, 'newcomer', errors);
+    await page.goto(`${t.baseUrl}/articles/${articleId}`);
+    await page.locator('[data-testid="live-status"][data-status="live"]').waitFor();
+    const section = page.getByRole('region', { name: 'Paragraph 6', exact: true });
+    await section.getByRole('button', { name: /^Discuss/ }).click();
+    await section.getByRole('button', { name: 'Rebut this paragraph' }).click();
+    const text = `Posted while signing up (${Date.now().toString(36)}).`;
+    const form = page.getByRole('form', { name: 'Write a rebuttal' });
+    await form.getByRole('textbox').fill(text);
+    await form.getByRole('button', { name: 'Post rebuttal' }).click();
+    await section.getByRole('button', { name: 'New here? Create an account' }).click();
+    await section.getByLabel('Username').fill(`newcomer_${Date.now().toString(36)}`);
+    await section.getByLabel('Password').fill('a long and unusual passphrase 7');
+    await section.getByRole('button', { name: 'Create account' }).click();
+    await section.getByRole('region', { name: 'Discussion of paragraph 6' }).getByText(text).waitFor({ timeout: 5000 });
+    await ctx.close();
+  });
+
   it('logged no page errors', () => {
     expect(errors).toEqual([]);
   });

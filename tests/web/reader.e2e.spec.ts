@@ -68,6 +68,8 @@ describe('reader in Chromium (issue 7 scenario)', () => {
     expect(await author.locator(`[data-paragraph-text="${P}"]`).innerText()).toBe(article.paragraphs[P].text);
     await author.locator('[data-testid="live-status"][data-status="live"]').waitFor();
     await expect(author.getByRole('button', { name: 'Sign out' }).count()).resolves.toBe(1);
+    // Nobody has rated anything yet: the paragraph says so rather than showing a percentage.
+    await expect(author.getByRole('complementary', { name: `Paragraph ${P + 1} figures` }).innerText()).resolves.toMatch(/not yet rated/);
 
     voterCtx = await signedInContext(browser, voter.token, { width: 390, height: 844 });
     reader = await openPage(voterCtx, 'reader', errors);
@@ -120,10 +122,21 @@ describe('reader in Chromium (issue 7 scenario)', () => {
     await reader.getByRole('region', { name: `Paragraph ${P + 1}`, exact: true }).getByRole('button', { name: /^Discuss/ }).click();
     const control = reader.locator(`[data-testid="vote-${rebuttal.id}"]`);
     await control.waitFor();
+    // Unrated, the rebuttal says so, and its Why? panel says why in plain words.
+    const card = reader.locator(`article[data-node-id="${rebuttal.id}"]`);
+    await expect(card.getByRole('meter').getAttribute('aria-valuetext')).resolves.toBe('not yet rated');
+    await card.getByRole('button', { name: 'Why not rated?' }).click();
+    await card.getByRole('region', { name: 'Why this strength' }).getByText(/^Not yet rated: nobody has rated it or any reply to it/).waitFor();
+    await card.getByRole('button', { name: 'Why not rated?' }).click();
     await control.getByRole('button', { name: /^4 of 5/ }).click();
 
     await control.getByText('1 vote, average 4.0 · yours: 4').waitFor({ timeout: 2_000 });
     await expect(control.getByRole('button', { name: /^4 of 5/ }).getAttribute('aria-pressed')).resolves.toBe('true');
+    // Rated now: a percentage on the rebuttal, and its paragraph (live, on the other page too) is no longer "not yet rated".
+    await card.getByRole('meter').and(reader.locator('[aria-valuetext$="%"]')).waitFor({ timeout: 2_000 });
+    for (const page of [reader, author]) {
+      await page.waitForFunction((p) => !document.querySelector(`[aria-label="Paragraph ${p} figures"]`)?.textContent?.includes('not yet rated'), P + 1, { timeout: 2_000 });
+    }
 
     const onAuthor = author.locator(`[data-testid="vote-${rebuttal.id}"]`);
     const ms = await msUntil(author, 'the vote on the author’s page', (id) => !!document.querySelector(`[data-testid="vote-${id}"]`)?.textContent?.includes('1 vote, average 4.0'), rebuttal.id, 5_000);
@@ -138,6 +151,13 @@ describe('reader in Chromium (issue 7 scenario)', () => {
     await control.getByText('1 vote, average 2.0 · yours: 2').waitFor({ timeout: 2_000 });
     await onAuthor.getByText('1 vote, average 2.0').waitFor({ timeout: 2_000 });
 
+    // The paragraph's Why?, beside its figures: not rated itself, moved by its rated reply.
+    const section = reader.getByRole('region', { name: `Paragraph ${P + 1}`, exact: true });
+    await section.getByRole('button', { name: 'Why?', exact: true }).click();
+    const paragraphWhy = section.getByRole('region', { name: 'Why this strength' });
+    await paragraphWhy.getByText('Nobody has rated it directly, so it starts at 50 points; its replies have been rated.').waitFor();
+    await expect(paragraphWhy.innerText()).resolves.toMatch(/In all: 50 [−+] \d+( [−+] \d+)* = \d+%\./);
+
     // A reload shows the voter's own vote again: it comes from the server, not from memory.
     const thread = await openPage(voterCtx, 'thread', errors);
     const voteReads: string[] = [];
@@ -146,6 +166,12 @@ describe('reader in Chromium (issue 7 scenario)', () => {
     });
     await thread.goto(`${articleUrl()}/nodes/${rebuttal.id}`);
     await thread.locator(`[data-testid="vote-${rebuttal.id}"]`).getByText('yours: 2').waitFor();
+    // Its Why? panel in plain words: who rated it, and what that alone gives it, adding up to the strength shown.
+    const why = thread.locator(`article[data-node-id="${rebuttal.id}"]`).getByRole('button', { name: /^Why \d+%\?$/ });
+    const shown = Number(/\d+/.exec(await why.innerText())![0]);
+    await why.click();
+    const panel = thread.getByRole('region', { name: 'Why this strength' });
+    await panel.getByText(`Rated 2/5 by 1 reader, which alone gives it ${shown} points.`).waitFor();
     // The article's first screen carries the reader's votes on what it shows; anything else is one
     // batch read for the article, never one per node.
     expect(voteReads.filter((path) => path !== `/api/articles/${article.id}/my-votes`)).toEqual([]);

@@ -53,7 +53,8 @@ describe('live updates (e2e, one instance)', () => {
     const created = await reader.waitFor((e) => e.name === 'node:created');
     expect(created.payload).toMatchObject({ articleId: article.id, node: { id: node.id, text: 'A live rebuttal', type: 'rebuttal' } });
     // The new rebuttal, its claim and the thesis: their strengths as the tree now gives them.
-    const moved = created.payload.strengths as { nodeId: string; strength: number }[];
+    const moved = created.payload.strengths as { nodeId: string; strength: number; rated: boolean }[];
+    expect(moved[0].rated).toBe(false);
     expect(moved.map((s) => s.nodeId)).toEqual([node.id, article.paragraphs[4].nodeId, article.rootNodeId]);
     const claim = (await t.http().get(`/api/nodes/${article.paragraphs[4].nodeId}`).expect(200)).body as ArgumentNode;
     expect(moved[1].strength).toBe(claim.strength);
@@ -61,7 +62,8 @@ describe('live updates (e2e, one instance)', () => {
     const voters = await Promise.all([0, 1, 2, 3, 4].map((i) => registerUser(t, `burst${i}`)));
     await Promise.all(voters.map((v) => t.http().put(`/api/nodes/${node.id}/vote`).set(...bearer(v.token)).send({ value: 5 }).expect(200)));
     const vote = await reader.waitFor((e) => e.name === 'vote:changed' && (e.payload.votes as { count: number }).count === 5);
-    expect(vote.payload).toMatchObject({ nodeId: node.id, votes: { count: 5, sum: 25 }, votesVersion: 5, strength: expect.any(Number) });
+    expect(vote.payload).toMatchObject({ nodeId: node.id, votes: { count: 5, sum: 25 }, votesVersion: 5, strength: expect.any(Number), rated: true });
+    expect((vote.payload.strengths as { rated: boolean }[]).every((s) => s.rated)).toBe(true);
     expect((vote.payload.strengths as { nodeId: string }[]).map((s) => s.nodeId)).toEqual([node.id, article.paragraphs[4].nodeId, article.rootNodeId]);
     await new Promise((r) => setTimeout(r, 300));
     expect(reader.events.filter((e) => e.name === 'vote:changed').length).toBeLessThan(5);
@@ -144,7 +146,12 @@ describe('live updates (e2e, one instance)', () => {
           expect(await early.join(articleId, seq)).toMatchObject({ ok: true, resync: true });
           release();
           expect((await posting).status).toBe(201);
-          // Once stored, a reader coming back replays it from the log.
+          // Once stored (the held write finishes a moment after its release), a reader coming back replays it from the log.
+          const log = u.app.get(LiveService).log;
+          for (let waited = 0; (await log.range(articleId, seq, seq + 1)).length === 0; waited += 20) {
+            if (waited > 5000) throw new Error('the held log write was never stored');
+            await new Promise((r) => setTimeout(r, 20));
+          }
           const back = await connectLive(u.baseUrl);
           clients.push(back);
           expect(await back.join(articleId, seq)).toMatchObject({ ok: true });

@@ -133,6 +133,7 @@ describe('notifications, profiles and search (e2e)', () => {
     expect(annProfile.arguments[0]).toMatchObject({ id: annNode.id, articleTitle: article.title, votes: { count: 3, mean: (4 + 2 + 5) / 3 } });
     expect(annProfile.stats).toMatchObject({ arguments: 1, votesReceived: 3 });
     expect(annProfile.arguments[0].strength).toBeGreaterThanOrEqual(0);
+    expect(annProfile.arguments[0].rated).toBe(true);
     expect((await t.http().get('/api/users/nobody_here')).status).toBe(404);
     expect((await t.http().get('/api/users/no%20spaces')).status).toBe(400);
   });

@@ -11,6 +11,7 @@ interface StoredNode {
   parentId: unknown;
   type: 'claim' | 'support' | 'rebuttal';
   origin: 'article' | 'user';
+  authorId?: unknown;
   status: string;
   votes: VoteTotals;
 }
@@ -30,14 +31,14 @@ export async function derivedMismatches(db: Db, articleId: string, baseUrl?: str
   }
   if (!baseUrl) return problems;
   const expected = articleFigures(
-    nodes.filter((n) => n.status === 'visible').map((n) => ({ id: String(n._id), parentId: n.parentId ? String(n.parentId) : null, type: n.type, origin: n.origin, votes: tallies.get(String(n._id)) ?? emptyVotes() })),
+    nodes.filter((n) => n.status === 'visible').map((n) => ({ id: String(n._id), parentId: n.parentId ? String(n.parentId) : null, type: n.type, origin: n.origin, authorId: n.authorId ? String(n.authorId) : null, votes: tallies.get(String(n._id)) ?? emptyVotes() })),
   );
   const served = ((await call<{ items: ArgumentNode[] }>(baseUrl, 'GET', `/api/articles/${articleId}/tree`)).body as { items: ArgumentNode[] }).items;
   for (const node of served) {
     const want = expected.get(node.id);
     if (!want) problems.push(`${node.id} is served but not public`);
-    else if (Math.abs(want.strength - node.strength) > TOLERANCE || want.replyCounts.support !== node.replyCounts.support || want.replyCounts.rebuttal !== node.replyCounts.rebuttal)
-      problems.push(`${node.id} served strength ${node.strength} and ${JSON.stringify(node.replyCounts)}, recomputed ${want.strength} and ${JSON.stringify(want.replyCounts)}`);
+    else if (Math.abs(want.strength - node.strength) > TOLERANCE || want.rated !== node.rated || want.replyCounts.support !== node.replyCounts.support || want.replyCounts.rebuttal !== node.replyCounts.rebuttal)
+      problems.push(`${node.id} served strength ${node.strength} (rated: ${node.rated}) and ${JSON.stringify(node.replyCounts)}, recomputed ${want.strength} (rated: ${want.rated}) and ${JSON.stringify(want.replyCounts)}`);
   }
   if (served.length !== expected.size) problems.push(`${served.length} nodes served, ${expected.size} public`);
   return problems;

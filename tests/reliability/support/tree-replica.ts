@@ -115,7 +115,7 @@ export class TreeReplica {
       case 'vote:changed': {
         const p = event.payload as LivePayloads['vote:changed'];
         const node = this.nodes.get(p.nodeId);
-        if (node && node.votesVersion <= p.votesVersion) this.nodes.set(p.nodeId, { ...node, votes: p.votes, votesVersion: p.votesVersion, strength: p.strength });
+        if (node && node.votesVersion <= p.votesVersion) this.nodes.set(p.nodeId, { ...node, votes: p.votes, votesVersion: p.votesVersion, strength: p.strength, rated: p.rated });
         this.applyStrengths(p.strengths);
         return;
       }
@@ -124,10 +124,10 @@ export class TreeReplica {
     }
   }
 
-  private applyStrengths(strengths: { nodeId: string; strength: number }[] | undefined): void {
-    for (const { nodeId, strength } of strengths ?? []) {
+  private applyStrengths(strengths: { nodeId: string; strength: number; rated: boolean }[] | undefined): void {
+    for (const { nodeId, strength, rated } of strengths ?? []) {
       const node = this.nodes.get(nodeId);
-      if (node) this.nodes.set(nodeId, { ...node, strength });
+      if (node) this.nodes.set(nodeId, { ...node, strength, rated });
     }
   }
 }

@@ -60,6 +60,7 @@ export const node: ArgumentNode = {
   votes: { count: 3, sum: 11, histogram: { '1': 0, '2': 0, '3': 1, '4': 2, '5': 0 } },
   votesVersion: 3,
   strength: 0.62,
+  rated: true,
   replyCounts: { support: 1, rebuttal: 0 },
   locked: false,
   pinned: false,
@@ -80,6 +81,7 @@ export const articleDetail: ArticleDetail = {
       nodeId: CLAIM_ID,
       replyCounts: { support: 2, rebuttal: 1 },
       strength: 0.55,
+      rated: true,
       topReplies: [node],
     },
   ],
@@ -108,18 +110,20 @@ export const queuePage: Page<QueueItem> = {
 
 export const auditPage: Page<AuditEntry> = { items: [auditEntry], nextCursor: '6650a1f2c3d4e5f6a7b8c9f1' };
 
-export const voteResponse: VoteResponse = { nodeId: REPLY_ID, votes: node.votes, strength: 0.62, myVote: 4 };
+export const voteResponse: VoteResponse = { nodeId: REPLY_ID, votes: node.votes, strength: 0.62, rated: true, myVote: 4 };
 
 export const strength: StrengthBreakdown = {
   nodeId: CLAIM_ID,
-  strength: 0.55,
-  base: 0.6,
-  votes: node.votes,
-  prior: { mean: 3, weight: 2 },
-  supportAggregate: 0.4,
-  attackAggregate: 0.62,
-  children: [{ nodeId: REPLY_ID, type: 'rebuttal', role: 'attacker', strength: 0.62 }],
-  explanation: 'Base 0.60 from 3 votes; attacked by 1 reply (0.62), supported by 2 (0.40).',
+  strength: 0.43,
+  rated: true,
+  points: 43,
+  own: { count: 3, average: 3.7, points: 62 },
+  replies: [{ nodeId: REPLY_ID, type: 'rebuttal', role: 'attacker', excerpt: 'The trial firms chose to take part.', authorName: 'ben', points: -19, rating: { count: 5, average: 4.4 } }],
+  others: { count: 0, points: 0 },
+  explanation: [
+    'Rated 3.7/5 by 3 readers, which alone gives it 62 points.',
+    'Pulled down most by “The trial firms chose to take part.” (−19 points, rated 4.4 by 5).',
+  ],
 };
 
 export const health: HealthBody = { status: 'ok', db: 'up', redis: 'up' };
@@ -137,7 +141,7 @@ export const profile: UserProfile = {
   standing: 'active',
   stats: { arguments: 1, votesReceived: 3, meanRating: 3.7, meanStrength: 0.62 },
   arguments: [
-    { id: REPLY_ID, articleId: ARTICLE_ID, articleTitle: 'The case for a four-day week', type: 'rebuttal', text: 'The trial firms chose to take part.', status: 'visible', strength: 0.62, votes: { count: 3, mean: 3.7 }, createdAt: WHEN },
+    { id: REPLY_ID, articleId: ARTICLE_ID, articleTitle: 'The case for a four-day week', type: 'rebuttal', text: 'The trial firms chose to take part.', status: 'visible', strength: 0.62, rated: true, votes: { count: 3, mean: 3.7 }, createdAt: WHEN },
   ],
 };
 

@@ -9,7 +9,7 @@ import * as ex from './examples';
 export const SERVER_EVENTS: { [K in keyof LivePayloads]: { description: string; example: LivePayloads[K] } } = {
   'node:created': {
     description: 'A claim or reply was posted in the article. `strengths`: the new node’s parent and ancestors as they now are.',
-    example: { articleId: ex.articleSummary.id, seq: 41, node: ex.node, strengths: [{ nodeId: ex.ids.CLAIM_ID, strength: 0.55 }] },
+    example: { articleId: ex.articleSummary.id, seq: 41, node: ex.node, strengths: [{ nodeId: ex.ids.CLAIM_ID, strength: 0.55, rated: true }] },
   },
   'node:updated': {
     description: 'A node was edited, withdrawn, moderated, locked or pinned. Each reader receives what they may read (hidden text only for moderators). Keep the highest `node.version`.',
@@ -17,7 +17,7 @@ export const SERVER_EVENTS: { [K in keyof LivePayloads]: { description: string; 
   },
   'vote:changed': {
     description: `A node's vote totals changed. Votes within LIVE_COALESCE_MS go out as one event per node with the newest totals; keep the highest \`votesVersion\`.`,
-    example: { articleId: ex.articleSummary.id, seq: 43, nodeId: ex.ids.REPLY_ID, votes: ex.node.votes, votesVersion: 3, strength: 0.62, strengths: [{ nodeId: ex.ids.REPLY_ID, strength: 0.62 }] },
+    example: { articleId: ex.articleSummary.id, seq: 43, nodeId: ex.ids.REPLY_ID, votes: ex.node.votes, votesVersion: 3, strength: 0.62, rated: true, strengths: [{ nodeId: ex.ids.REPLY_ID, strength: 0.62, rated: true }] },
   },
   'article:updated': {
     description: 'The article was locked or unlocked.',

@@ -26,6 +26,7 @@ export function claimFromParagraph(detail: ArticleDetail, p: ArticleParagraph): 
     votes: emptyVotes(),
     votesVersion: -1,
     strength: p.strength ?? 0.5,
+    rated: p.rated ?? false,
     replyCounts: { support: p.replyCounts?.support ?? 0, rebuttal: p.replyCounts?.rebuttal ?? 0 },
     locked: false,
     pinned: false,

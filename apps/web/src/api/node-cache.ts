@@ -36,8 +36,8 @@ export function putNode(qc: QueryClient, node: ArgumentNode, viewer: Viewer, isN
 }
 
 /** New vote totals of a node, unless newer ones are held, and the strengths that came with them. */
-export function putVotes(qc: QueryClient, articleId: string, nodeId: string, votes: VoteTotals, votesVersion: number, strength: number, strengths: readonly StrengthFigure[] = []): void {
-  update(qc, articleId, (nodes) => applyStrengths(applyVote(nodes, nodeId, votes, votesVersion, strength), strengths));
+export function putVotes(qc: QueryClient, articleId: string, nodeId: string, votes: VoteTotals, votesVersion: number, figure: Omit<StrengthFigure, 'nodeId'>, strengths: readonly StrengthFigure[] = []): void {
+  update(qc, articleId, (nodes) => applyStrengths(applyVote(nodes, nodeId, votes, votesVersion, figure.strength, figure.rated), strengths));
 }
 
 /** Some fields of one node, wherever it is held. */

@@ -7,8 +7,8 @@ const totals = (count: number, sum: number) => ({ count, sum, histogram: { '1': 
 describe('tree-ops', () => {
   it('keeps the newer of two vote totals, whatever order they arrive in', () => {
     const node = makeNode({ votesVersion: 3, votes: totals(3, 15), strength: 0.7 });
-    expect(applyVote([node], node.id, totals(2, 10), 2, 0.6)[0]).toMatchObject({ votesVersion: 3, strength: 0.7 });
-    expect(applyVote([node], node.id, totals(4, 20), 4, 0.8)[0]).toMatchObject({ votesVersion: 4, votes: { count: 4 }, strength: 0.8 });
+    expect(applyVote([node], node.id, totals(2, 10), 2, 0.6, true)[0]).toMatchObject({ votesVersion: 3, strength: 0.7 });
+    expect(applyVote([node], node.id, totals(4, 20), 4, 0.8, true)[0]).toMatchObject({ votesVersion: 4, votes: { count: 4 }, strength: 0.8, rated: true });
   });
 
   it('keeps newer totals when an older copy of the node arrives with an edit', () => {
@@ -18,9 +18,11 @@ describe('tree-ops', () => {
   });
 
   it('applies the strengths an event carries to the nodes on the page only', () => {
-    const a = makeNode({ strength: 0.5 });
-    const sut = applyStrengths([a], [{ nodeId: a.id, strength: 0.25 }, { nodeId: 'elsewhere', strength: 1 }]);
-    expect(sut).toEqual([{ ...a, strength: 0.25 }]);
+    const a = makeNode({ strength: 0.5, rated: false });
+    const sut = applyStrengths([a], [{ nodeId: a.id, strength: 0.25, rated: true }, { nodeId: 'elsewhere', strength: 1, rated: true }]);
+    expect(sut).toEqual([{ ...a, strength: 0.25, rated: true }]);
+    // Rated at the same strength: a change all the same.
+    expect(applyStrengths([a], [{ nodeId: a.id, strength: 0.5, rated: true }])[0].rated).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import { canReadText, type ArgumentNode, type PublicUser, type VoteTotals } from '@agora/shared';
+import { canReadText, type ArgumentNode, type PublicUser, type StrengthFigure, type VoteTotals } from '@agora/shared';
 
 type Viewer = Pick<PublicUser, 'id' | 'role'> | null | undefined;
 
@@ -100,20 +100,20 @@ export function patchNode(nodes: readonly ArgumentNode[], id: string, patch: Par
 }
 
 /** New vote totals for a node, unless those on the page are newer (events of one node can cross). */
-export function applyVote(nodes: readonly ArgumentNode[], id: string, votes: VoteTotals, votesVersion: number, strength: number): ArgumentNode[] {
+export function applyVote(nodes: readonly ArgumentNode[], id: string, votes: VoteTotals, votesVersion: number, strength: number, rated: boolean): ArgumentNode[] {
   const current = nodes.find((n) => n.id === id);
   if (!current || current.votesVersion > votesVersion) return nodes as ArgumentNode[];
-  return patchNode(nodes, id, { votes, votesVersion, strength });
+  return patchNode(nodes, id, { votes, votesVersion, strength, rated });
 }
 
-export function applyStrengths(nodes: readonly ArgumentNode[], changes: readonly { nodeId: string; strength: number }[]): ArgumentNode[] {
-  const byId = new Map(changes.map((c) => [c.nodeId, c.strength]));
+export function applyStrengths(nodes: readonly ArgumentNode[], changes: readonly StrengthFigure[]): ArgumentNode[] {
+  const byId = new Map(changes.map((c) => [c.nodeId, c]));
   let changed = false;
   const next = nodes.map((n) => {
     const s = byId.get(n.id);
-    if (s === undefined || s === n.strength) return n;
+    if (s === undefined || (s.strength === n.strength && s.rated === n.rated)) return n;
     changed = true;
-    return { ...n, strength: s };
+    return { ...n, strength: s.strength, rated: s.rated };
   });
   return changed ? next : (nodes as ArgumentNode[]);
 }

@@ -28,7 +28,7 @@ export function applyLiveEvent<K extends Sequenced>(qc: QueryClient, name: K, pa
     case 'vote:changed': {
       if (!hasNodes(qc, payload.articleId)) return false;
       const p = payload as LivePayloads['vote:changed'];
-      putVotes(qc, p.articleId, p.nodeId, p.votes, p.votesVersion, p.strength, p.strengths);
+      putVotes(qc, p.articleId, p.nodeId, p.votes, p.votesVersion, { strength: p.strength, rated: p.rated }, p.strengths);
       return true;
     }
     case 'article:updated': {

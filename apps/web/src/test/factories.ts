@@ -23,6 +23,7 @@ export function makeNode(over: Partial<ArgumentNode> = {}): ArgumentNode {
     votes: { count: 0, sum: 0, histogram: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 } },
     votesVersion: 0,
     strength: 0.5,
+    rated: true,
     replyCounts: { support: 0, rebuttal: 0 },
     locked: false,
     pinned: false,

@@ -9,7 +9,7 @@ const node = (over: Partial<ArgumentNode>): ArgumentNode =>
 /** What the tree should hold: every figure computed afresh from the nodes. */
 function expectFresh(sut: ArticleTree): void {
   const fresh = articleFigures(sut.all());
-  for (const v of sut.all()) expect({ id: v.id, strength: v.strength, replyCounts: v.replyCounts }).toEqual({ id: v.id, ...fresh.get(v.id)! });
+  for (const v of sut.all()) expect({ id: v.id, strength: v.strength, rated: v.rated, replyCounts: v.replyCounts }).toEqual({ id: v.id, ...fresh.get(v.id)! });
 }
 
 describe('ArticleTree', () => {

@@ -1,4 +1,4 @@
-import { articleFigures, figuresOf, type ArgumentNode, type NodeFigures, type StrengthFigure, type VoteTotals } from '@agora/shared';
+import { articleFigures, childFigures, figuresOf, type ArgumentNode, type NodeFigures, type StrengthFigure, type VoteTotals } from '@agora/shared';
 
 /** A public node as the tree keeps it: as every reader sees it (its figures aside). */
 export type TreeNode = ArgumentNode;
@@ -79,7 +79,8 @@ export class ArticleTree {
   pathStrengths(id: string): StrengthFigure[] {
     const out: StrengthFigure[] = [];
     for (let cur = this.nodes.get(id); cur; cur = cur.parentId ? this.nodes.get(cur.parentId) : undefined) {
-      out.push({ nodeId: cur.id, strength: this.figures.get(cur.id)!.strength });
+      const { strength, rated } = this.figures.get(cur.id)!;
+      out.push({ nodeId: cur.id, strength, rated });
     }
     return out;
   }
@@ -119,13 +120,13 @@ export class ArticleTree {
 
   private withFigures(node: TreeNode): ArgumentNode {
     const figures = this.figures.get(node.id);
-    return { ...node, strength: figures?.strength ?? 0.5, replyCounts: figures ? { ...figures.replyCounts } : { ...NO_REPLIES } };
+    return { ...node, strength: figures?.strength ?? 0.5, rated: figures?.rated ?? false, replyCounts: figures ? { ...figures.replyCounts } : { ...NO_REPLIES } };
   }
 
   private childFigures(id: string) {
     return [...(this.children.get(id) ?? [])].map((c) => {
       const child = this.nodes.get(c)!;
-      return { type: child.type, origin: child.origin, strength: this.figures.get(c)?.strength ?? 0.5 };
+      return childFigures(child, this.figures.get(c) ?? { strength: 0.5, rated: child.votes.count > 0 });
     });
   }
 
@@ -149,7 +150,7 @@ export class ArticleTree {
       const before = this.figures.get(cur.id);
       const after = figuresOf(cur.votes, this.childFigures(cur.id));
       this.figures.set(cur.id, after);
-      const same = before && before.strength === after.strength && before.replyCounts.support === after.replyCounts.support && before.replyCounts.rebuttal === after.replyCounts.rebuttal;
+      const same = before && before.strength === after.strength && before.rated === after.rated && before.replyCounts.support === after.replyCounts.support && before.replyCounts.rebuttal === after.replyCounts.rebuttal;
       if (same) return;
     }
   }

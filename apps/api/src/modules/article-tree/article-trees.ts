@@ -18,7 +18,7 @@ interface Entry {
 
 /** A stored node as the tree keeps it (public view: the tree holds public nodes only). */
 export function treeNode(node: NodeRecord): TreeNode {
-  return toArgumentNode(node, null, { strength: 0.5, replyCounts: { support: 0, rebuttal: 0 } });
+  return toArgumentNode(node, null, { strength: 0.5, rated: false, replyCounts: { support: 0, rebuttal: 0 } });
 }
 
 /**

@@ -6,6 +6,7 @@ export interface VoteFigures {
   votes: VoteTotals;
   votesVersion: number;
   strength: number;
+  rated: boolean;
 }
 
 /**

@@ -130,7 +130,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
     try {
       const last = await this.counters.nextSeq(articleId, votes.length);
       await Promise.all(
-        votes.map(([nodeId, { votes: totals, votesVersion, strength }], i) => this.publish(articleId, 'vote:changed', { nodeId, votes: totals, votesVersion, strength }, last - votes.length + 1 + i)),
+        votes.map(([nodeId, { votes: totals, votesVersion, strength, rated }], i) => this.publish(articleId, 'vote:changed', { nodeId, votes: totals, votesVersion, strength, rated }, last - votes.length + 1 + i)),
       );
     } catch (error) {
       this.logger.warn(`vote:changed for article ${articleId} not published: ${(error as Error).message}`);
@@ -200,7 +200,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
         }
         case 'vote:changed': {
           const strengths = tree.pathStrengths(event.payload.nodeId);
-          if (strengths.length) out = { name: event.name, payload: { ...event.payload, strength: strengths[0].strength, strengths } };
+          if (strengths.length) out = { name: event.name, payload: { ...event.payload, strength: strengths[0].strength, rated: strengths[0].rated, strengths } };
           break;
         }
         case 'article:updated':

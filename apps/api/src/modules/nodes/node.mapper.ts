@@ -28,6 +28,7 @@ export function toArgumentNode(n: NodeRecord, viewer: Viewer, figures: NodeFigur
     votes: { count: n.votes.count, sum: n.votes.sum, histogram: n.votes.histogram as VoteHistogram },
     votesVersion: n.votesVersion ?? 0,
     strength: figures.strength,
+    rated: figures.rated,
     replyCounts: { ...figures.replyCounts },
     locked: !!n.locked,
     pinned: !!n.pinned,

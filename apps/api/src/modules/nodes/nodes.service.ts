@@ -5,10 +5,8 @@ import {
   ERROR_CODES,
   isPublic,
   locateQuote,
-  nodeStrength,
   preModerationReason,
   repeatsSibling,
-  STRENGTH_PRIOR,
   type Anchor,
   type ArgumentNode,
   type ChildrenQuery,
@@ -31,6 +29,7 @@ import type { NodeRecord } from './node.model';
 import { newReply } from './new-node';
 import { NodesRepository } from './nodes.repository';
 import { sortChildren } from './sort-children';
+import { toStrengthBreakdown } from './strength-breakdown';
 
 /**
  * The viewer live events are mapped for: they carry full text and the live layer redacts them per
@@ -92,30 +91,13 @@ export class NodesService {
     return { items: all.slice(offset, offset + query.limit), nextCursor: more ? String(offset + query.limit) : null };
   }
 
-  /** The figures behind a node's strength, for a reader to follow. */
+  /** The figures behind a node's strength, in points that add up to it, for a reader to follow. */
   async strengthBreakdown(id: string, viewer: RequestUser | null): Promise<StrengthBreakdown> {
     const node = await this.getVisible(id, viewer);
-    const children = (await this.trees.tree(String(node.articleId))).childrenOf(id);
-    const result = nodeStrength(node.votes, children);
-    const votes = node.votes as ArgumentNode['votes'];
-    const avg = votes.count ? (votes.sum / votes.count).toFixed(2) : 'none';
-    return {
-      nodeId: id,
-      strength: result.strength,
-      base: result.base,
-      votes,
-      prior: { ...STRENGTH_PRIOR },
-      supportAggregate: result.supportAggregate,
-      attackAggregate: result.attackAggregate,
-      children: children.map((c) => ({ nodeId: c.id, type: c.type, role: c.type === 'rebuttal' ? 'attacker' : 'supporter', strength: c.strength })),
-      explanation:
-        `Base ${result.base.toFixed(3)} from ${votes.count} vote(s) (average ${avg}) pulled toward a prior of ` +
-        `${STRENGTH_PRIOR.mean}/5 worth ${STRENGTH_PRIOR.weight} votes; supporters combine to ${result.supportAggregate.toFixed(3)}, ` +
-        `attackers to ${result.attackAggregate.toFixed(3)}; DF-QuAD moves the base ` +
-        (result.attackAggregate >= result.supportAggregate ? 'down' : 'up') +
-        ` by the difference, giving ${result.strength.toFixed(3)}.` +
-        (children.some((c) => c.origin === 'article') ? " The article's own sentences of each role count together as one argument, their mean." : ''),
-    };
+    const tree = await this.trees.tree(String(node.articleId));
+    // The totals the tree computed the strength from, so the parts add up to the strength it serves.
+    const votes = tree.get(id)?.votes ?? node.votes;
+    return toStrengthBreakdown(id, votes, tree.figuresFor({ id, votes }), tree.childrenOf(id));
   }
 
   async replyToParagraph(articleId: string, index: number, input: ParagraphReplyInput, actor: RequestUser): Promise<ArgumentNode> {

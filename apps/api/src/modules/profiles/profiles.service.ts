@@ -41,7 +41,7 @@ export class ProfilesService {
     const listed: ProfileArgument[] = [];
     for (const n of posts) {
       if (!titles.get(String(n.articleId))) continue;
-      const { strength } = await this.trees.figuresFor(n);
+      const { strength, rated } = await this.trees.figuresFor(n);
       listed.push({
         id: String(n._id),
         articleId: String(n.articleId),
@@ -50,6 +50,7 @@ export class ProfilesService {
         text: n.text,
         status: n.status,
         strength,
+        rated,
         votes: { count: n.votes.count, mean: n.votes.count ? n.votes.sum / n.votes.count : null },
         createdAt: new Date(n.createdAt).toISOString(),
       });

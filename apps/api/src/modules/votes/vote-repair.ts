@@ -66,8 +66,8 @@ export class VoteRepair implements OnApplicationBootstrap, OnApplicationShutdown
     if (!updated) return false;
     for (const [id, updatedAt] of tally.stalePending) await this.votes.clearPending(id, updatedAt);
     this.trees.put(updated);
-    const { strength } = await this.trees.figuresFor(updated);
-    this.live.voteChanged(String(updated.articleId), String(updated._id), { votes: updated.votes as VoteTotals, votesVersion: updated.votesVersion, strength });
+    const { strength, rated } = await this.trees.figuresFor(updated);
+    this.live.voteChanged(String(updated.articleId), String(updated._id), { votes: updated.votes as VoteTotals, votesVersion: updated.votesVersion, strength, rated });
     return true;
   }
 }

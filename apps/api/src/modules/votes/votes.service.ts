@@ -102,10 +102,10 @@ export class VotesService implements BeforeApplicationShutdown {
     this.settled.add(voteId(nodeId, actor.id));
     this.trees.put(moved);
     const articleId = String(moved.articleId);
-    const { strength } = await this.trees.figuresFor(moved);
+    const { strength, rated } = await this.trees.figuresFor(moved);
     const votes = moved.votes as VoteTotals;
-    this.live.voteChanged(articleId, nodeId, { votes, votesVersion: moved.votesVersion, strength });
+    this.live.voteChanged(articleId, nodeId, { votes, votesVersion: moved.votesVersion, strength, rated });
     if (value !== null && value !== before) this.notifications.rated(node.authorId, nodeId, articleId, actor.id);
-    return { nodeId, votes, strength, myVote: value };
+    return { nodeId, votes, strength, rated, myVote: value };
   }
 }

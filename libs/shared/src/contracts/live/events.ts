@@ -37,6 +37,7 @@ interface Sequenced {
 export interface StrengthFigure {
   nodeId: string;
   strength: number;
+  rated: boolean;
 }
 
 /**
@@ -52,7 +53,7 @@ export interface LivePayloads {
   'node:created': Sequenced & WithStrengths & { node: ArgumentNode };
   'node:updated': Sequenced & WithStrengths & { node: ArgumentNode };
   /** `votesVersion` orders one node's totals: a client keeps the highest it has seen. */
-  'vote:changed': Sequenced & WithStrengths & { nodeId: string; votes: VoteTotals; votesVersion: number; strength: number };
+  'vote:changed': Sequenced & WithStrengths & { nodeId: string; votes: VoteTotals; votesVersion: number; strength: number; rated: boolean };
   'article:updated': Sequenced & { article: ArticleSummary };
   presence: { articleId: string; viewers: number; seq?: undefined };
 }

@@ -45,6 +45,7 @@ export interface ArticleParagraph {
   /** Live figures of the paragraph's claim node. */
   replyCounts?: { support: number; rebuttal: number };
   strength?: number;
+  rated?: boolean;
   /** The claim's strongest public replies (pinned first), for the first screen; the rest load on demand. */
   topReplies?: ArgumentNode[];
 }

@@ -85,6 +85,8 @@ export interface ArgumentNode {
   votesVersion: number;
   /** Derived from the votes and the tree beneath (see articleFigures). */
   strength: number;
+  /** Whether anyone has rated it or anything beneath it: until then `strength` is only where every node starts. */
+  rated: boolean;
   replyCounts: { support: number; rebuttal: number };
   locked: boolean;
   pinned: boolean;

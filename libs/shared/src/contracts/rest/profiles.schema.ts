@@ -16,6 +16,8 @@ export interface ProfileArgument {
   text: string;
   status: NodeStatus;
   strength: number;
+  /** Whether anyone has rated it or anything beneath it. */
+  rated: boolean;
   votes: { count: number; mean: number | null };
   createdAt: string;
 }

@@ -1,40 +1,51 @@
 import type { NodeType, ReplyType, VoteTotals } from '../../contracts/rest/nodes.schema';
-import { nodeStrength } from './node-strength';
+import { nodeStrength, type ChildStrength } from './node-strength';
 
-/** What a node's figures depend on: its own votes and its place in the tree. */
+/** What a node's figures depend on: its own votes, its author and its place in the tree. */
 export interface TreeNode {
   id: string;
   parentId: string | null;
   type: NodeType;
   origin: 'article' | 'user';
+  authorId: string | null;
   votes: Pick<VoteTotals, 'count' | 'sum'>;
 }
 
 /** A node's derived figures: never stored, always computed from the tree. */
 export interface NodeFigures {
   strength: number;
+  /** Whether anyone has rated the node or anything beneath it: until then its strength is only the starting point. */
+  rated: boolean;
   /** Readers' replies beneath it, by type (the article's own sentences are structure, not replies). */
   replyCounts: Record<ReplyType, number>;
 }
 
 /** What a child gives its parent's figures. */
-export interface ChildFigures {
-  type: NodeType;
-  origin: 'article' | 'user';
-  strength: number;
+export interface ChildFigures extends ChildStrength {
+  rated: boolean;
 }
 
 /** One node's figures from its votes and its public children's figures. */
 export function figuresOf(votes: Pick<VoteTotals, 'count' | 'sum'>, children: Iterable<ChildFigures>): NodeFigures {
   const list = [...children];
   const replyCounts = { support: 0, rebuttal: 0 };
-  for (const c of list) if (c.origin === 'user' && (c.type === 'support' || c.type === 'rebuttal')) replyCounts[c.type]++;
-  return { strength: nodeStrength(votes, list).strength, replyCounts };
+  let rated = votes.count > 0;
+  for (const c of list) {
+    if (c.origin === 'user' && (c.type === 'support' || c.type === 'rebuttal')) replyCounts[c.type]++;
+    rated ||= c.rated;
+  }
+  return { strength: nodeStrength(votes, list).strength, rated, replyCounts };
+}
+
+/** A child's part in its parent's figures, from the child and its own figures. */
+export function childFigures(node: Omit<TreeNode, 'id' | 'parentId'>, figures: Pick<NodeFigures, 'strength' | 'rated'>): ChildFigures {
+  return { type: node.type, origin: node.origin, authorId: node.authorId, votes: node.votes, strength: figures.strength, rated: figures.rated };
 }
 
 /**
  * Every node's figures, children before parents, in time linear in the number of nodes. `nodes` are the
- * public nodes of one article; a node whose parent is not among them heads a subtree of its own.
+ * public nodes of one article (with the votes to count: everyone's, or one group's); a node whose
+ * parent is not among them heads a subtree of its own.
  */
 export function articleFigures(nodes: Iterable<TreeNode>): Map<string, NodeFigures> {
   const byId = new Map<string, TreeNode>();
@@ -60,7 +71,7 @@ export function articleFigures(nodes: Iterable<TreeNode>): Map<string, NodeFigur
       continue;
     }
     stack.pop();
-    figures.set(top.node.id, figuresOf(top.node.votes, kids.map((k) => ({ type: k.type, origin: k.origin, strength: figures.get(k.id)!.strength }))));
+    figures.set(top.node.id, figuresOf(top.node.votes, kids.map((k) => childFigures(k, figures.get(k.id)!))));
   }
   return figures;
 }

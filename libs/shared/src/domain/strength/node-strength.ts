@@ -1,35 +1,65 @@
 import type { NodeType, VoteTotals } from '../../contracts/rest/nodes.schema';
 import { baseScore } from './bayesian';
-import { dfQuadStrength, type StrengthResult } from './df-quad';
+import { combine, round } from './df-quad';
+import { endorsement, EVIDENCE } from './evidence';
 
+/** What a child gives its parent's strength. */
 export interface ChildStrength {
   type: NodeType;
+  origin: 'article' | 'user';
+  /** Replies of one author to one parent share one allowance for being unrated (see EVIDENCE). */
+  authorId: string | null;
+  /** The child's own ratings: the evidence behind its pull. */
+  votes: Pick<VoteTotals, 'count' | 'sum'>;
   strength: number;
-  /** The article's own sentences are grouped; readers' replies count one by one. */
-  origin?: 'article' | 'user';
 }
 
-const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+export interface StrengthResult {
+  strength: number;
+  /** From the node's own ratings alone (Bayesian average). */
+  base: number;
+  /** Each child's signed share of `strength - base`, in the order given: they add up to it exactly. */
+  pulls: number[];
+}
+
+/** Children that pull together: the article's own sentences of one role, or one author's replies of one type. */
+const groupOf = (c: ChildStrength): string => (c.origin === 'article' ? `article:${c.type}` : `user:${c.type}:${c.authorId ?? ''}`);
 
 /**
- * Strength of one node from its votes and its publicly visible children. Rebuttals attack; supports,
- * and the paragraph claims beneath the article's thesis, support.
+ * Strength of one node from its own ratings and its public children: evidence-weighted DF-QuAD.
+ * Rebuttals attack; supports, and the paragraph claims beneath the article's thesis, support.
  *
- * A justified variant of DF-QuAD: a paragraph's own sentences are its content rather than independent
- * evidence, so those of one role count together as a single argument whose strength is their mean.
- * Otherwise a long paragraph would saturate at full strength before anyone had voted.
+ * Each child pulls with its strength times its endorsement (readers' ratings of it), plus, once per
+ * group (see groupOf), the strongest member's strength times the small unrated allowance. A side's
+ * aggregate is its pull over both sides' pull plus EVIDENCE.half, so that:
+ * - an unrated reply, or a flood of them from one account, barely moves its parent;
+ * - the aggregates follow the balance of the evidence, not the number of replies, and never both
+ *   saturate: equal pulls cancel exactly (balance);
+ * - a stronger or better-rated supporter never lowers the node, an attacker never raises it
+ *   (monotonicity), and only the node's own subtree moves it (directionality).
  */
-export function nodeStrength(votes: Pick<VoteTotals, 'count' | 'sum'>, children: readonly ChildStrength[]): StrengthResult & { base: number } {
+export function nodeStrength(votes: Pick<VoteTotals, 'count' | 'sum'>, children: readonly ChildStrength[]): StrengthResult {
   const base = baseScore(votes);
-  const supporters: number[] = [];
-  const attackers: number[] = [];
-  const own: Record<'support' | 'rebuttal', number[]> = { support: [], rebuttal: [] };
-  for (const child of children) {
-    const attacks = child.type === 'rebuttal';
-    if (child.origin === 'article' && child.type !== 'claim') own[attacks ? 'rebuttal' : 'support'].push(child.strength);
-    else (attacks ? attackers : supporters).push(child.strength);
-  }
-  if (own.support.length) supporters.push(mean(own.support));
-  if (own.rebuttal.length) attackers.push(mean(own.rebuttal));
-  return { base, ...dfQuadStrength({ base, supporters, attackers }) };
+  const masses = children.map((c) => endorsement(c.votes) * clamp(c.strength));
+  const strongest = new Map<string, number>();
+  children.forEach((c, i) => {
+    const key = groupOf(c);
+    const held = strongest.get(key);
+    if (held === undefined || clamp(c.strength) > clamp(children[held].strength)) strongest.set(key, i);
+  });
+  for (const i of strongest.values()) masses[i] += EVIDENCE.unrated * clamp(children[i].strength);
+  let support = 0;
+  let attack = 0;
+  children.forEach((c, i) => {
+    if (c.type === 'rebuttal') attack += masses[i];
+    else support += masses[i];
+  });
+  const total = support + attack + EVIDENCE.half;
+  const strength = combine(base, attack / total, support / total);
+  // combine is linear in (attack - support) on each side of zero, so each child's share is its own pull scaled alike.
+  const scale = (attack >= support ? base : 1 - base) / total;
+  const pulls = children.map((c, i) => (c.type === 'rebuttal' ? -1 : 1) * masses[i] * scale);
+  return { strength: round(strength), base, pulls };
 }
+
+const clamp = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);

@@ -30,11 +30,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   });
 
   const accept = useCallback(
-    (res: AuthResponse) => {
+    async (res: AuthResponse) => {
       qc.setQueryData(queryKeys.me(res.token), res.user);
       setToken(res.token);
-      // What a reader may see, and their own votes, depend on who they are.
-      void reloadArticle(qc);
+      // What a reader may see, and their own votes, depend on who they are. Signed in only once the
+      // page is read again: a post made right after (the composer's inline sign-in) then lands in the
+      // fresh page instead of being replaced by a read that began before it.
+      await reloadArticle(qc).catch(() => undefined);
       return res.user;
     },
     [qc],

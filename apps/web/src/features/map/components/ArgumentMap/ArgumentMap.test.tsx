@@ -44,6 +44,17 @@ describe('ArgumentMap', () => {
     expect(onOpen).toHaveBeenCalledWith(t.rebut.id);
   });
 
+  it('says "not yet rated" on a node nobody has rated, instead of a percentage', () => {
+    const t = makeTree();
+    const unrated = { ...t.nested, rated: false, strength: 0.5 };
+    render(<ArgumentMap nodes={[...t.all.filter((n) => n.id !== t.nested.id), unrated]} onOpen={() => {}} />);
+    const el = document.querySelector<HTMLElement>(`[data-node-id="${unrated.id}"]`)!;
+    expect(el).toHaveTextContent('not yet rated');
+    expect(el).not.toHaveTextContent('50%');
+    expect(el.getAttribute('aria-label')).toMatch(/^Rebuts, not yet rated: /);
+    expect(document.querySelector(`[data-node-id="${t.rebut.id}"]`)!.getAttribute('aria-label')).toMatch(/strength 30%/);
+  });
+
   it('says when a paragraph argues against the article’s thesis', () => {
     const t = makeTree();
     const against = { ...t.claim, stance: 'against' as const };

@@ -25,7 +25,7 @@ export function ArgumentMap({ nodes, onOpen }: Props) {
       data: { node: p.node, isRoot: p.depth === 0, onOpen },
       draggable: false,
       connectable: false,
-      ariaLabel: `${p.node.type} ${Math.round(p.node.strength * 100)}%`,
+      ariaLabel: `${p.node.type} ${p.node.rated ? `${Math.round(p.node.strength * 100)}%` : 'not yet rated'}`,
     }));
     const flowEdges: Edge[] = layout.edges.map((e) => ({
       id: e.id,

@@ -59,7 +59,7 @@ export function ProfilePage() {
             </p>
             <p className={styles.text}>{a.text}</p>
             <p className={styles.meta}>
-              <StrengthMeter value={a.strength} compact /> · {a.votes.count} {a.votes.count === 1 ? 'rating' : 'ratings'}
+              <StrengthMeter value={a.strength} rated={a.rated} compact /> · {a.votes.count} {a.votes.count === 1 ? 'rating' : 'ratings'}
               {a.votes.mean !== null && ` (mean ${a.votes.mean.toFixed(1)}/5)`} · <Link to={`/articles/${a.articleId}/nodes/${a.id}`}>Open the thread</Link>
             </p>
           </li>

@@ -22,7 +22,7 @@ function setup({ user = null as PublicUser | null } = {}) {
   const t = makeTree();
   // What the first screen tells a signed-in reader: their vote on the support it shows.
   const myVotes = user ? { [t.support.id]: 3 } : undefined;
-  const claim2 = makeNode({ type: 'claim', origin: 'article', parentId: t.root.id, paragraphIndex: 1, text: 'Second paragraph', authorId: null });
+  const claim2 = makeNode({ type: 'claim', origin: 'article', parentId: t.root.id, paragraphIndex: 1, text: 'Second paragraph', authorId: null, rated: false });
   const quoted = makeNode({
     type: 'rebuttal',
     parentId: t.claim.id,
@@ -53,9 +53,10 @@ function setup({ user = null as PublicUser | null } = {}) {
         nodeId: t.claim.id,
         replyCounts: { support: 1, rebuttal: 2 },
         strength: 0.45,
+        rated: true,
         topReplies: [t.support, quoted],
       },
-      { index: 1, text: 'Second paragraph.', sentences: [], nodeId: claim2.id, replyCounts: { support: 0, rebuttal: 0 }, strength: 0.5, topReplies: [] },
+      { index: 1, text: 'Second paragraph.', sentences: [], nodeId: claim2.id, replyCounts: { support: 0, rebuttal: 0 }, strength: 0.5, rated: false, topReplies: [] },
     ],
     ...(myVotes ? { myVotes } : {}),
   };
@@ -65,6 +66,19 @@ function setup({ user = null as PublicUser | null } = {}) {
     [`GET /api/nodes/${t.claim.id}/children`]: (_b, url) => (url.searchParams.get('cursor') === '3' ? page([t.rebut], null) : page([t.support, quoted, sentence], '3')),
     [`GET /api/nodes/${t.support.id}/children`]: () => page([t.nested], null),
     [`GET /api/nodes/${claim2.id}/children`]: () => page([], null),
+    [`GET /api/nodes/${t.claim.id}/strength`]: () => [
+      200,
+      {
+        nodeId: t.claim.id,
+        strength: 0.45,
+        rated: true,
+        points: 45,
+        own: { count: 0, average: null, points: 50 },
+        replies: [{ nodeId: t.rebut.id, type: 'rebuttal', role: 'attacker', excerpt: 'That is wrong', authorName: 'ann', points: -5, rating: { count: 2, average: 4 } }],
+        others: { count: 0, points: 0 },
+        explanation: [],
+      },
+    ],
     [`GET /api/articles/${t.articleId}/my-votes`]: () => [200, { votes: { ...myVotes, [t.rebut.id]: 2 } }],
   });
   const view = renderWithProviders(
@@ -92,6 +106,11 @@ describe('ArticleReader', () => {
     // What each paragraph does for the thesis follows its sentences' roles; without roles, nothing is claimed.
     expect(within(paragraph(0)).getByText('Argues against the thesis')).toHaveAttribute('data-part', 'against');
     expect(paragraph(1).querySelector('[data-part]')).toBeNull();
+    expect(within(paragraph(0)).getByRole('meter')).toHaveAttribute('aria-valuetext', '45%');
+    // Nobody has rated the second paragraph: it says so instead of showing 50% as if it were a verdict.
+    expect(within(paragraph(1)).getByText('not yet rated')).toBeInTheDocument();
+    expect(within(paragraph(1)).getByRole('meter')).toHaveAttribute('aria-valuetext', 'not yet rated');
+    expect(within(paragraph(1)).queryByText('50%')).toBeNull();
     expect(screen.getByText(/4 replies/)).toBeInTheDocument();
     expect(screen.getByTestId('article-byline')).toHaveTextContent('By A. Writer · 20 June 2014 · Source: example.org · Licence: CC BY 4.0');
     expect(screen.getByTestId('live-status')).toHaveTextContent(/Connecting|Live|Reconnecting|Offline/);
@@ -169,12 +188,13 @@ describe('ArticleReader', () => {
 
     const reply = makeNode({ type: 'rebuttal', parentId: sut.claim2.id, paragraphIndex: 1, text: '<img src=x onerror="window.__pwned=1"> where?' });
     act(() => {
-      applyLiveEvent(sut.client, 'node:created', { articleId: sut.articleId, seq: 1, node: reply, strengths: [{ nodeId: sut.claim2.id, strength: 0.3 }] }, null);
+      applyLiveEvent(sut.client, 'node:created', { articleId: sut.articleId, seq: 1, node: reply, strengths: [{ nodeId: sut.claim2.id, strength: 0.3, rated: true }] }, null);
     });
     await waitFor(() => expect(document.querySelectorAll(`[data-node-id="${reply.id}"]`)).toHaveLength(1));
     expect(document.querySelector(`[data-node-id="${reply.id}"]`)).toHaveTextContent('<img src=x onerror="window.__pwned=1"> where?');
     expect(document.querySelector('img')).toBeNull();
     expect(within(paragraph(1)).getByText('1 rebuttal')).toBeInTheDocument();
+    expect(within(paragraph(1)).queryByText('not yet rated')).toBeNull();
     expect(within(paragraph(1)).getByRole('meter')).toHaveAttribute('aria-valuenow', '30');
     expect(screen.getByText(/5 replies/)).toBeInTheDocument();
   });
@@ -184,11 +204,22 @@ describe('ArticleReader', () => {
     await waitFor(() => expect(paragraph(0)).toHaveAttribute('data-node-id', sut.claim.id));
     const deep = makeNode({ parentId: sut.nested.id, text: 'Deep down' });
     act(() => {
-      applyLiveEvent(sut.client, 'node:created', { articleId: sut.articleId, seq: 1, node: deep, strengths: [{ nodeId: sut.claim.id, strength: 0.7 }] }, null);
+      applyLiveEvent(sut.client, 'node:created', { articleId: sut.articleId, seq: 1, node: deep, strengths: [{ nodeId: sut.claim.id, strength: 0.7, rated: true }] }, null);
     });
     await waitFor(() => expect(within(paragraph(0)).getByRole('meter')).toHaveAttribute('aria-valuenow', '70'));
     expect(screen.getByText(/5 replies/)).toBeInTheDocument();
     expect(document.querySelector(`[data-node-id="${deep.id}"]`)).toBeNull();
+  });
+
+  it('explains a paragraph’s strength in plain words from its figures, without opening its discussion', async () => {
+    const sut = setup();
+    await waitFor(() => expect(paragraph(0)).toHaveAttribute('data-node-id', sut.claim.id));
+    await userEvent.click(within(section(0)).getByRole('button', { name: 'Why?' }));
+    const panel = await within(section(0)).findByRole('region', { name: 'Why this strength' });
+    expect(panel).toHaveTextContent('Nobody has rated it directly, so it starts at 50 points; its replies have been rated.');
+    expect(panel).toHaveTextContent('Pulled down by “That is wrong” (−5 points, rated 4/5 by 2 readers).');
+    expect(panel).toHaveTextContent('In all: 50 − 5 = 45%.');
+    expect(within(section(0)).queryByRole('button', { name: 'Close' })).toBeNull();
   });
 
   it('opens with Enter from the keyboard', async () => {

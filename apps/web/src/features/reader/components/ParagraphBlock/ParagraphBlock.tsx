@@ -1,10 +1,11 @@
-import { useMemo, type KeyboardEvent, type MouseEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ArgumentNode, ArticleParagraph, Quote, ReplyType } from '@agora/shared';
 import type { TreeIndex } from '../../../../api/tree-ops';
 import { QuotedText } from '../../../../ui/QuotedText/QuotedText';
 import { locateQuote, type TextRange } from '../../../../ui/QuotedText/ranges';
 import { StrengthMeter } from '../../../../ui/StrengthMeter/StrengthMeter';
 import { Composer } from '../../../thread/components/Composer/Composer';
+import { StrengthBreakdown } from '../../../thread/components/StrengthBreakdown/StrengthBreakdown';
 import { ThreadTree } from '../../../thread/components/ThreadTree/ThreadTree';
 import { QuoteBar } from '../QuoteBar/QuoteBar';
 import { ReplyPreview } from '../ReplyPreview/ReplyPreview';
@@ -69,6 +70,8 @@ export function ParagraphBlock(props: Props) {
 
   const strength = claim?.strength ?? paragraph.strength ?? 0.5;
   const part = paragraphPart(paragraph);
+  const rated = claim?.rated ?? paragraph.rated ?? false;
+  const [why, setWhy] = useState(false);
   const n = paragraph.index + 1;
   const previews = [...replies].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)).slice(0, PREVIEWS);
   const composing = composer?.paragraphIndex === paragraph.index ? composer : null;
@@ -116,12 +119,18 @@ export function ParagraphBlock(props: Props) {
             <span className={styles.support}>{counts.support} {counts.support === 1 ? 'support' : 'supports'}</span>
             <span className={styles.rebut}>{counts.rebuttal} {counts.rebuttal === 1 ? 'rebuttal' : 'rebuttals'}</span>
           </span>
-          <StrengthMeter value={strength} compact label={`Strength of paragraph ${n}`} />
+          <StrengthMeter value={strength} rated={rated} compact label={`Strength of paragraph ${n}`} />
+          {claim && (
+            <button type="button" data-variant="link" aria-expanded={why} onClick={() => setWhy(!why)}>
+              Why?
+            </button>
+          )}
           <button type="button" aria-expanded={open} onClick={() => onOpen(!open)} className={styles.discuss}>
             {open ? 'Close' : total ? `Discuss (${total})` : 'Discuss'}
           </button>
         </aside>
       </div>
+      {why && claim && <StrengthBreakdown nodeId={claim.id} strength={strength} />}
       {selection && (
         <QuoteBar
           exact={selection.exact}

@@ -121,7 +121,7 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
           <p className={styles.text}>{node.text}</p>
         )}
         <div className={styles.meta}>
-          <StrengthMeter value={node.strength} compact label={`Strength of this ${label.toLowerCase()}`} />
+          <StrengthMeter value={node.strength} rated={node.rated} compact label={`Strength of this ${label.toLowerCase()}`} />
           <span className={styles.counts}>
             {counts.support} {counts.support === 1 ? 'support' : 'supports'} · {counts.rebuttal} {counts.rebuttal === 1 ? 'rebuttal' : 'rebuttals'}
           </span>
@@ -134,7 +134,7 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
             </button>
           )}
           <button type="button" aria-expanded={panel === 'strength'} onClick={() => toggle('strength')}>
-            Why {Math.round(node.strength * 100)}%?
+            {node.rated ? `Why ${Math.round(node.strength * 100)}%?` : 'Why not rated?'}
           </button>
           {editable && (
             <>

@@ -107,7 +107,7 @@ describe('ThreadTree', () => {
       applyLiveEvent(
         sut.client,
         'node:updated',
-        { articleId: sut.articleId, seq: 2, node: { ...sut.rebut, status: 'hidden', text: '', version: 2 }, strengths: [{ nodeId: sut.support.id, strength: 0.12 }] },
+        { articleId: sut.articleId, seq: 2, node: { ...sut.rebut, status: 'hidden', text: '', version: 2 }, strengths: [{ nodeId: sut.support.id, strength: 0.12, rated: true }] },
         makeUser(),
       );
     });

@@ -12,7 +12,7 @@ const votes = (count: number, sum: number) => ({ count, sum, histogram: { '1': 0
 function setup({ mine = null as number | null, user = makeUser() as ReturnType<typeof makeUser> | null, node = makeNode({ votes: votes(2, 8) }) } = {}) {
   const base = `/api/nodes/${node.id}`;
   const mineUrl = `/api/articles/${node.articleId}/my-votes`;
-  const answer = (myVote: number | null, count: number, sum: number): VoteResponse => ({ nodeId: node.id, votes: votes(count, sum), strength: 0.77, myVote });
+  const answer = (myVote: number | null, count: number, sum: number): VoteResponse => ({ nodeId: node.id, votes: votes(count, sum), strength: 0.77, rated: true, myVote });
   const api = mockApi({
     [`GET ${mineUrl}`]: () => [200, { votes: mine === null ? { other: 1 } : { [node.id]: mine, other: 1 } }],
     [`PUT ${base}/vote`]: (body) => [200, answer((body as { value: number }).value, 3, 8 + (body as { value: number }).value)],

@@ -38,7 +38,7 @@ export function VoteControl({ node }: Props) {
     onError: (_err, _value, ctx) => remember(ctx?.previous ?? null),
     onSuccess: (res: VoteResponse) => {
       remember(res.myVote);
-      cache.patch(node.articleId, node.id, { votes: res.votes, strength: res.strength });
+      cache.patch(node.articleId, node.id, { votes: res.votes, strength: res.strength, rated: res.rated });
     },
   });
 
