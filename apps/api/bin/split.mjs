@@ -1,4 +1,5 @@
-// `npm run split -- <file>`: prints the article's title, paragraphs and annotated sentences as JSON,
+// `npm run split -- <file>`: prints the article's title, paragraphs and annotated sentences (with their
+// argument roles, targets and stances) as JSON,
 // exactly as the API would store them. Uses the built shared library, building it first when it is
 // missing or older than its sources, so the command works straight after `npm install`.
 import { execFileSync } from 'node:child_process';
@@ -49,20 +50,23 @@ if (!existsSync(path) || !statSync(path).isFile()) fail(`no such file: ${file}`)
 
 buildSharedIfStale();
 const { splitArticle } = require(dist);
-const { title, paragraphs } = splitArticle(readFileSync(path, 'utf8'));
+const { title, metadata, paragraphs } = splitArticle(readFileSync(path, 'utf8'));
 
 // Only the stored shape: anything the library adds later (nodeId, counts) stays out.
 const output = {
   title,
+  metadata,
   paragraphs: paragraphs.map(({ index, text, sentences }) => ({
     index,
     text,
-    sentences: sentences.map(({ index, text, start, end, role, attribution, hedges, question }) => ({
+    sentences: sentences.map(({ index, text, start, end, role, target, stance, attribution, hedges, question }) => ({
       index,
       text,
       start,
       end,
       role,
+      target,
+      stance,
       attribution,
       hedges,
       question,

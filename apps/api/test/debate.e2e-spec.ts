@@ -37,17 +37,45 @@ describe('debate core (e2e)', () => {
       }
     });
 
-    it('serves the tree flat: thesis, a claim per paragraph, sentences beneath', async () => {
+    it('serves the tree flat: thesis, a claim per paragraph, premises beneath what they target, no nodes for context', async () => {
       const nodes: ArgumentNode[] = (await t.http().get(`/api/articles/${article.id}/tree`).expect(200)).body.items;
+      const byId = new Map(nodes.map((n) => [n.id, n]));
       const root = nodes.filter((n) => n.parentId === null);
       expect(root).toHaveLength(1);
       expect(root[0].id).toBe(article.rootNodeId);
       const claims = nodes.filter((n) => n.type === 'claim' && n.parentId === article.rootNodeId);
       expect(claims.map((c) => c.paragraphIndex).sort((a, b) => a! - b!)).toEqual([...Array(16).keys()]);
-      const sentences = nodes.filter((n) => n.depth === 2);
-      expect(sentences.length).toBe(article.paragraphs.reduce((sum, p) => sum + p.sentences.length, 0));
-      expect(sentences.every((s) => s.origin === 'article' && (s.type === 'support' || s.type === 'rebuttal'))).toBe(true);
-      expect(sentences.some((s) => s.attribution === 'Washington Post')).toBe(true);
+      for (const p of article.paragraphs) {
+        for (const s of p.sentences) {
+          switch (s.role) {
+            case 'thesis':
+              expect(s.nodeId).toBe(article.rootNodeId);
+              break;
+            case 'claim':
+              expect(s.nodeId).toBe(p.nodeId);
+              expect(byId.get(p.nodeId!)!.stance).toBe(s.stance);
+              break;
+            case 'context':
+              expect(s.nodeId).toBeUndefined();
+              break;
+            case 'support':
+            case 'rebuttal': {
+              const node = byId.get(s.nodeId!)!;
+              expect(node).toMatchObject({ origin: 'article', type: s.role, paragraphIndex: p.index, sentenceIndex: s.index, text: s.text });
+              const aimed = s.target === null ? undefined : p.sentences[s.target];
+              const parentId = aimed && (aimed.role === 'support' || aimed.role === 'rebuttal' || aimed.role === 'thesis') ? aimed.nodeId : p.nodeId;
+              expect(node.parentId).toBe(parentId);
+              break;
+            }
+          }
+        }
+      }
+      const all = article.paragraphs.flatMap((p) => p.sentences);
+      expect(new Set(all.map((s) => s.role))).toEqual(new Set(['thesis', 'claim', 'support', 'rebuttal', 'context']));
+      expect(all.some((s) => s.role === 'rebuttal' && s.target !== null)).toBe(true);
+      expect(nodes.filter((n) => n.sentenceIndex !== null)).toHaveLength(all.filter((s) => s.role === 'support' || s.role === 'rebuttal').length);
+      expect(nodes.some((n) => n.attribution === 'Washington Post')).toBe(false);
+      expect(nodes.some((n) => n.attribution === 'Alawi')).toBe(true);
     });
 
     it('imports an article for moderators only, once, and refuses bad text', async () => {

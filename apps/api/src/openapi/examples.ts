@@ -32,6 +32,7 @@ export const auth: AuthResponse = { token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI2NjU
 export const articleSummary: ArticleSummary = {
   id: ARTICLE_ID,
   title: 'The case for a four-day week',
+  metadata: { sourceUrl: 'https://example.org/four-day-week', author: 'Jane Roe', publishedAt: '2026-04-28', licence: 'CC BY 4.0' },
   slug: 'the-case-for-a-four-day-week',
   paragraphCount: 12,
   nodeCount: 58,
@@ -76,7 +77,7 @@ export const articleDetail: ArticleDetail = {
     {
       index: 3,
       text: 'In the trial, productivity rose by a fifth while hours fell.',
-      sentences: [{ index: 0, text: 'In the trial, productivity rose by a fifth while hours fell.', start: 0, end: 60, role: 'support', attribution: null, hedges: [], question: false, nodeId: CLAIM_ID }],
+      sentences: [{ index: 0, text: 'In the trial, productivity rose by a fifth while hours fell.', start: 0, end: 60, role: 'claim', target: null, stance: 'for', attribution: null, hedges: [], question: false, nodeId: CLAIM_ID }],
       nodeId: CLAIM_ID,
       replyCounts: { support: 2, rebuttal: 1 },
       strength: 0.55,

@@ -66,11 +66,16 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   },
   ArticlesController_import: {
     summary: 'Import an article',
-    description: 'Splits a plain-text or Markdown article into paragraphs, claims and sentences. 201 when new; 200 with the existing article when the same text was imported before.',
+    description:
+      "Splits a plain-text or Markdown article into paragraphs and sentences, gives each sentence its argument role (thesis, claim, support, rebuttal, context), target and a claim's stance, and builds the argument tree from them. A YAML front matter (title, author, date, source, license) gives the article's metadata; `metadata` in the body wins over it. 201 when new; 200 with the existing article when the same text was imported before.",
     access: 'moderator',
     throttled: true,
     errors: [ARTICLE_INVALID],
-    request: { title: 'The case for a four-day week', text: 'The case for a four-day week\n\nIn the trial, productivity rose by a fifth while hours fell.' },
+    request: {
+      title: 'The case for a four-day week',
+      text: 'The case for a four-day week\n\nIn the trial, productivity rose by a fifth while hours fell.',
+      metadata: { sourceUrl: 'https://example.org/four-day-week', author: 'Jane Roe', publishedAt: '2026-04-28', licence: 'CC BY 4.0' },
+    },
     response: ex.articleDetail,
   },
   ArticlesController_get: {

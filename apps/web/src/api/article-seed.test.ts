@@ -9,6 +9,7 @@ function detail(over: Partial<ArticleDetail> = {}): ArticleDetail {
   return {
     id: t.articleId,
     title: 'T',
+    metadata: { sourceUrl: null, author: null, publishedAt: null, licence: null },
     slug: 't',
     paragraphCount: 2,
     nodeCount: 9,

@@ -1,4 +1,4 @@
-import type { ArgumentNode, ArticleDetail, ArticleParagraph, ArticleSummary } from '@agora/shared';
+import { NO_METADATA, type ArgumentNode, type ArticleDetail, type ArticleParagraph, type ArticleSummary } from '@agora/shared';
 import type { ArticleTree } from '../article-tree/article-tree';
 import { sortChildren } from '../nodes/sort-children';
 import type { ArticleRecord } from './article.model';
@@ -24,6 +24,7 @@ export function toArticleSummary(a: ArticleRecord, activity: ArticleActivity | n
   return {
     id: String(a._id),
     title: a.title,
+    metadata: { ...NO_METADATA, ...a.metadata },
     slug: a.slug,
     paragraphCount: a.paragraphCount,
     nodeCount: a.nodeCount,
@@ -39,7 +40,9 @@ export function toArticleDetail(a: ArticleWithText, tree: ArticleTree): ArticleD
   const paragraphs: ArticleParagraph[] = a.paragraphs.map((p) => {
     const claim: ArgumentNode | undefined = p.nodeId ? tree.view(p.nodeId) : undefined;
     const replies = claim ? sortChildren(tree.childrenOf(claim.id).filter((c) => c.origin === 'user'), 'strength').slice(0, TOP_REPLIES) : [];
-    return { ...p, replyCounts: claim?.replyCounts ?? { support: 0, rebuttal: 0 }, strength: claim?.strength ?? 0.5, rated: claim?.rated ?? false, topReplies: replies };
+    // Articles imported before sentences had targets and stances read as having none.
+    const sentences = p.sentences.map((s) => ({ ...s, target: s.target ?? null, stance: s.stance ?? null }));
+    return { ...p, sentences, replyCounts: claim?.replyCounts ?? { support: 0, rebuttal: 0 }, strength: claim?.strength ?? 0.5, rated: claim?.rated ?? false, topReplies: replies };
   });
   return { ...toArticleSummary(a, activityOf(tree)), paragraphCount: paragraphs.length, rootNodeId: String(a.rootNodeId), paragraphs };
 }

@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { ArticleParagraph } from '@agora/shared';
+import type { ArticleMetadata, ArticleParagraph } from '@agora/shared';
 import { Schema as MongooseSchema, type Types } from 'mongoose';
 
 @Schema({ collection: 'articles', versionKey: false })
@@ -16,6 +16,8 @@ export class Article {
   @Prop({ default: 0 }) paragraphCount!: number;
   @Prop({ default: 0 }) nodeCount!: number;
   @Prop({ type: Date, required: true }) createdAt!: Date;
+  /** Where the article comes from: the import's fields over the text's front matter. Absent on older articles. */
+  @Prop({ type: Object, default: undefined }) metadata?: ArticleMetadata;
 }
 
 /** Its reply count and last activity follow from its tree (see ArticleTrees). */

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   DomainError,
   ERROR_CODES,
+  isoDate,
   splitArticle,
   type ArticleDetail,
   type ArticleSummary,
@@ -113,6 +114,8 @@ export class ArticlesService {
     }
     const split = splitArticle(source);
     if (input.title) split.title = input.title.trim();
+    // Given fields win over the front matter; a given time is stored in UTC like one read from the text.
+    const given = { ...input.metadata, ...(input.metadata?.publishedAt ? { publishedAt: isoDate(input.metadata.publishedAt) } : {}) };
     if (split.paragraphs.length === 0 || split.paragraphs.every((p) => p.sentences.length === 0)) {
       throw new DomainError(ERROR_CODES.ARTICLE_INVALID, 'The text has no sentences to debate.');
     }
@@ -123,10 +126,9 @@ export class ArticlesService {
 
     const articleId = new Types.ObjectId();
     const now = new Date();
-    const { root, claims, all } = buildArticleNodes(articleId, split, now);
+    const { root, claims, all, sentenceNodeIds } = buildArticleNodes(articleId, split, now);
     const paragraphs = split.paragraphs.map((p, i) => ({ ...p, nodeId: String(claims[i]._id) }));
-    const sentenceIds = new Map(all.filter((n) => n.sentenceIndex !== null).map((n) => [`${n.paragraphIndex}:${n.sentenceIndex}`, String(n._id)]));
-    for (const p of paragraphs) for (const s of p.sentences) s.nodeId = sentenceIds.get(`${p.index}:${s.index}`);
+    for (const p of paragraphs) for (const s of p.sentences) s.nodeId = sentenceNodeIds[p.index][s.index];
     const slug = `${slugify(split.title)}-${hash.slice(0, 8)}`;
     try {
       await this.articles.insert(
@@ -136,6 +138,7 @@ export class ArticlesService {
           slug,
           hash,
           rootNodeId: root._id,
+          metadata: { ...split.metadata, ...given },
           state: 'importing',
           locked: false,
           paragraphCount: paragraphs.length,

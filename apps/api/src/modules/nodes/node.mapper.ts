@@ -42,5 +42,6 @@ export function toArgumentNode(n: NodeRecord, viewer: Viewer, figures: NodeFigur
     out.hedges = n.hedges ?? [];
     out.question = !!n.question;
   }
+  if (n.origin === 'article' && n.stance !== undefined) out.stance = n.stance;
   return out;
 }

@@ -39,6 +39,8 @@ export class ArgumentNodeDoc {
   @Prop({ type: String, default: null }) attribution!: string | null;
   @Prop({ type: [String], default: undefined }) hedges?: string[];
   @Prop({ type: Boolean, default: undefined }) question?: boolean;
+  /** A paragraph's claim: whether it argues for or against the article's thesis (null: it makes no claim). */
+  @Prop({ type: String, default: undefined }) stance?: 'for' | 'against' | null;
   @Prop({ type: Date, required: true }) createdAt!: Date;
   @Prop({ type: Date, default: null }) editedAt!: Date | null;
   /** Grows by one with every change of anything but the votes: newer fields win wherever they meet older ones. */

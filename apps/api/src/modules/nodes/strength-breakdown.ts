@@ -1,4 +1,4 @@
-import { describeStrength, strengthPoints, type ArgumentNode, type NodeFigures, type RatingSummary, type StrengthBreakdown, type VoteTotals } from '@agora/shared';
+import { attacks, describeStrength, strengthPoints, type ArgumentNode, type NodeFigures, type RatingSummary, type StrengthBreakdown, type VoteTotals } from '@agora/shared';
 
 const EXCERPT = 80;
 
@@ -26,7 +26,7 @@ export function toStrengthBreakdown(nodeId: string, votes: Pick<VoteTotals, 'cou
     own: { ...rating(votes), points: points.own },
     replies: points.children.map(({ index, points: share }) => {
       const c = children[index];
-      return { nodeId: c.id, type: c.type, role: c.type === 'rebuttal' ? 'attacker' : 'supporter', excerpt: excerpt(c.text), authorName: c.origin === 'article' ? null : c.authorName, points: share, rating: rating(c.votes) };
+      return { nodeId: c.id, type: c.type, role: attacks(c) ? 'attacker' : 'supporter', excerpt: excerpt(c.text), authorName: c.origin === 'article' ? null : c.authorName, points: share, rating: rating(c.votes) };
     }),
     others: points.others,
   };

@@ -1,11 +1,22 @@
 import type { ArgumentNode } from './nodes.schema';
 import { z } from 'zod';
+import { plainText } from './common.schema';
 
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+
+/** An article's origin given at import; each field given wins over the text's front matter. */
+export const articleMetadataInputSchema = z.strictObject({
+  sourceUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  author: plainText(1, 300).optional(),
+  /** A date (2014-06-20) or an ISO date and time. */
+  publishedAt: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+  licence: plainText(1, 300).optional(),
+});
 
 export const importArticleSchema = z.strictObject({
   title: z.string().min(1).max(300).optional(),
   text: z.string().min(1).max(MAX_ARTICLE_BYTES),
+  metadata: articleMetadataInputSchema.optional(),
 });
 export type ImportArticleInput = z.infer<typeof importArticleSchema>;
 
@@ -14,7 +25,12 @@ export interface ArticleSentence {
   text: string;
   start: number;
   end: number;
-  role: 'support' | 'rebuttal';
+  /** What the sentence does in the article's argument (see `assignRoles`); context is not argued and not voted on. */
+  role: 'thesis' | 'claim' | 'support' | 'rebuttal' | 'context';
+  /** The sentence of the same paragraph a support or rebuttal argues about; null for the paragraph's claim (for a claim: the thesis). */
+  target: number | null;
+  /** A claim's stance toward the thesis; null for every other role. */
+  stance: 'for' | 'against' | null;
   attribution: string | null;
   hedges: string[];
   question: boolean;
@@ -34,9 +50,21 @@ export interface ArticleParagraph {
   topReplies?: ArgumentNode[];
 }
 
+/** Where an article comes from and on what terms; every field null when unknown. */
+export interface ArticleMetadata {
+  /** An http(s) address of the original. */
+  sourceUrl: string | null;
+  author: string | null;
+  /** ISO 8601: a date (2014-06-20) or a date and time in UTC. */
+  publishedAt: string | null;
+  /** As written: "CC BY 4.0", a URL, "All rights reserved". */
+  licence: string | null;
+}
+
 export interface ArticleSummary {
   id: string;
   title: string;
+  metadata: ArticleMetadata;
   slug: string;
   paragraphCount: number;
   nodeCount: number;

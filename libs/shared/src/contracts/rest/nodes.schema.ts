@@ -99,4 +99,6 @@ export interface ArgumentNode {
   attribution?: string | null;
   hedges?: string[];
   question?: boolean;
+  /** An article paragraph's claim: for or against the article's thesis, null when the paragraph makes none (it then stands with the thesis). */
+  stance?: 'for' | 'against' | null;
 }

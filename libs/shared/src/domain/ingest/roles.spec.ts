@@ -1,48 +1,106 @@
-import { assignRoles } from './roles';
+import { assignRoles, type SentenceArgument } from './roles';
+
+const roles = (result: SentenceArgument[][]) => result.map((p) => p.map((s) => s.role));
 
 describe('assignRoles', () => {
   const sut = assignRoles;
 
-  it('defaults to support', () => {
-    expect(sut(['ISIS continues to threaten the capital.', 'Their bodies were found in a morgue.'])).toEqual(['support', 'support']);
-  });
-
-  it.each(['But', 'Yet', 'However,', 'Nevertheless', 'Still,', 'On the other hand,', 'Though', 'Although', '“But'])(
-    'marks a sentence opening with %s as a rebuttal',
-    (opener) => {
-      expect(sut(['The alliance looks stable.', `${opener} a careful study gives a different impression.`])).toEqual([
-        'support',
-        'rebuttal',
-      ]);
-    },
-  );
-
-  it('lets a paragraph open with a rebuttal only on a strong turn', () => {
-    expect(sut(['But what if Iran, Syria and Iraq build up an alliance?'])).toEqual(['rebuttal']);
-    expect(sut(['Though differences have arisen, both are assisted by the CIA.'])).toEqual(['support']);
-  });
-
-  it('does not mistake look-alike openers for turns', () => {
-    expect(sut(['One.', 'Yet another attack followed.', 'Butter prices rose.', 'Still waters run deep.'])).toEqual([
-      'support',
-      'support',
-      'support',
-      'support',
+  it('finds the thesis in the opening and closing by the author’s stance; the opening’s rest is context, the closing’s sums up claims', () => {
+    const result = sut([
+      ['Cities keep growing.', 'I believe that public transport deserves more money.', 'Here is why.'],
+      ['Buses carry many people at once.', 'For example, one bus replaces forty cars.'],
+      ['In conclusion, public transport deserves more money.', 'Buses save space.', 'Who would argue?'],
+    ]);
+    expect(roles(result)).toEqual([
+      ['context', 'thesis', 'context'],
+      ['claim', 'support'],
+      ['thesis', 'claim', 'context'],
     ]);
   });
 
-  it('marks a counter-view the author then answers, and the answer', () => {
-    expect(
-      sut([
-        'The US has not approved airstrikes.',
-        'Some observers may presume the chaos might be a distraction.',
-        'But the outcome could be the other way round.',
-      ]),
-    ).toEqual(['support', 'rebuttal', 'rebuttal']);
-    expect(sut(['Critics say the war was about oil.', 'That is simply not true.'])).toEqual(['rebuttal', 'support']);
+  it('reads a plain turn inside a paragraph as a rebuttal of its claim', () => {
+    const [, body] = sut([['Intro.', 'I think so.'], ['Trains are fast.', 'They run every hour.', 'But tickets cost a lot.'], ['In short, yes.']]);
+    expect(body.map((s) => [s.role, s.target])).toEqual([
+      ['claim', null],
+      ['support', null],
+      ['rebuttal', null],
+    ]);
   });
 
-  it('leaves an unanswered report of other views as support', () => {
-    expect(sut(['Many believe the talks will fail.', 'Talks resume on Monday.'])).toEqual(['support', 'support']);
+  it('falls back on position: the opening’s last sentence, the closing’s first', () => {
+    const result = sut([['Water is scarce.', 'Farms use most of it.'], ['Drip irrigation halves the use.'], ['Farms must change.', 'Time is short.']]);
+    expect(result[0][1].role).toBe('thesis');
+    expect(result[2][0].role).toBe('thesis');
+  });
+
+  it('takes a conclusion drawn at the end of a paragraph as its claim, with the premises before it', () => {
+    const [, body] = sut([
+      ['Intro.', 'I think so.'],
+      ['Prices rose by half.', 'Wages stayed flat.', 'Therefore, families are poorer.'],
+      ['In short, yes.'],
+    ]);
+    expect(body).toEqual([
+      { role: 'support', target: null, stance: null },
+      { role: 'support', target: null, stance: null },
+      { role: 'claim', target: null, stance: 'for' },
+    ]);
+  });
+
+  it('marks an opposing view as a rebuttal of the claim, and its answer as a rebuttal of that view', () => {
+    const [, body] = sut([
+      ['Intro.', 'I think so.'],
+      ['Homework helps pupils.', 'Some people argue that it only causes stress.', 'However, this view ignores the evidence.'],
+      ['In short, yes.'],
+    ]);
+    expect(body.map((s) => [s.role, s.target])).toEqual([
+      ['claim', null],
+      ['rebuttal', null],
+      ['rebuttal', 1],
+    ]);
+  });
+
+  it('gives a conceding paragraph a claim against the thesis, rebutted by the turn that answers it', () => {
+    const [, body] = sut([
+      ['Intro.', 'I think so.'],
+      ['Admittedly, homework can cause stress.', 'Pupils sleep less.', 'However, good planning removes most of it.'],
+      ['In short, yes.'],
+    ]);
+    expect(body.map((s) => [s.role, s.target, s.stance])).toEqual([
+      ['claim', null, 'against'],
+      ['support', null, null],
+      ['rebuttal', null, null],
+    ]);
+  });
+
+  it('rebuts what a source said when the next sentence turns against it', () => {
+    const [paragraph] = sut([['The talks failed.', 'The minister said that the deal was close.', 'But nobody had signed anything.']]);
+    expect(paragraph.map((s) => [s.role, s.target])).toEqual([
+      ['thesis', null],
+      ['support', null],
+      ['rebuttal', 1],
+    ]);
+  });
+
+  it('keeps questions and signposts out of the argument, as context', () => {
+    const [, body] = sut([
+      ['Intro.', 'I think so.'],
+      ['Why does this matter?', 'Schools shape habits.', 'Let us look at the numbers.'],
+      ['In short, yes.'],
+    ]);
+    expect(roles([body])).toEqual([['context', 'claim', 'context']]);
+  });
+
+  it('does not take a concessive clause for an opposing view', () => {
+    const [, body] = sut([['Intro.', 'I think so.'], ['Although it costs money, the plan pays for itself.', 'Savings come in a year.'], ['In short, yes.']]);
+    expect(body[0]).toEqual({ role: 'claim', target: null, stance: 'for' });
+  });
+
+  it('makes the first claim the thesis of a text without an opening and a closing', () => {
+    expect(roles(sut([['Taxes should fall.', 'Growth would follow.']]))).toEqual([['thesis', 'support']]);
+  });
+
+  it('handles empty input', () => {
+    expect(sut([])).toEqual([]);
+    expect(sut([[]])).toEqual([[]]);
   });
 });

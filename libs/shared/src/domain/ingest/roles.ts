@@ -1,51 +1,102 @@
 import type { ArticleSentence } from '../../contracts/rest/articles.schema';
+import { BOTH_SIDES, CONCLUDING, OWN_STANCE, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, isDenial, isOpposingView, opening } from './discourse';
+import { attributeSentences } from './attribution';
+import { isQuestion } from './question';
 
 export type SentenceRole = ArticleSentence['role'];
+export type ClaimStance = NonNullable<ArticleSentence['stance']>;
 
-/** Openers that turn against what came before, strongly enough to do so even across a paragraph break. */
-const STRONG_TURN =
-  /^(?:but|however|nevertheless|nonetheless|conversely|and yet|yet(?! another\b)|still,|even so|that said|then again|on the other hand|on the contrary|in contrast|by contrast)(?![a-z])/;
-/** Concessive openers: a turn inside a paragraph, but at its start they usually just set the scene. */
-const WEAK_TURN = /^(?:though|although|even though|whereas|instead,|rather,|notwithstanding|regardless|despite (?:this|that|these|all))(?![a-z])/;
-/** An opposing view the author voices in order to answer it. */
-const COUNTER_VIEW = [
-  /^(?:some|many|critics|opponents|skeptics|sceptics|detractors|others|supporters|proponents|observers|analysts|commentators|people|one)\b[^.?!]{0,60}?\b(?:argue[sd]?|claim(?:s|ed)?|say|said|believe[sd]?|insist(?:s|ed)?|contend(?:s|ed)?|maintain(?:s|ed)?|presume[sd]?|assume[sd]?|think|thought|suggest(?:s|ed)?|object(?:s|ed)?)\b/,
-  /^(?:admittedly|granted|of course|to be sure|true,|it is true that|it is often (?:said|argued|claimed)|it could be argued|it might be argued|one might (?:argue|object|say))\b/,
-];
-/** Flat denials that answer a counter-view without a turning word. */
-const DENIAL = [
-  /^(?:not so|wrong|nonsense|hardly|far from it)\b/,
-  /^(?:this|that|it|such|the claim|the idea)\b[^.?!]{0,40}?\b(?:wrong|false|untrue|not true|a myth|nonsense|mistaken|misguided|misleading|from the truth)\b/,
-];
-/** How much of a sentence's start the patterns look at; keeps every test bounded. */
-const HEAD = 120;
+/** What one sentence does in the article's argument. */
+export interface SentenceArgument {
+  role: SentenceRole;
+  /** The sentence of the same paragraph it supports or attacks; null for the paragraph's claim (a claim's own target is the thesis). */
+  target: number | null;
+  /** A claim's stance toward the thesis; null for every other role. */
+  stance: ClaimStance | null;
+}
+
+/** Articles shorter than this have no separate opening and closing paragraphs. */
+const FRAMED = 3;
 
 /**
- * Labels each sentence of a paragraph 'support' or 'rebuttal'. A sentence is a
- * rebuttal when it opens by turning against what precedes it (a paragraph's
- * first sentence only with a strong turn such as "But what if ..."), or when it
- * voices a counter-view that the next sentence answers; both sides of such an
- * exchange are marked, so the contested passage stands out.
+ * Gives every sentence of an article (paragraphs of sentence texts) its argument role. The thesis
+ * is stated in the opening paragraph and restated in the closing one, found by the author's own
+ * stance ("I believe") or a summing up ("In conclusion"), else by position; the rest of the opening
+ * leads in (context), the rest of the closing sums up claims. Every other paragraph makes one claim,
+ * by default its first sentence or a conclusion drawn at its end ("Therefore ..."), and the other
+ * sentences are premises of it: support, or rebuttal when they voice an opposing view, turn ("But
+ * ...", "However ..."), or answer what an opposing view or a source said (then aimed at that
+ * sentence). A claim that concedes ("Admittedly ...") or opens with a turn stands against the thesis.
+ * Questions and signposts ("Let us look at ...") argue nothing: context.
  */
-export function assignRoles(sentences: readonly string[]): SentenceRole[] {
-  const heads = sentences.map(head);
-  return heads.map((sentence, i) => {
-    const next = heads[i + 1];
-    if (STRONG_TURN.test(sentence)) return 'rebuttal';
-    if (i > 0 && WEAK_TURN.test(sentence)) return 'rebuttal';
-    if (next !== undefined && isCounterView(sentence) && answers(next)) return 'rebuttal';
-    return 'support';
+export function assignRoles(
+  paragraphs: readonly (readonly string[])[],
+  /** Each sentence's source (see `attributeSentences`), when the caller has them already. */
+  attributions: readonly (readonly (string | null)[])[] = paragraphs.map(attributeSentences),
+): SentenceArgument[][] {
+  const framed = paragraphs.length >= FRAMED;
+  const result = paragraphs.map((sentences, i) => {
+    const heads = sentences.map(opening);
+    if (framed && i === 0) return frameParagraph(sentences, heads, 'opening');
+    if (framed && i === paragraphs.length - 1) return frameParagraph(sentences, heads, 'closing');
+    return bodyParagraph(sentences, heads, attributions[i]);
+  });
+  // Without an opening and a closing, the first claim carries the article.
+  if (!result.some((p) => p.some((s) => s.role === 'thesis'))) {
+    const first = result.flat().find((s) => s.role === 'claim');
+    if (first) Object.assign(first, { role: 'thesis', stance: null });
+  }
+  return result;
+}
+
+function frameParagraph(sentences: readonly string[], heads: readonly string[], place: 'opening' | 'closing'): SentenceArgument[] {
+  const framing = heads.map((head, i) => isQuestion(sentences[i]) || SIGNPOST.test(head) || (place === 'opening' && BOTH_SIDES.test(head)));
+  const arguable = heads.flatMap((_, i) => (framing[i] ? [] : [i]));
+  const cues = arguable.filter((i) => OWN_STANCE.test(heads[i]) || SUMMING_UP.test(heads[i]));
+  const fallback = place === 'opening' ? arguable.at(-1) : arguable[0];
+  const thesis = new Set(cues.length ? cues : fallback === undefined ? [] : [fallback]);
+  // What else a closing says sums up the claims made; an opening's other sentences lead in.
+  return heads.map((_, i): SentenceArgument => {
+    if (thesis.has(i)) return argument('thesis');
+    if (place === 'closing' && !framing[i]) return { role: 'claim', target: null, stance: 'for' };
+    return argument('context');
   });
 }
 
-function head(sentence: string): string {
-  return sentence.slice(0, HEAD).replace(/^["'“‘(\[«\s]+/, '').toLowerCase();
+function bodyParagraph(sentences: readonly string[], heads: readonly string[], sources: readonly (string | null)[]): SentenceArgument[] {
+  // Questions and signposts frame the argument without making it.
+  const framing = heads.map((head, i) => isQuestion(sentences[i]) || SIGNPOST.test(head));
+  const arguable = heads.flatMap((_, i) => (framing[i] ? [] : [i]));
+  const last = arguable.at(-1);
+  if (last === undefined) return heads.map(() => argument('context'));
+  const concludes = last !== arguable[0] && (CONCLUDING.test(heads[last]) || SUMMING_UP.test(heads[last]));
+  const claim = concludes ? last : arguable[0];
+  // A paragraph that opens by turning or conceding argues the other side of the thesis.
+  const stance: ClaimStance = isOpposingView(heads[claim]) || (claim === 0 && TURN.test(heads[0])) ? 'against' : 'for';
+  let counter: number | null = stance === 'against' ? claim : null;
+  let reported: number | null = null;
+  return heads.map((head, i) => {
+    if (i === claim) {
+      reported = sources[i] === null ? null : i;
+      return { role: 'claim', target: null, stance };
+    }
+    if (framing[i]) return argument('context');
+    if (isOpposingView(head) && stance === 'for') {
+      counter = i;
+      return argument('rebuttal');
+    }
+    const answered = counter ?? reported;
+    if (answered !== null && (TURN.test(head) || isDenial(head))) {
+      counter = reported = null;
+      return argument('rebuttal', answered === claim ? null : answered);
+    }
+    if (STRONG_TURN.test(head)) return argument('rebuttal');
+    // What a source says, the author may turn against in the next sentence.
+    reported = sources[i] === null ? null : i;
+    return argument('support');
+  });
 }
 
-function isCounterView(sentence: string): boolean {
-  return COUNTER_VIEW.some((pattern) => pattern.test(sentence));
-}
-
-function answers(sentence: string): boolean {
-  return STRONG_TURN.test(sentence) || WEAK_TURN.test(sentence) || DENIAL.some((pattern) => pattern.test(sentence));
+function argument(role: SentenceRole, target: number | null = null): SentenceArgument {
+  return { role, target, stance: null };
 }

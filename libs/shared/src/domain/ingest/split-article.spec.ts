@@ -3,6 +3,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { ArticleParagraph } from '../../contracts/rest/articles.schema';
 import { splitArticle } from './split-article';
+import { NO_METADATA } from './front-matter';
 
 const SEED = join(__dirname, '../../../../../seeds/iraq-sectarianism.txt');
 
@@ -105,11 +106,20 @@ describe('splitArticle on the seed article', () => {
     expect(sentenceStarting(sut.paragraphs, 'But a careful study').attribution).toBeNull();
   });
 
-  it('marks turns as rebuttals and leaves the rest as support', () => {
-    expect(sentenceStarting(sut.paragraphs, 'But a careful study').role).toBe('rebuttal');
-    expect(sentenceStarting(sut.paragraphs, 'But what if Iran').role).toBe('rebuttal');
-    expect(sentenceStarting(sut.paragraphs, 'Though lately differences').role).toBe('support');
-    expect(sentenceStarting(sut.paragraphs, 'Washington Post writes').role).toBe('support');
+  it('gives every sentence an argument role: thesis, claims, premises beneath what they target, context', () => {
+    expect(sentenceStarting(sut.paragraphs, 'It might have exceeded').role).toBe('thesis');
+    expect(sentenceStarting(sut.paragraphs, 'With an amalgam').role).toBe('context');
+    expect(sentenceStarting(sut.paragraphs, 'The recent successes of ISIS')).toMatchObject({ role: 'claim', stance: 'for', target: null });
+    expect(sentenceStarting(sut.paragraphs, 'ISIS continues to threaten')).toMatchObject({ role: 'support', target: null, stance: null });
+    // The author turns against what the Washington Post reports.
+    expect(sentenceStarting(sut.paragraphs, 'Washington Post writes').role).toBe('claim');
+    expect(sentenceStarting(sut.paragraphs, 'But a careful study')).toMatchObject({ role: 'rebuttal', target: null });
+    // A counter-view voiced to be answered, and the answer aimed at it.
+    expect(sentenceStarting(sut.paragraphs, 'Some observers may presume').role).toBe('rebuttal');
+    expect(sentenceStarting(sut.paragraphs, 'But the outcome could be')).toMatchObject({ role: 'rebuttal', target: 1 });
+    expect(sentenceStarting(sut.paragraphs, 'Though lately differences')).toMatchObject({ role: 'claim', stance: 'for' });
+    expect(sentenceStarting(sut.paragraphs, 'But what if Iran').role).toBe('context');
+    for (const p of sut.paragraphs) expect(p.sentences.filter((s) => s.role === 'claim').length).toBeLessThanOrEqual(1);
   });
 
   it('lists hedges and flags questions', () => {
@@ -150,9 +160,24 @@ describe('splitArticle on small texts', () => {
     const result = sut(
       'On intervention\n\nMany argue that intervention always fails. However, the record is mixed. Rwanda shows the cost of doing nothing (e.g. 800,000 dead).\n\nStill, caution is wise.',
     );
-    expect(result.paragraphs[0].sentences.map((s) => s.role)).toEqual(['rebuttal', 'rebuttal', 'support']);
-    expect(result.paragraphs[1].sentences.map((s) => s.role)).toEqual(['rebuttal']);
+    expect(result.paragraphs[0].sentences.map((s) => [s.role, s.target])).toEqual([
+      ['thesis', null],
+      ['rebuttal', null],
+      ['support', null],
+    ]);
+    expect(result.paragraphs[1].sentences.map((s) => s.role)).toEqual(['claim']);
     expect(losslessProblems(result.paragraphs)).toEqual([]);
+  });
+
+  it('takes the title and the metadata from a front matter, and keeps it out of the body', () => {
+    const result = sut('---\ntitle: Talks stall\nauthor: Jane Roe\ndate: 2014-06-20\n---\n\nDiplomats met in Vienna. No date was set.\n');
+    expect(result.title).toBe('Talks stall');
+    expect(result.metadata).toEqual({ sourceUrl: null, author: 'Jane Roe', publishedAt: '2014-06-20', licence: null });
+    expect(result.paragraphs.map(texts)).toEqual([['Diplomats met in Vienna.', 'No date was set.']]);
+    const repeated = sut('---\ntitle: Talks stall\n---\nTalks stall\n\nDiplomats met in Vienna.');
+    expect(repeated.title).toBe('Talks stall');
+    expect(repeated.paragraphs.map(texts)).toEqual([['Diplomats met in Vienna.']]);
+    expect(sut('Talks stall\n\nDiplomats met.').metadata).toEqual({ sourceUrl: null, author: null, publishedAt: null, licence: null });
   });
 
   it('reads Markdown: heading title, lists, quotes and inline emphasis', () => {
@@ -207,8 +232,8 @@ describe('splitArticle on small texts', () => {
   });
 
   it('returns no paragraphs for an empty text', () => {
-    expect(sut('')).toEqual({ title: '', paragraphs: [] });
-    expect(sut(' \r\n\u00A0\n')).toEqual({ title: '', paragraphs: [] });
+    expect(sut('')).toEqual({ title: '', metadata: NO_METADATA, paragraphs: [] });
+    expect(sut(' \r\n\u00A0\n')).toEqual({ title: '', metadata: NO_METADATA, paragraphs: [] });
   });
 
   it('splits a 1 MB article correctly (timing belongs to the benchmarks)', () => {

@@ -9,6 +9,8 @@ export interface TreeNode {
   origin: 'article' | 'user';
   authorId: string | null;
   votes: Pick<VoteTotals, 'count' | 'sum'>;
+  /** A paragraph claim's stance toward the thesis (see attacks). */
+  stance?: 'for' | 'against' | null;
 }
 
 /** A node's derived figures: never stored, always computed from the tree. */
@@ -39,7 +41,7 @@ export function figuresOf(votes: Pick<VoteTotals, 'count' | 'sum'>, children: It
 
 /** A child's part in its parent's figures, from the child and its own figures. */
 export function childFigures(node: Omit<TreeNode, 'id' | 'parentId'>, figures: Pick<NodeFigures, 'strength' | 'rated'>): ChildFigures {
-  return { type: node.type, origin: node.origin, authorId: node.authorId, votes: node.votes, strength: figures.strength, rated: figures.rated };
+  return { type: node.type, origin: node.origin, authorId: node.authorId, votes: node.votes, strength: figures.strength, rated: figures.rated, stance: node.stance ?? null };
 }
 
 /**

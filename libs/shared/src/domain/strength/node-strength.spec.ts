@@ -112,3 +112,16 @@ describe('nodeStrength (evidence-weighted DF-QuAD)', () => {
     );
   });
 });
+
+describe('paragraph claims against the thesis', () => {
+  const claim = (stance: 'for' | 'against') => ({ type: 'claim' as const, origin: 'article' as const, authorId: null, votes: { count: 4, sum: 18 }, strength: 0.8, stance });
+
+  it('attack it, where claims for it support it', () => {
+    const none = nodeStrength({ count: 0, sum: 0 }, []).strength;
+    expect(nodeStrength({ count: 0, sum: 0 }, [claim('against')]).strength).toBeLessThan(none);
+    expect(nodeStrength({ count: 0, sum: 0 }, [claim('for')]).strength).toBeGreaterThan(none);
+    const both = nodeStrength({ count: 0, sum: 0 }, [claim('for'), claim('against')]);
+    expect(both.strength).toBeCloseTo(none, 6);
+    expect(Math.sign(both.pulls[1])).toBe(-1);
+  });
+});

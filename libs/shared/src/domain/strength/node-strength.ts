@@ -12,7 +12,12 @@ export interface ChildStrength {
   /** The child's own ratings: the evidence behind its pull. */
   votes: Pick<VoteTotals, 'count' | 'sum'>;
   strength: number;
+  /** A paragraph claim's stance toward the thesis: one against it attacks it. */
+  stance?: 'for' | 'against' | null;
 }
+
+/** Whether a child attacks its parent: a rebuttal, or a paragraph claim that argues against the thesis. */
+export const attacks = (c: Pick<ChildStrength, 'type' | 'stance'>): boolean => c.type === 'rebuttal' || (c.type === 'claim' && c.stance === 'against');
 
 export interface StrengthResult {
   strength: number;
@@ -23,11 +28,12 @@ export interface StrengthResult {
 }
 
 /** Children that pull together: the article's own sentences of one role, or one author's replies of one type. */
-const groupOf = (c: ChildStrength): string => (c.origin === 'article' ? `article:${c.type}` : `user:${c.type}:${c.authorId ?? ''}`);
+const groupOf = (c: ChildStrength): string => (c.origin === 'article' ? `article:${c.type}:${attacks(c) ? 'against' : 'for'}` : `user:${c.type}:${c.authorId ?? ''}`);
 
 /**
  * Strength of one node from its own ratings and its public children: evidence-weighted DF-QuAD.
- * Rebuttals attack; supports, and the paragraph claims beneath the article's thesis, support.
+ * Rebuttals attack, and so do the paragraph claims that argue against the article's thesis; supports
+ * and the other paragraph claims support.
  *
  * Each child pulls with its strength times its endorsement (readers' ratings of it), plus, once per
  * group (see groupOf), the strongest member's strength times the small unrated allowance. A side's
@@ -51,14 +57,14 @@ export function nodeStrength(votes: Pick<VoteTotals, 'count' | 'sum'>, children:
   let support = 0;
   let attack = 0;
   children.forEach((c, i) => {
-    if (c.type === 'rebuttal') attack += masses[i];
+    if (attacks(c)) attack += masses[i];
     else support += masses[i];
   });
   const total = support + attack + EVIDENCE.half;
   const strength = combine(base, attack / total, support / total);
   // combine is linear in (attack - support) on each side of zero, so each child's share is its own pull scaled alike.
   const scale = (attack >= support ? base : 1 - base) / total;
-  const pulls = children.map((c, i) => (c.type === 'rebuttal' ? -1 : 1) * masses[i] * scale);
+  const pulls = children.map((c, i) => (attacks(c) ? -1 : 1) * masses[i] * scale);
   return { strength: round(strength), base, pulls };
 }
 

@@ -55,6 +55,14 @@ describe('ArgumentMap', () => {
     expect(document.querySelector(`[data-node-id="${t.rebut.id}"]`)!.getAttribute('aria-label')).toMatch(/strength 30%/);
   });
 
+  it('says when a paragraph argues against the article’s thesis', () => {
+    const t = makeTree();
+    const against = { ...t.claim, stance: 'against' as const };
+    render(<ArgumentMap nodes={t.all.map((n) => (n.id === t.claim.id ? against : n))} onOpen={() => {}} />);
+    const claim = document.querySelector<HTMLElement>(`[data-node-id="${t.claim.id}"]`)!;
+    expect(claim).toHaveTextContent(/^Paragraph \d+, against the thesis/);
+  });
+
   it('makes stronger nodes heavier', () => {
     const t = makeTree();
     render(<ArgumentMap nodes={t.all} onOpen={() => {}} />);

@@ -23,7 +23,8 @@ export const MapNode = memo(function MapNode({ data }: NodeProps<MapFlowNode>) {
   const shown = perspective ?? { value: node.strength, rated: node.rated, group: null, split: false };
   const pct = Math.round(shown.value * 100);
   const figure = shown.rated ? `${pct}%` : shown.group ? 'not rated' : 'not yet rated';
-  const label = isRoot ? 'Thesis' : node.type === 'claim' ? `Paragraph ${(node.paragraphIndex ?? 0) + 1}` : TYPE_LABELS[node.type];
+  const paragraph = `Paragraph ${(node.paragraphIndex ?? 0) + 1}${node.stance === 'against' ? ', against the thesis' : ''}`;
+  const label = isRoot ? 'Thesis' : node.type === 'claim' ? paragraph : TYPE_LABELS[node.type];
   return (
     <div
       className={`${styles.node} ${styles[node.type]}`}

@@ -34,6 +34,7 @@ function setup({ user = null as PublicUser | null } = {}) {
   const article: ArticleDetail = {
     id: t.articleId,
     title: 'IRAQ: a test',
+    metadata: { sourceUrl: 'https://example.org/iraq', author: 'A. Writer', publishedAt: '2014-06-20', licence: 'CC BY 4.0' },
     slug: 'iraq',
     paragraphCount: 2,
     nodeCount: 8,
@@ -46,7 +47,9 @@ function setup({ user = null as PublicUser | null } = {}) {
       {
         index: 0,
         text: 'The sectarian violence in Iraq grew.',
-        sentences: [],
+        sentences: [
+          { index: 0, text: 'The sectarian violence in Iraq grew.', start: 0, end: 36, role: 'claim', target: null, stance: 'against', attribution: null, hedges: [], question: false, nodeId: t.claim.id },
+        ],
         nodeId: t.claim.id,
         replyCounts: { support: 1, rebuttal: 2 },
         strength: 0.45,
@@ -100,12 +103,16 @@ describe('ArticleReader', () => {
     expect(paragraph(0)).toHaveTextContent('The sectarian violence in Iraq grew.');
     expect(within(paragraph(0)).getByText('1 support')).toBeInTheDocument();
     expect(within(paragraph(0)).getByText('2 rebuttals')).toBeInTheDocument();
+    // What each paragraph does for the thesis follows its sentences' roles; without roles, nothing is claimed.
+    expect(within(paragraph(0)).getByText('Argues against the thesis')).toHaveAttribute('data-part', 'against');
+    expect(paragraph(1).querySelector('[data-part]')).toBeNull();
     expect(within(paragraph(0)).getByRole('meter')).toHaveAttribute('aria-valuetext', '45%');
     // Nobody has rated the second paragraph: it says so instead of showing 50% as if it were a verdict.
     expect(within(paragraph(1)).getByText('not yet rated')).toBeInTheDocument();
     expect(within(paragraph(1)).getByRole('meter')).toHaveAttribute('aria-valuetext', 'not yet rated');
     expect(within(paragraph(1)).queryByText('50%')).toBeNull();
     expect(screen.getByText(/4 replies/)).toBeInTheDocument();
+    expect(screen.getByTestId('article-byline')).toHaveTextContent('By A. Writer · 20 June 2014 · Source: example.org · Licence: CC BY 4.0');
     expect(screen.getByTestId('live-status')).toHaveTextContent(/Connecting|Live|Reconnecting|Offline/);
   });
 

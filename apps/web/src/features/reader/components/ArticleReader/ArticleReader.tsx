@@ -8,6 +8,7 @@ import { api } from '../../../../api/http';
 import { useArticle } from '../../../../api/queries';
 import { queryKeys } from '../../../../api/query-keys';
 import { useLiveArticle } from '../../../../api/useLiveArticle';
+import { ArticleByline } from '../../../../ui/ArticleByline/ArticleByline';
 import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
 import { LiveIndicator } from '../../../../ui/LiveIndicator/LiveIndicator';
 import { RelativeTime } from '../../../../ui/RelativeTime/RelativeTime';
@@ -58,6 +59,7 @@ export function ArticleReader() {
         <h1 className={styles.title} data-node-id={a.rootNodeId} data-node-type="claim">
           {a.title}
         </h1>
+        <ArticleByline metadata={a.metadata} />
         <div className={styles.bar}>
           <LiveIndicator status={live.status} viewers={live.viewers} />
           <span className={styles.meta}>

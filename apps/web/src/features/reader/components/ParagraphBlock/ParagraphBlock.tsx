@@ -33,6 +33,15 @@ interface Props {
   threadHref: (nodeId: string) => string;
 }
 
+/** What the paragraph does for the article's thesis, from its sentences' roles: states it, argues for it or against it. */
+function paragraphPart(paragraph: ArticleParagraph): { key: 'thesis' | 'for' | 'against'; text: string } | null {
+  if (paragraph.sentences.some((s) => s.role === 'thesis')) return { key: 'thesis', text: 'States the thesis' };
+  const stance = paragraph.sentences.find((s) => s.role === 'claim')?.stance;
+  if (stance === 'against') return { key: 'against', text: 'Argues against the thesis' };
+  if (stance === 'for') return { key: 'for', text: 'Argues for the thesis' };
+  return null;
+}
+
 const isControl = (el: EventTarget) => el instanceof Element && !!el.closest('button, a, input, textarea, select, label');
 
 /**
@@ -60,6 +69,7 @@ export function ParagraphBlock(props: Props) {
   }, [replies, paragraph.text]);
 
   const strength = claim?.strength ?? paragraph.strength ?? 0.5;
+  const part = paragraphPart(paragraph);
   const rated = claim?.rated ?? paragraph.rated ?? false;
   const [why, setWhy] = useState(false);
   const n = paragraph.index + 1;
@@ -100,6 +110,11 @@ export function ParagraphBlock(props: Props) {
           Press Enter to {open ? 'close' : 'open'} the discussion of paragraph {n}. Select words to quote them.
         </span>
         <aside className={styles.side} aria-label={`Paragraph ${n} figures`}>
+          {part && (
+            <span className={`${styles.part} ${styles[part.key]}`} data-part={part.key}>
+              {part.text}
+            </span>
+          )}
           <span className={styles.counts}>
             <span className={styles.support}>{counts.support} {counts.support === 1 ? 'support' : 'supports'}</span>
             <span className={styles.rebut}>{counts.rebuttal} {counts.rebuttal === 1 ? 'rebuttal' : 'rebuttals'}</span>

@@ -1,0 +1,68 @@
+/**
+ * Discourse markers that tell what a sentence does in an argument. General English, matched on the
+ * sentence's opening (lowercased, opening quotes and brackets removed) unless said otherwise.
+ */
+
+/** The author's own stance: "I believe", "in my opinion". Searched anywhere in the sentence. */
+export const OWN_STANCE =
+  /\b(?:i (?:do not |don't |\w+ )?(?:believe|think|agree|disagree|feel|contend|argue|maintain|hold|suggest|prefer|am (?:convinced|certain|sure|in favou?r)|would (?:\w+ )?(?:say|argue|contend|suggest|choose|prefer))|(?:it )?seems to me|as far as i am concerned|to me,|i would (?:\w+ )?(?:assert|claim|conclude)|in my (?:\w+ )?(?:opinion|view)|in my (?:opinion|view|mind|eyes|point of view)|from my (?:perspective|point of view|standpoint)|my (?:view|opinion|position|stance) is|personally\b|we (?:should|must|need to)\b)/;
+
+/** Opens a summing up of the whole text: the thesis restated. */
+export const SUMMING_UP =
+  /^(?:in conclusion|to conclude|in summary|to sum(?:marize|marise)? (?:it )?up|after (?:careful |much )?consideration|to summari[sz]e|summing up|all in all|all things considered|in a nutshell|in short|in sum|on the whole|overall|taking (?:everything|all) into (?:account|consideration)|considering all|having (?:considered|discussed)|for (?:all )?(?:these|the above|those) reasons|in the light of|from what has been discussed|based on the above|as discussed above|(?:due to|given|based on|from|for|because of) (?:all )?(?:the |these |those )?(?:\w+ )?(?:reasons|evidences?|analys[ie]s|arguments|points|discussion)(?: that)?(?: \w+){0,3} (?:above|before))\b/;
+
+/** Opens a conclusion drawn from what precedes: in a paragraph, its claim. */
+export const CONCLUDING =
+  /^(?:therefore|thus|hence|consequently|accordingly|as a (?:result|consequence)|so(?:,| it| we| the| this| that)|that(?:'s| is) (?:why|how)|this (?:is|was) (?:why|how)|which is why|for (?:this|that|these|those|all these|the above) reasons?|it (?:follows|is clear|is obvious|is evident) that|clearly|obviously|evidently|to this end|in this (?:way|regard|sense|respect)|in short|in sum|in brief|all in all|overall)\b/;
+
+
+/** A turn against what came before. */
+export const TURN =
+  /^(?:but|however|nevertheless|nonetheless|conversely|and yet|yet(?! another\b)|still,|even so|that said|then again|on the other hand|on the contrary|in contrast|by contrast|instead|rather)(?![a-z])/;
+
+/** A concession or an opposing view the author voices in order to answer it. */
+export const COUNTER_VIEW = [
+  /^(?:some|many|critics|opponents|skeptics|sceptics|detractors|others|other people|supporters|proponents|those|people|someone|somebody|one)\b[^.?!]{0,60}?\b(?:argue[sd]?|claim(?:s|ed)?|say|said|believe[sd]?|insist(?:s|ed)?|contend(?:s|ed)?|maintain(?:s|ed)?|presume[sd]?|assume[sd]?|think|thought|suggest(?:s|ed)?|object(?:s|ed)?|hold|feel|point out|are (?:concerned|worried|afraid)|may (?:say|think|argue|believe))\b/,
+  /^(?:admittedly|granted|of course|to be sure|true,|it is true that|it is (?:undeniable|undoubted|undeniably true|no doubt|true|certainly true) that|there is no (?:doubt|denying)|undeniably|no doubt|it (?:is|has been) (?:often |commonly |widely )?(?:said|argued|claimed|believed|thought)|it could be argued|it (?:might|may|can) be (?:argued|said|claimed)|one (?:might|may|could) (?:argue|object|say|think)|although|though|even though|while it is true|despite (?:the fact|its|their))\b/,
+];
+
+/** A flat denial answering a counter-view without a turning word. */
+export const DENIAL = [
+  /^(?:not so|wrong|nonsense|hardly|far from it)\b/,
+  /^(?:this|that|it|such|the claim|the idea|this (?:view|argument|idea|claim|opinion))\b[^.?!]{0,40}?\b(?:wrong|false|untrue|not true|a myth|nonsense|mistaken|misguided|misleading|from the truth|invalid|short-sighted|groundless|unfounded)\b/,
+];
+
+/** A sentence's opening as the patterns read it. */
+export function opening(sentence: string): string {
+  return sentence
+    .slice(0, 160)
+    .replace(/^["'“‘(\[«\s]+/, '')
+    .toLowerCase()
+    .replace(/[’‘]/g, "'");
+}
+
+export function isCounterView(head: string): boolean {
+  return COUNTER_VIEW.some((pattern) => pattern.test(head));
+}
+
+/** A concessive clause ("Although X, Y") concedes in passing: the sentence still argues Y. */
+const CONCESSIVE_CLAUSE = /^(?:although|though|even though|while it is true|despite (?:the fact|its|their))\b/;
+
+/** A sentence that voices the other side as its point, not in a passing concessive clause. */
+export function isOpposingView(head: string): boolean {
+  return isCounterView(head) && !CONCESSIVE_CLAUSE.test(head);
+}
+
+export function isDenial(head: string): boolean {
+  return DENIAL.some((pattern) => pattern.test(head));
+}
+
+/** The text talking about itself ("This essay will discuss ..."): signposting, not argument. */
+export const SIGNPOST =
+  /\b(?:this (?:essay|article|paper|piece|post|text)|the following|(?:discussed|explained|examined|presented|outlined) (?:below|later|here)|in what follows|(?:i|we) (?:will|shall|would|am going to) (?:now )?(?:discuss|explore|examine|analy[sz]e|present|explain|outline|look at|start|begin|elaborate)|(?:will|shall) be (?:discussed|explored|examined|presented|explained|proven|proved|shown)|(?:is|are) to be discussed|as follows|here are|there are (?:two|three|four|several) (?:\w+ )?reasons|let (?:us|me)|let's)\b/;
+
+/** Sets two views side by side ("Some think X, while others think Y"): framing the question, not answering it. */
+export const BOTH_SIDES = /\b(?:while|whereas|but|and|however,?) (?:some |many )?others?\b|\bboth (?:sides|views|opinions)\b/;
+
+/** A turn strong enough to oppose the paragraph's claim by itself. */
+export const STRONG_TURN = /^(?:however|but|nevertheless|nonetheless|on the other hand|on the contrary|conversely|yet)(?![a-z])/;
