@@ -1,4 +1,5 @@
 import type { ArgumentNode, ArticleDetail, AuthResponse, Notification, NotificationPage, SearchResponse, UserProfile } from '@agora/shared';
+import { LiveGateway } from '../src/modules/live/live.gateway';
 import { UsersRepository } from '../src/modules/users/users.repository';
 import { connectLive, type LiveClient } from './support/live-client';
 import { bearer, registerUser, startTestApp, type TestApp } from './support/test-app';
@@ -48,7 +49,9 @@ describe('notifications, profiles and search (e2e)', () => {
 
   it('tells an author of a reply to their argument, live on their own sockets only', async () => {
     annNode = (await t.http().post(`/api/articles/${article.id}/paragraphs/0/replies`).set(...bearer(ann.token)).send({ type: 'rebuttal', text: 'Militias on both sides coordinated the attacks.' }).expect(201)).body;
-    await new Promise((r) => setTimeout(r, 200)); // the sockets' rooms are joined as they connect
+    // A socket joins its reader's room once its token is checked, a moment after it connects.
+    const rooms = t.app.get(LiveGateway).namespace.adapter.rooms;
+    await eventually(async () => (rooms.get(`user:${ann.user.id}`)?.size ? true : undefined));
     benReply = (await t.http().post(`/api/nodes/${annNode.id}/replies`).set(...bearer(ben.token)).send({ type: 'rebuttal', text: `Coordination is not shown by the sources, @${carl.user.username.toUpperCase()} should look.` }).expect(201)).body;
     const item = await find(ann, (n) => n.kind === 'reply' && n.nodeId === benReply.id);
     expect(item).toMatchObject({ actorName: ben.user.username, articleId: article.id, read: false, text: expect.stringContaining('Coordination is not shown') });

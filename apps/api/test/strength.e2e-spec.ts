@@ -69,7 +69,10 @@ describe('strength people can trust (e2e)', () => {
     expect(why.own.points + why.replies.reduce((a, r) => a + r.points, 0) + why.others.points).toBe(why.points);
     expect(why.replies[0]).toMatchObject({ nodeId: target.id, role: 'attacker', excerpt: target.text, rating: { count: 10, average: 5 } });
     expect(why.replies[0].points).toBeLessThanOrEqual(-15);
-    expect(why.replies.length + why.others.count).toBe(after.replyCounts.rebuttal + after.replyCounts.support + article.paragraphs[3].sentences.length);
+    // Every public child is accounted for: readers' replies and the article's own sentences beneath the claim.
+    const tree = (await t.http().get(`/api/articles/${article.id}/tree`).expect(200)).body.items as ArgumentNode[];
+    const sentences = tree.filter((n) => n.parentId === claimId && n.origin === 'article').length;
+    expect(why.replies.length + why.others.count).toBe(after.replyCounts.rebuttal + after.replyCounts.support + sentences);
     expect(why.explanation).toContain(`Pulled down by “${target.text}” (−${-why.replies[0].points} points, rated 5/5 by 10 readers).`);
     expect(why.explanation[why.explanation.length - 1]).toMatch(new RegExp(`= ${why.points}%\\.$`));
   }, 120_000);
