@@ -7,6 +7,7 @@
  */
 import type { ArgumentNode, ArticleSummary, AuthResponse } from '@agora/shared';
 import type { Browser } from 'playwright-core';
+import { LiveGateway } from '../../apps/api/src/modules/live/live.gateway';
 import { bearer, registerUser, startTestApp, type TestApp } from '../../apps/api/test/support/test-app';
 import { assertWebBuilt, launchChromium, openPage, screenshot, signedInContext } from './support/browser';
 
@@ -42,8 +43,12 @@ describe('notifications, profiles and search in Chromium', () => {
     const link = page.getByRole('link', { name: /^Notifications/ });
     await link.waitFor();
     expect(await page.getByTestId('unread-count').count()).toBe(0);
-    // The socket joins the reader's own room as it connects; give it a moment before the reply.
-    await page.waitForTimeout(300);
+    // The page's socket joins the reader's own room once its token is checked.
+    const rooms = t.app.get(LiveGateway).namespace.adapter.rooms;
+    for (let waited = 0; !rooms.get(`user:${ann.user.id}`)?.size; waited += 50) {
+      if (waited > 10_000) throw new Error('the page never joined its reader’s room');
+      await page.waitForTimeout(50);
+    }
     await t.http().post(`/api/nodes/${annNode.id}/replies`).set(...bearer(ben.token)).send({ type: 'support', text: 'Coordination is documented by the UN mission.' }).expect(201);
     await page.getByTestId('unread-count').filter({ hasText: '(1)' }).waitFor({ timeout: 5000 });
     expect(await link.getAttribute('aria-label')).toBe('Notifications, 1 unread');
