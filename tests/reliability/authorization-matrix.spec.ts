@@ -156,6 +156,7 @@ describe('authorization matrix: every endpoint × every role', () => {
     { method: 'get', route: '/api/search', expect: OPEN, request: (c) => send(c, 'get', '/api/search?q=sectarian') },
     // From loopback (as here) to anyone; elsewhere only with METRICS_TOKEN (metrics.e2e).
     { method: 'get', route: '/api/metrics', expect: OPEN, request: (c) => send(c, 'get', '/api/metrics') },
+    { method: 'get', route: '/api/articles/:id/export', expect: OPEN, request: (c) => send(c, 'get', `/api/articles/${w.article.id}/export?format=argdown`) },
   ];
 
   it('has one row for every route the API serves', () => {

@@ -4,6 +4,7 @@ import {
   childrenQuerySchema,
   credentialsSchema,
   editNodeSchema,
+  exportQuerySchema,
   ERROR_CODES,
   flagSchema,
   importArticleSchema,
@@ -110,6 +111,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', route: '/api/users/:username' },
   { method: 'get', route: '/api/search', query: searchQuerySchema },
   { method: 'get', route: '/api/metrics' },
+  { method: 'get', route: '/api/articles/:id/export', query: exportQuerySchema },
 ];
 
 const ERROR_CODE_VALUES = new Set<string>(Object.values(ERROR_CODES));

@@ -23,6 +23,7 @@ import { HealthModule } from './modules/health/health.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
 import { PerspectivesModule } from './modules/perspectives/perspectives.module';
+import { ExchangeModule } from './modules/exchange/exchange.module';
 import { ProfilesModule } from './modules/profiles/profiles.module';
 import { SearchModule } from './modules/search/search.module';
 
@@ -88,6 +89,7 @@ export class AppModule {
         ModerationModule,
         PerspectivesModule,
         ProfilesModule,
+        ExchangeModule,
         SearchModule,
         ...(existsSync(web) ? [ServeStaticModule.forRoot({ rootPath: web, exclude: ['/api/{*path}', '/socket.io/{*path}'] })] : []),
       ],

@@ -31,3 +31,7 @@ export * from './domain/text/excerpt';
 export * from './domain/text/search-pattern';
 export * from './domain/replies/duplicate';
 export * from './domain/perspectives';
+export * from './contracts/rest/exchange.schema';
+export * from './domain/exchange/debate-export';
+export * from './domain/exchange/argdown';
+export * from './domain/exchange/aif';

@@ -305,4 +305,11 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     access: 'anyone',
     response: ex.search,
   },
+  ExchangeController_export: {
+    summary: 'Export a debate',
+    description:
+      'The article’s public arguments with their relations, anchors, vote totals and strengths, as a file: `format=json` (Agora’s own, the default), `argdown` (Argdown that @argdown/core reads back) or `aif` (the Argument Interchange Format as AIFdb and OVA read it).',
+    access: 'anyone',
+    response: { format: 'agora-debate', version: 1, exportedAt: '2026-12-06T00:00:00.000Z', article: { id: ex.ids.ARTICLE_ID, title: 'The case for a four-day week', metadata: ex.articleSummary.metadata, createdAt: '2026-12-01T00:00:00.000Z' }, nodes: [] },
+  },
 };

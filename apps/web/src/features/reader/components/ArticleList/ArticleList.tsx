@@ -27,7 +27,18 @@ export function ArticleList() {
                 {a.locked && ' · locked'}
               </p>
               <p className={styles.links}>
-                <Link to={`/articles/${a.id}/map`}>Argument map</Link>
+                <Link to={`/articles/${a.id}/map`}>Argument map</Link> · Download:{' '}
+                <a href={`/api/articles/${a.id}/export?format=argdown`} download>
+                  Argdown
+                </a>{' '}
+                ·{' '}
+                <a href={`/api/articles/${a.id}/export?format=aif`} download>
+                  AIF
+                </a>{' '}
+                ·{' '}
+                <a href={`/api/articles/${a.id}/export?format=json`} download>
+                  JSON
+                </a>
               </p>
             </li>
           ))}
