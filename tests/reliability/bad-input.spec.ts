@@ -27,7 +27,7 @@ import { createHash } from 'node:crypto';
 import { connect } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
 import type { Response } from 'supertest';
-import { bearer, registerUser, startTestApp, type TestApp } from '../../apps/api/test/support/test-app';
+import { bearer, registerAdmin, registerUser, startTestApp, type TestApp } from '../../apps/api/test/support/test-app';
 import { openDirect, type DirectDb } from './support/direct-db';
 import {
   deepValue,
@@ -120,7 +120,7 @@ describe('bad input to every endpoint', () => {
     // fingerprint settle within its 300 ms window (see settledFingerprint).
     t = await startTestApp({ FIGURES_LINGER_MS: '50' });
     direct = await openDirect(t.config.mongoUri);
-    const admin = await registerUser(t, 'admin');
+    const admin = await registerAdmin(t);
     const participant = await registerUser(t, 'reader');
     const target = await registerUser(t, 'target');
     const article = (await t.http().get('/api/articles').expect(200)).body.items[0].id as string;

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '..', '..');
+/** Instances of one test share a secret, as several instances of a deployment must (each has its own DATA_DIR here). */
+export const TEST_JWT_SECRET = 'agora-test-secret-shared-by-every-instance';
 
 export interface ApiProcess {
   baseUrl: string;
@@ -32,7 +34,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
   const port = await freePort();
   const child = spawn(process.execPath, [main], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'agora-proc-')), LOG_LEVEL: 'warn', WRITE_RATE_LIMIT: '100000', ...env },
+    env: { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'agora-proc-')), LOG_LEVEL: 'warn', WRITE_RATE_LIMIT: '100000', JWT_SECRET: TEST_JWT_SECRET, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let log = '';

@@ -35,7 +35,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
           scriptSrc: ["'self'"],
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
+          // The live socket is same-origin; 'self' covers its ws: and wss: URLs in current browsers.
+          connectSrc: ["'self'"],
           fontSrc: ["'self'", 'data:'],
           objectSrc: ["'none'"],
           frameAncestors: ["'none'"],
@@ -55,7 +56,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     const body = toErrorBody(error);
     res.status(body.statusCode).json(body);
   });
-  app.set('trust proxy', 'loopback');
+  // Which proxies' X-Forwarded-For is believed (rate limits are per address): none unless TRUST_PROXY says.
+  app.set('trust proxy', trustProxy(config.TRUST_PROXY));
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   if (config.REDIS_URL) {
@@ -70,6 +72,13 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'api/docs-json' });
   await ensureIndexes(app);
   return app;
+}
+
+/** TRUST_PROXY as Express takes it: a hop count, true/false, or a list of addresses and names. */
+export function trustProxy(setting: string | undefined): boolean | number | string {
+  if (setting === undefined || setting === 'false') return false;
+  if (setting === 'true') return true;
+  return /^\d+$/.test(setting) ? Number(setting) : setting;
 }
 
 /** Builds every model's indexes (unique ones included) before the first write. */

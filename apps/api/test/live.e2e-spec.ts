@@ -147,7 +147,12 @@ describe('live updates (e2e, one instance)', () => {
           // Once stored, a reader coming back replays it from the log.
           const back = await connectLive(u.baseUrl);
           clients.push(back);
-          expect(await back.join(articleId, seq)).toMatchObject({ ok: true });
+          // The page is written a moment after the reply's answer: wait until it is there.
+          const log = u.app.get(LiveService).log;
+          for (let i = 0; i < 100 && (await log.after(articleId, seq)).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+          const backAck = await back.join(articleId, seq);
+          expect(backAck).toMatchObject({ ok: true });
+          expect(backAck.ok && backAck.resync).toBeFalsy();
           await back.waitFor((e) => e.name === 'node:created' && (e.payload.node as ArgumentNode).text === 'delivered first');
           expect(back.seqs()[0]).toBe(seq + 1);
         },

@@ -1,5 +1,5 @@
 import type { ArgumentNode, QueueItem } from '@agora/shared';
-import { bearer, fullAudit, moderationWorld, postReply, readNode, register, type ModerationWorld, type Who } from './support/moderation-world';
+import { bearer, fullAudit, moderationWorld, postReply, readNode, register, registerAdminWho, type ModerationWorld, type Who } from './support/moderation-world';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('pre-moderation (e2e)', () => {
@@ -69,7 +69,7 @@ describe('write rate limits (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp({ WRITE_RATE_LIMIT: '5' });
     // Registration is limited per IP too, so this app registers only three accounts.
-    admin = await register(t, 'admin');
+    admin = await registerAdminWho(t);
     burst = await register(t, 'burst');
     other = await register(t, 'other');
     articleId = (await t.http().get('/api/articles').expect(200)).body.items[0].id;

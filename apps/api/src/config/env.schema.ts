@@ -22,7 +22,15 @@ export const envSchema = z.object({
   DB_PORT: unsetWhenEmpty(z.coerce.number().int().min(1).max(65535)),
   JWT_SECRET: unsetWhenEmpty(z.string().min(32, 'must be at least 32 characters')),
   JWT_TTL: z.string().default('7d'),
-  ADMIN_USERNAME: unsetWhenEmpty(z.string()),
+  /** Wrong passwords in a row an account takes before each further one locks its sign-in (1 s, 2 s, 4 s...). */
+  LOGIN_BACKOFF_AFTER: intFrom(5, 1),
+  /** The longest such lock, in seconds. */
+  LOGIN_BACKOFF_MAX_SECONDS: intFrom(900, 1),
+  /**
+   * Express's `trust proxy`: which proxies' X-Forwarded-For is believed for the client's address (rate
+   * limits are per address). Unset: none, the socket's address counts. E.g. `loopback`, `1` (hops), a CIDR list.
+   */
+  TRUST_PROXY: unsetWhenEmpty(z.string()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DIR: z.string().optional(),
   FLAG_THRESHOLD: intFrom(3, 1),

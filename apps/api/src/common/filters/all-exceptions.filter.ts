@@ -69,7 +69,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const body = toErrorBody(error);
     if (body.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
-    if (body.statusCode === 429 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '60');
+    if (body.statusCode === 429 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(body.details?.retryAfter ?? 60));
     if (res.headersSent) return;
     res.status(body.statusCode).json(body);
   }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
+  readingRole,
   DomainError,
   ERROR_CODES,
   splitArticle,
@@ -42,7 +43,8 @@ export function slugify(title: string): string {
 const SCREENS_KEPT = 32;
 
 export function listingScope(viewer: RequestUser | null): ListingScope {
-  return { everything: viewer?.role === 'moderator' || viewer?.role === 'admin', authorId: viewer?.id ?? null };
+  const role = viewer ? readingRole(viewer) : null;
+  return { everything: role === 'moderator' || role === 'admin', authorId: viewer?.id ?? null };
 }
 
 @Injectable()

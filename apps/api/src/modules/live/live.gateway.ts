@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -11,13 +11,19 @@ import {
 } from '@nestjs/websockets';
 import { joinSchema, leaveSchema, LIVE_NAMESPACE, type JoinAck } from '@agora/shared';
 import type { Namespace, Socket } from 'socket.io';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { TokenService } from '../auth/token.service';
+import { AccountChanges } from '../users/account-changes';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { LiveDelivery, type LiveSocketData, type SocketArticleState } from './live-delivery';
 import { articleRoom } from './live-rooms';
 import { LiveService } from './live.service';
 
 const PRESENCE_DEBOUNCE_MS = 100;
+/** The server-side event that tells every instance an account changed (see AccountChanges). */
+const ACCOUNT_CHANGED = 'agora:account-changed';
+/** setTimeout's longest delay; a token that outlives it is checked again at the next account change. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The /live namespace: readers join an article's room and receive its events, replayed on reconnect. */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE, cors: { origin: true, credentials: true } })
@@ -30,22 +36,57 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly live: LiveService,
     private readonly tokens: TokenService,
     private readonly articles: ArticlesRepository,
+    private readonly accounts: AccountChanges,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(namespace: Namespace): void {
     this.live.attach(namespace);
+    // A change of role, standing or tokens is checked on this instance's sockets and told to the others.
+    this.accounts.listen((userId) => {
+      void this.recheck(userId);
+      if (this.config.REDIS_URL) namespace.serverSideEmit(ACCOUNT_CHANGED, userId);
+    });
+    namespace.on(ACCOUNT_CHANGED, (userId: string) => void this.recheck(userId));
   }
 
-  /** The handshake may carry a JWT; without one (or with a bad one) the socket reads anonymously. */
+  /**
+   * The handshake may carry a JWT; without one (or with a bad one) the socket reads anonymously. A
+   * signed-in socket is closed when its token runs out.
+   */
   async handleConnection(socket: Socket): Promise<void> {
     const data = socket.data as LiveSocketData;
     data.articles = {};
     data.user = null;
+    data.token = null;
     const token = (socket.handshake.auth as { token?: unknown })?.token;
-    if (typeof token === 'string' && token) data.user = await this.tokens.userForToken(token).catch(() => null);
+    const session = typeof token === 'string' && token ? await this.tokens.verify(token).catch(() => null) : null;
+    if (!session || !socket.connected) return;
+    data.user = session.user;
+    data.token = token as string;
+    data.expiry = setTimeout(() => socket.disconnect(true), Math.min(MAX_TIMER_MS, Math.max(0, session.expiresAt - Date.now())));
+  }
+
+  /**
+   * Checks the account of this instance's sockets signed in as `userId` again: a revoked or expired
+   * token closes the socket, a new role or standing holds for the next event it is sent.
+   */
+  private async recheck(userId: string): Promise<void> {
+    for (const socket of this.namespace.sockets.values()) {
+      const data = socket.data as LiveSocketData;
+      if (data.user?.id !== userId || !data.token) continue;
+      const session = await this.tokens.verify(data.token).catch((error: Error) => {
+        // The database is unreachable: the socket can no longer be vouched for.
+        this.logger.warn(`account check failed: ${error.message}`);
+        return null;
+      });
+      if (session) data.user = session.user;
+      else socket.disconnect(true);
+    }
   }
 
   handleDisconnect(socket: Socket): void {
+    clearTimeout((socket.data as LiveSocketData).expiry);
     for (const articleId of Object.keys((socket.data as LiveSocketData).articles ?? {})) this.schedulePresence(articleId);
   }
 
@@ -103,7 +144,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
    */
   private async replay(socket: Socket, articleId: string, since: number, current: number): Promise<boolean> {
     if (since === current) return true;
-    const events = await this.live.replayAfter(articleId, since);
+    const events = await this.live.replayAfter(articleId, since, (socket.data as LiveSocketData).user);
     // Every event up to `current`, without a gap: anything less and the reader reloads.
     if (events.length === 0 || events.some((e, i) => e.payload.seq !== since + 1 + i) || events[events.length - 1].payload.seq < current) return false;
     const data = socket.data as LiveSocketData;
