@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -68,4 +69,15 @@ export async function json<T = unknown>(baseUrl: string, method: string, path: s
   if (token) headers.authorization = `Bearer ${token}`;
   const res = await fetch(baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: res.status, body: (await res.json().catch(() => null)) as T };
+}
+
+/**
+ * Makes an account admin as an operator does, with `npm run admin -- promote` (its built script, run
+ * against `mongoUri`); the account must sign in again afterwards.
+ */
+export async function promoteAdmin(mongoUri: string, username: string): Promise<void> {
+  // Not spawnSync: a blocked event loop misses the servers closing idle keep-alive connections, and
+  // the next fetch on one fails.
+  const cli = join(ROOT, 'apps/api/dist/admin-cli.js');
+  await promisify(execFile)(process.execPath, [cli, 'promote', username], { cwd: ROOT, env: { ...process.env, MONGODB_URI: mongoUri, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
 }

@@ -13,9 +13,6 @@ export interface SocketArticleState {
 export interface LiveSocketData {
   /** The account as last checked: on connection and whenever its role, standing or tokens change. */
   user: (Actor & { username: string }) | null;
-  /** The token the socket connected with, checked again on every change of its account. */
-  token: string | null;
-  expiry?: NodeJS.Timeout;
   articles: Record<string, SocketArticleState>;
 }
 

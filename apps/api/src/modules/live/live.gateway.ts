@@ -30,6 +30,12 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger('LiveGateway');
   private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
+  /**
+   * Per signed-in socket: its token, checked again on every change of its account, and the timer that
+   * closes it when the token runs out. Kept apart from socket.data, which socket.io sends to the other
+   * instances (fetchSockets): a token has no business in Redis, and a timer cannot be serialized.
+   */
+  private readonly sessions = new WeakMap<Socket, { token: string; expiry: NodeJS.Timeout }>();
   @WebSocketServer() namespace!: Namespace;
 
   constructor(
@@ -58,13 +64,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const data = socket.data as LiveSocketData;
     data.articles = {};
     data.user = null;
-    data.token = null;
     const token = (socket.handshake.auth as { token?: unknown })?.token;
-    const session = typeof token === 'string' && token ? await this.tokens.verify(token).catch(() => null) : null;
+    if (typeof token !== 'string' || !token) return;
+    const session = await this.tokens.verify(token).catch(() => null);
     if (!session || !socket.connected) return;
     data.user = session.user;
-    data.token = token as string;
-    data.expiry = setTimeout(() => socket.disconnect(true), Math.min(MAX_TIMER_MS, Math.max(0, session.expiresAt - Date.now())));
+    const expiry = setTimeout(() => socket.disconnect(true), Math.min(MAX_TIMER_MS, Math.max(0, session.expiresAt - Date.now())));
+    this.sessions.set(socket, { token, expiry });
   }
 
   /**
@@ -74,8 +80,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private async recheck(userId: string): Promise<void> {
     for (const socket of this.namespace.sockets.values()) {
       const data = socket.data as LiveSocketData;
-      if (data.user?.id !== userId || !data.token) continue;
-      const session = await this.tokens.verify(data.token).catch((error: Error) => {
+      const held = this.sessions.get(socket);
+      if (data.user?.id !== userId || !held) continue;
+      const session = await this.tokens.verify(held.token).catch((error: Error) => {
         // The database is unreachable: the socket can no longer be vouched for.
         this.logger.warn(`account check failed: ${error.message}`);
         return null;
@@ -86,7 +93,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   handleDisconnect(socket: Socket): void {
-    clearTimeout((socket.data as LiveSocketData).expiry);
+    clearTimeout(this.sessions.get(socket)?.expiry);
+    this.sessions.delete(socket);
     for (const articleId of Object.keys((socket.data as LiveSocketData).articles ?? {})) this.schedulePresence(articleId);
   }
 
