@@ -3,6 +3,7 @@ import {
   banSchema,
   childrenQuerySchema,
   credentialsSchema,
+  passwordChangeSchema,
   editNodeSchema,
   ERROR_CODES,
   flagSchema,
@@ -101,6 +102,9 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'post', route: '/api/moderation/users/:id/unban', body: unbanSchema, valid: { reason: 'A reason.' } },
   { method: 'post', route: '/api/admin/users/:id/role', body: roleChangeSchema, valid: { role: 'moderator', reason: 'A reason.' } },
   { method: 'get', route: '/api/health' },
+  // New rows go last: the forged-credentials check picks rows by index.
+  { method: 'post', route: '/api/auth/logout' },
+  { method: 'post', route: '/api/auth/password', body: passwordChangeSchema, valid: { currentPassword: 'not the password', newPassword: 'a-Fresh-passphrase-77' } },
 ];
 
 const ERROR_CODE_VALUES = new Set<string>(Object.values(ERROR_CODES));
