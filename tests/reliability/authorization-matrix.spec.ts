@@ -103,7 +103,9 @@ describe('authorization matrix: every endpoint × every role', () => {
         const res = await send(c, 'post', '/api/auth/password', { currentPassword: 'correct horse battery', newPassword: 'Matrix-interim-passphrase-42' });
         if (c.as && res.status === 200) {
           c.as.token = res.body.token;
-          c.as.token = (await send(c, 'post', '/api/auth/password', { currentPassword: 'Matrix-interim-passphrase-42', newPassword: 'correct horse battery' }).expect(200)).body.token;
+          const back = await send(c, 'post', '/api/auth/password', { currentPassword: 'Matrix-interim-passphrase-42', newPassword: 'correct horse battery' });
+          if (back.status !== 200) throw new Error(`password back: ${back.status} ${JSON.stringify(back.body)}`);
+          c.as.token = back.body.token;
         }
         return res;
       },

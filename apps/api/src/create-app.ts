@@ -12,6 +12,7 @@ import { AppModule } from './app.module';
 import { toErrorBody } from './common/filters/all-exceptions.filter';
 import { answerClientErrorsAsJson } from './common/filters/client-error';
 import type { AppConfig } from './config/app-config';
+import { jsonBodyParser } from './infra/http/body-parsers';
 import { RedisIoAdapter } from './infra/live/redis-io.adapter';
 
 /**
@@ -49,7 +50,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     }),
   );
   answerClientErrorsAsJson(app.getHttpServer());
-  app.useBodyParser('json', { limit: '3mb' });
+  app.use(jsonBodyParser(config));
   // Body parser failures (malformed JSON, too large) get the one error shape, not Express's 404 page.
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();

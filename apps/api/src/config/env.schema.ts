@@ -37,6 +37,15 @@ export const envSchema = z.object({
   BANNED_WORDS: csv,
   MAX_LINKS: intFrom(3),
   NEW_ACCOUNT_PREMODERATION: intFrom(0),
+  /** The largest JSON body, in kB, on every route but the article import. */
+  BODY_LIMIT_KB: intFrom(64, 1),
+  /** The largest article import body, in kB. */
+  IMPORT_BODY_LIMIT_KB: intFrom(2048, 1),
+  /** How deeply a JSON body may nest arrays and objects. */
+  JSON_MAX_DEPTH: intFrom(32, 2),
+  /** An import may make at most this many paragraphs, and at most IMPORT_MAX_NODES argument nodes (sentences included). */
+  IMPORT_MAX_PARAGRAPHS: intFrom(2000, 1),
+  IMPORT_MAX_NODES: intFrom(20_000, 2),
   /** Writes allowed per user (or IP when anonymous) per minute. */
   WRITE_RATE_LIMIT: intFrom(60, 1),
   LIVE_EVENT_RETENTION: intFrom(1000, 10),
