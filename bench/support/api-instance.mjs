@@ -39,6 +39,7 @@ export async function startApi({ root, name = 'API', mongoUri, dataDir, logFile,
       LOG_LEVEL: 'warn',
       // Rate limits are not what is measured.
       WRITE_RATE_LIMIT: '100000000',
+      READ_RATE_LIMIT: '100000000',
       // Every vote publishes its own vote:changed at once, so fan-out latency is not the 50 ms window.
       LIVE_COALESCE_MS: '0',
       ...extra,

@@ -83,3 +83,21 @@ describe('registration limit (e2e)', () => {
     expect(statuses[60]).toBe(429);
   }, 300_000);
 });
+
+describe('read limit (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ READ_RATE_LIMIT: '5' }, { seed: false });
+  });
+  afterAll(() => t.close());
+
+  it('counts reads per IP, and leaves the health check alone', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await t.http().get('/api/articles')).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+    const refused = await t.http().get('/api/articles');
+    expect(refused.body).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/reads/) });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    for (let i = 0; i < 10; i++) expect((await t.http().get('/api/health')).status).toBe(200);
+  });
+});

@@ -46,6 +46,8 @@ export const envSchema = z.object({
   /** An import may make at most this many paragraphs, and at most IMPORT_MAX_NODES argument nodes (sentences included). */
   IMPORT_MAX_PARAGRAPHS: intFrom(2000, 1),
   IMPORT_MAX_NODES: intFrom(20_000, 2),
+  /** Reads (GET, the health check aside) allowed per IP per minute. */
+  READ_RATE_LIMIT: intFrom(1200, 1),
   /** Writes allowed per user (or IP when anonymous) per minute. */
   WRITE_RATE_LIMIT: intFrom(60, 1),
   LIVE_EVENT_RETENTION: intFrom(1000, 10),

@@ -35,7 +35,8 @@ export function toErrorBody(error: unknown): ErrorBody {
     return { statusCode: 400, error: 'Bad Request', code: ERROR_CODES.VALIDATION, message };
   }
   if (error instanceof ThrottlerException) {
-    return { statusCode: 429, error: reasonPhrase(429), code: ERROR_CODES.RATE_LIMITED, message: 'Too many writes: slow down and try again shortly.' };
+    const message = error.message.startsWith('Too many') ? error.message : 'Too many writes: slow down and try again shortly.';
+    return { statusCode: 429, error: reasonPhrase(429), code: ERROR_CODES.RATE_LIMITED, message };
   }
   if (error instanceof HttpException) {
     const statusCode = error.getStatus();
