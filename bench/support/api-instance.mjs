@@ -40,6 +40,9 @@ export async function startApi({ root, name = 'API', mongoUri, dataDir, logFile,
       // Rate limits are not what is measured.
       WRITE_RATE_LIMIT: '100000000',
       READ_RATE_LIMIT: '100000000',
+      LIVE_SOCKETS_PER_IP: '100000000',
+      LIVE_SOCKETS_PER_USER: '100000000',
+      LIVE_JOINS_PER_MINUTE: '100000000',
       // Every vote publishes its own vote:changed at once, so fan-out latency is not the 50 ms window.
       LIVE_COALESCE_MS: '0',
       ...extra,

@@ -35,7 +35,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
   const port = await freePort();
   const child = spawn(process.execPath, [main], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'agora-proc-')), LOG_LEVEL: 'warn', WRITE_RATE_LIMIT: '100000', READ_RATE_LIMIT: '1000000', JWT_SECRET: TEST_JWT_SECRET, ...env },
+    env: { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'agora-proc-')), LOG_LEVEL: 'warn', WRITE_RATE_LIMIT: '100000', READ_RATE_LIMIT: '1000000', LIVE_SOCKETS_PER_IP: '100000', LIVE_SOCKETS_PER_USER: '100000', LIVE_JOINS_PER_MINUTE: '100000', JWT_SECRET: TEST_JWT_SECRET, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let log = '';

@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
-import { bearer, registerAdmin, startTestApp, type TestApp } from './support/test-app';
+import { connectLive, type LiveClient } from './support/live-client';
+import { bearer, registerAdmin, registerUser, startTestApp, type TestApp } from './support/test-app';
 
 /** Sends a request's head and the first bytes of a body it declares `declared` bytes long; resolves with what the server answers first. */
 function declareBody(baseUrl: string, path: string, declared: number, first: string): Promise<{ head: string; ms: number }> {
@@ -99,5 +100,38 @@ describe('read limit (e2e)', () => {
     expect(refused.body).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/reads/) });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     for (let i = 0; i < 10; i++) expect((await t.http().get('/api/health')).status).toBe(200);
+  });
+});
+
+describe('live socket limits (e2e)', () => {
+  let t: TestApp;
+  const clients: LiveClient[] = [];
+  beforeAll(async () => {
+    t = await startTestApp({ LIVE_SOCKETS_PER_IP: '3', LIVE_SOCKETS_PER_USER: '1', LIVE_JOINS_PER_MINUTE: '3' });
+  });
+  afterAll(async () => {
+    clients.forEach((c) => c.close());
+    await t.close();
+  });
+
+  it('limits sockets per address and per account, and joins per socket', async () => {
+    const articleId = (await t.http().get('/api/articles')).body.items[0].id as string;
+    const { token } = await registerUser(t, 'viewer');
+    const first = await connectLive(t.baseUrl, token);
+    clients.push(first);
+    // A second socket of the same account is closed once its token is checked.
+    const second = await connectLive(t.baseUrl, token);
+    clients.push(second);
+    await new Promise<void>((resolve) => (second.socket.disconnected ? resolve() : second.socket.once('disconnect', () => resolve())));
+    clients.push(await connectLive(t.baseUrl), await connectLive(t.baseUrl));
+    // The address now holds three: a fourth is refused before it connects.
+    await expect(connectLive(t.baseUrl)).rejects.toThrow(/Too many live connections/);
+    const acks = [await first.join(articleId), await first.join(articleId), await first.join(articleId), await first.join(articleId)];
+    expect(acks.map((a) => a.ok)).toEqual([true, true, true, false]);
+    expect(acks[3]).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    // A place is given back when a socket closes.
+    clients.pop()?.close();
+    await new Promise((r) => setTimeout(r, 200));
+    clients.push(await connectLive(t.baseUrl));
   });
 });

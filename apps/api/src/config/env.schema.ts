@@ -50,6 +50,11 @@ export const envSchema = z.object({
   READ_RATE_LIMIT: intFrom(1200, 1),
   /** Writes allowed per user (or IP when anonymous) per minute. */
   WRITE_RATE_LIMIT: intFrom(60, 1),
+  /** Live sockets one address may hold open on one instance, and one account. */
+  LIVE_SOCKETS_PER_IP: intFrom(200, 1),
+  LIVE_SOCKETS_PER_USER: intFrom(20, 1),
+  /** Article joins one socket may make per minute. */
+  LIVE_JOINS_PER_MINUTE: intFrom(120, 1),
   LIVE_EVENT_RETENTION: intFrom(1000, 10),
   LIVE_COALESCE_MS: intFrom(50),
   /** Events kept in memory per article for reconnecting readers' replays (at most LIVE_EVENT_RETENTION); 0: always the log. */

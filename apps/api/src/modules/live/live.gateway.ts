@@ -15,6 +15,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { TokenService } from '../auth/token.service';
 import { AccountChanges } from '../users/account-changes';
 import { ArticlesRepository } from '../articles/articles.repository';
+import { ConnectionCounts, WindowCount } from './connection-limits';
 import { LiveDelivery, type LiveSocketData, type SocketArticleState } from './live-delivery';
 import { articleRoom } from './live-rooms';
 import { LiveService } from './live.service';
@@ -36,6 +37,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
    * instances (fetchSockets): a token has no business in Redis, and a timer cannot be serialized.
    */
   private readonly sessions = new WeakMap<Socket, { token: string; expiry: NodeJS.Timeout }>();
+  /** Open sockets per address and per account on this instance, and each socket's joins this minute. */
+  private readonly byAddress: ConnectionCounts;
+  private readonly byAccount: ConnectionCounts;
+  private readonly counted = new WeakMap<Socket, { address: string; account?: string; joins: WindowCount }>();
   @WebSocketServer() namespace!: Namespace;
 
   constructor(
@@ -44,7 +49,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly articles: ArticlesRepository,
     private readonly accounts: AccountChanges,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.byAddress = new ConnectionCounts(config.LIVE_SOCKETS_PER_IP);
+    this.byAccount = new ConnectionCounts(config.LIVE_SOCKETS_PER_USER);
+  }
 
   afterInit(namespace: Namespace): void {
     this.live.attach(namespace);
@@ -54,6 +62,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       if (this.config.REDIS_URL) namespace.serverSideEmit(ACCOUNT_CHANGED, userId);
     });
     namespace.on(ACCOUNT_CHANGED, (userId: string) => void this.recheck(userId));
+    // One address may hold LIVE_SOCKETS_PER_IP sockets here: the next is refused before it connects.
+    namespace.use((socket, next) => {
+      const address = socket.handshake.address;
+      if (!this.byAddress.take(address)) return next(new Error('Too many live connections from this address.'));
+      this.counted.set(socket, { address, joins: new WindowCount(this.config.LIVE_JOINS_PER_MINUTE, 60_000) });
+      next();
+    });
   }
 
   /**
@@ -68,6 +83,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (typeof token !== 'string' || !token) return;
     const session = await this.tokens.verify(token).catch(() => null);
     if (!session || !socket.connected) return;
+    const counted = this.counted.get(socket);
+    if (counted && !this.byAccount.take(session.user.id)) {
+      socket.disconnect(true);
+      return;
+    }
+    if (counted) counted.account = session.user.id;
     data.user = session.user;
     const expiry = setTimeout(() => socket.disconnect(true), Math.min(MAX_TIMER_MS, Math.max(0, session.expiresAt - Date.now())));
     this.sessions.set(socket, { token, expiry });
@@ -95,11 +116,18 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   handleDisconnect(socket: Socket): void {
     clearTimeout(this.sessions.get(socket)?.expiry);
     this.sessions.delete(socket);
+    const counted = this.counted.get(socket);
+    if (counted) {
+      this.byAddress.release(counted.address);
+      if (counted.account) this.byAccount.release(counted.account);
+      this.counted.delete(socket);
+    }
     for (const articleId of Object.keys((socket.data as LiveSocketData).articles ?? {})) this.schedulePresence(articleId);
   }
 
   @SubscribeMessage('join')
   async join(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<JoinAck> {
+    if (this.counted.get(socket)?.joins.allow() === false) return { ok: false, code: 'RATE_LIMITED', message: 'Too many joins: wait a minute.' };
     const parsed = joinSchema.safeParse(body);
     if (!parsed.success) return { ok: false, code: 'VALIDATION', message: parsed.error.issues.map((i) => i.message).join('; ') };
     const { articleId, since } = parsed.data;
