@@ -134,3 +134,27 @@ describe('live sockets follow their account (e2e)', () => {
     }
   });
 });
+
+describe('a long live replay (e2e)', () => {
+  it('goes out in pages, whole and in order, each with the text as it is now', async () => {
+    const w = await moderationWorld(await startTestApp());
+    const reader = await connectLive(w.t.baseUrl);
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 450; i++) ids.push((await postReply(w, w.author, `Reply number ${i}`, i % 5)).id);
+      await w.t.http().patch(`/api/nodes/${ids[10]}`).set(...bearer(w.author.token)).send({ text: 'Reply number ten, edited' }).expect(200);
+      await settle(300);
+      const ack = await reader.join(w.article.id, 0);
+      expect(ack).toMatchObject({ ok: true });
+      expect(ack.ok && ack.resync).toBeFalsy();
+      const created = reader.events.filter((e) => e.name === 'node:created');
+      expect(created.map(nodeIdOf)).toEqual(ids);
+      expect(reader.seqs().every((s, i, all) => i === 0 || s === all[i - 1] + 1)).toBe(true);
+      expect(textOf(created[10])).toBe('Reply number ten, edited');
+      expect(textOf(created[449])).toBe('Reply number 449');
+    } finally {
+      reader.close();
+      await w.t.close();
+    }
+  }, 180_000);
+});

@@ -25,6 +25,8 @@ const PRESENCE_DEBOUNCE_MS = 100;
 const ACCOUNT_CHANGED = 'agora:account-changed';
 /** setTimeout's longest delay; a token that outlives it is checked again at the next account change. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Events a replay sends at once; between pages the instance serves others. */
+const REPLAY_PAGE = 200;
 
 /** The /live namespace: readers join an article's room and receive its events, replayed on reconnect. */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE, cors: { origin: true, credentials: true } })
@@ -176,18 +178,24 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   /**
    * Sends the events after `since` from the log; false (the reader must reload) when the log no longer
-   * reaches back that far or misses one on the way (an event delivered but never stored).
+   * reaches back that far or misses one on the way (an event delivered but never stored). A long replay
+   * goes out in pages, each given its nodes' current text just before it is sent, with other work let
+   * in between: live events meanwhile are held back for after it, as during the whole replay.
    */
   private async replay(socket: Socket, articleId: string, since: number, current: number): Promise<boolean> {
     if (since === current) return true;
-    const events = await this.live.replayAfter(articleId, since, (socket.data as LiveSocketData).user);
+    const events = await this.live.replayAfter(articleId, since);
     // Every event up to `current`, without a gap: anything less and the reader reloads.
     if (events.length === 0 || events.some((e, i) => e.payload.seq !== since + 1 + i) || events[events.length - 1].payload.seq < current) return false;
     const data = socket.data as LiveSocketData;
     const state = data.articles[articleId];
-    state.replaying = false;
-    for (const event of events) LiveDelivery.sendTo(socket, event);
-    state.replaying = true;
+    for (let from = 0; from < events.length; from += REPLAY_PAGE) {
+      const page = await this.live.withCurrentText(events.slice(from, from + REPLAY_PAGE), data.user);
+      if (!socket.connected || data.articles[articleId] !== state) return true;
+      state.replaying = false;
+      for (const event of page) LiveDelivery.sendTo(socket, event);
+      state.replaying = true;
+    }
     return true;
   }
 

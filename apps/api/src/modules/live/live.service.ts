@@ -204,14 +204,14 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
 
   /**
    * The events after `since` for a reconnecting reader, from memory when it has them all, else from the
-   * log; their nodes' text as it is now and as `reader` may read it now.
+   * log; as kept, without text (see currentText).
    */
-  async replayAfter(articleId: string, since: number, reader: Reader | null): Promise<StoredLiveEvent[]> {
-    return this.withCurrentText(this.recent.after(articleId, since) ?? (await this.log.after(articleId, since)), reader);
+  async replayAfter(articleId: string, since: number): Promise<StoredLiveEvent[]> {
+    return this.recent.after(articleId, since) ?? this.log.after(articleId, since);
   }
 
   /** Kept events (which hold no text) given their nodes' current text, as `reader` may read it. */
-  private async withCurrentText(events: StoredLiveEvent[], reader: Reader | null): Promise<StoredLiveEvent[]> {
+  async withCurrentText(events: StoredLiveEvent[], reader: Reader | null): Promise<StoredLiveEvent[]> {
     const ids = [...new Set(events.map(nodeIdOf).filter((id): id is string => id !== null))];
     if (ids.length === 0) return events;
     const current = new Map<string, CurrentText>();
