@@ -26,7 +26,7 @@ export async function seedArticle(baseUrl) {
 /** Registers `count` new users through the API at `baseUrl`: [{token, id, username}]. */
 export async function registerUsers(baseUrl, count, prefix = `bench_${Date.now().toString(36)}`) {
   return pooled(count, 4, async (i) => {
-    const { token, user } = await api(baseUrl, 'POST', '/api/auth/register', { body: { username: `${prefix}_${i}`, password: 'bench password ok' } });
+    const { token, user } = await api(baseUrl, 'POST', '/api/auth/register', { body: { username: `${prefix}_${i}`, password: 'bench-Quiet-lantern-71' } });
     return { token, id: user.id, username: user.username };
   });
 }

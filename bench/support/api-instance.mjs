@@ -7,7 +7,7 @@ import { api } from './http-load.mjs';
 import { freePort, startNode } from './processes.mjs';
 
 /** Variables of the bench's own environment that must not leak into an API child. */
-const INHERITED_SETTINGS = ['MONGODB_URI', 'REDIS_URL', 'PORT', 'HOST', 'JWT_SECRET', 'ADMIN_USERNAME', 'BANNED_WORDS', 'NEW_ACCOUNT_PREMODERATION', 'NODE_OPTIONS'];
+const INHERITED_SETTINGS = ['MONGODB_URI', 'REDIS_URL', 'PORT', 'HOST', 'JWT_SECRET', 'BANNED_WORDS', 'NEW_ACCOUNT_PREMODERATION', 'NODE_OPTIONS'];
 
 /**
  * Starts the API against `mongoUri` (a database of its own: the name is in the URI) and resolves once
@@ -33,10 +33,16 @@ export async function startApi({ root, name = 'API', mongoUri, dataDir, logFile,
       MONGODB_URI: mongoUri,
       ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
       DATA_DIR: dataDir,
+      // Instances of one scenario honour each other's tokens.
+      JWT_SECRET: 'agora-bench-secret-shared-by-every-instance',
       SEED_DIR: join(root, 'seeds'),
       LOG_LEVEL: 'warn',
       // Rate limits are not what is measured.
       WRITE_RATE_LIMIT: '100000000',
+      READ_RATE_LIMIT: '100000000',
+      LIVE_SOCKETS_PER_IP: '100000000',
+      LIVE_SOCKETS_PER_USER: '100000000',
+      LIVE_JOINS_PER_MINUTE: '100000000',
       // Every vote publishes its own vote:changed at once, so fan-out latency is not the 50 ms window.
       LIVE_COALESCE_MS: '0',
       ...extra,

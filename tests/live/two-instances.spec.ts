@@ -1,7 +1,7 @@
 import type { ArgumentNode, AuthResponse } from '@agora/shared';
 import { connectLive, isStrictlyIncreasing, type LiveClient } from '../../apps/api/test/support/live-client';
 import { freshDatabaseUri } from '../../apps/api/test/support/test-app';
-import { json, startApiProcess, type ApiProcess } from '../support/api-process';
+import { json, promoteAdmin, startApiProcess, type ApiProcess } from '../support/api-process';
 
 /**
  * Two API processes share one database and Redis; a socket on each must receive every event caused
@@ -18,7 +18,10 @@ describe('live updates across two API instances', () => {
     one = await startApiProcess(env);
     two = await startApiProcess(env);
     const register = async (name: string) => (await json<AuthResponse>(one.baseUrl, 'POST', '/api/auth/register', { username: `${name}_${Date.now().toString(36)}`, password: 'correct horse battery' })).body;
-    admin = await register('admin');
+    const candidate = await register('admin');
+    await promoteAdmin(env.MONGODB_URI, candidate.user.username);
+    admin = (await json<AuthResponse>(two.baseUrl, 'POST', '/api/auth/login', { username: candidate.user.username, password: 'correct horse battery' })).body;
+    expect(admin.user.role).toBe('admin');
     ann = await register('ann');
     ben = await register('ben');
     articleId = (await json<{ items: { id: string }[] }>(two.baseUrl, 'GET', '/api/articles')).body.items[0].id;
@@ -74,6 +77,27 @@ describe('live updates across two API instances', () => {
     expect(await back.join(articleId, seq)).toMatchObject({ ok: true });
     await back.waitFor((e) => e.name === 'node:created' && (e.payload.node as ArgumentNode).id === missed.body.id);
     expect(back.seqs()[0]).toBe(seq + 1);
+  });
+
+  it("stops sending moderator-only text to a socket on the other instance once its moderator is banned", async () => {
+    const mod = await json<AuthResponse>(one.baseUrl, 'POST', '/api/auth/register', { username: `mod_${Date.now().toString(36)}`, password: 'correct horse battery' });
+    expect((await json(one.baseUrl, 'POST', `/api/admin/users/${mod.body.user.id}/role`, { role: 'moderator' }, admin.token)).status).toBe(200);
+    const socket = await connectLive(two.baseUrl, mod.body.token);
+    clients.push(socket);
+    await socket.join(articleId);
+    const hideNew = async (text: string) => {
+      const node = (await json<ArgumentNode>(one.baseUrl, 'POST', `/api/articles/${articleId}/paragraphs/3/replies`, { type: 'rebuttal', text }, ann.token)).body;
+      expect((await json(one.baseUrl, 'POST', `/api/moderation/nodes/${node.id}`, { action: 'hide', reason: 'test' }, admin.token)).status).toBe(200);
+      const update = await socket.waitFor((e) => e.name === 'node:updated' && (e.payload.node as ArgumentNode).id === node.id && (e.payload.node as ArgumentNode).status === 'hidden');
+      return (update.payload.node as ArgumentNode).text;
+    };
+    expect(await hideNew('seen by a moderator in good standing')).toBe('seen by a moderator in good standing');
+    expect((await json(one.baseUrl, 'POST', `/api/moderation/users/${mod.body.user.id}/ban`, { reason: 'leaks' }, admin.token)).status).toBe(200);
+    expect(await hideNew('not for a banned moderator')).toBe('');
+    // Logging out through one instance closes the account's socket on the other.
+    const closed = new Promise((resolve) => socket.socket.once('disconnect', resolve));
+    expect((await json(one.baseUrl, 'POST', '/api/auth/logout', undefined, mod.body.token)).status).toBe(204);
+    await expect(closed).resolves.toBe('io server disconnect');
   });
 
   // Each instance caches account standing and locks (ModeratedFacts): a change made through one must

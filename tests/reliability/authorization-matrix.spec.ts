@@ -84,6 +84,32 @@ describe('authorization matrix: every endpoint × every role', () => {
     // Signing in is allowed to everyone, the suspended and banned included: they may still read.
     { method: 'post', route: '/api/auth/login', expect: everyone(200), request: (c) => send(c, 'post', '/api/auth/login', { username: (c.as ?? w.reader).username, password: 'correct horse battery' }) },
     { method: 'get', route: '/api/auth/me', expect: SIGNED_IN, request: (c) => send(c, 'get', '/api/auth/me') },
+    // Logging out revokes every token of the account: the cell signs in again for the rows after it.
+    {
+      method: 'post',
+      route: '/api/auth/logout',
+      expect: { ...everyone(204), anonymous: 401 },
+      request: async (c) => {
+        const res = await send(c, 'post', '/api/auth/logout');
+        if (c.as && res.status === 204) c.as.token = (await w.t.http().post('/api/auth/login').send({ username: c.as.username, password: 'correct horse battery' }).expect(200)).body.token;
+        return res;
+      },
+    },
+    {
+      method: 'post',
+      route: '/api/auth/password',
+      expect: SIGNED_IN,
+      request: async (c) => {
+        const res = await send(c, 'post', '/api/auth/password', { currentPassword: 'correct horse battery', newPassword: 'Matrix-interim-passphrase-42' });
+        if (c.as && res.status === 200) {
+          c.as.token = res.body.token;
+          const back = await send(c, 'post', '/api/auth/password', { currentPassword: 'Matrix-interim-passphrase-42', newPassword: 'correct horse battery' });
+          if (back.status !== 200) throw new Error(`password back: ${back.status} ${JSON.stringify(back.body)}`);
+          c.as.token = back.body.token;
+        }
+        return res;
+      },
+    },
     { method: 'get', route: '/api/articles', expect: OPEN, request: (c) => send(c, 'get', '/api/articles') },
     {
       method: 'post',

@@ -1,10 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '..', '..');
+/** Instances of one test share a secret, as several instances of a deployment must (each has its own DATA_DIR here). */
+export const TEST_JWT_SECRET = 'agora-test-secret-shared-by-every-instance';
 
 export interface ApiProcess {
   baseUrl: string;
@@ -32,7 +35,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
   const port = await freePort();
   const child = spawn(process.execPath, [main], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'agora-proc-')), LOG_LEVEL: 'warn', WRITE_RATE_LIMIT: '100000', ...env },
+    env: { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'agora-proc-')), LOG_LEVEL: 'warn', WRITE_RATE_LIMIT: '100000', READ_RATE_LIMIT: '1000000', LIVE_SOCKETS_PER_IP: '100000', LIVE_SOCKETS_PER_USER: '100000', LIVE_JOINS_PER_MINUTE: '100000', JWT_SECRET: TEST_JWT_SECRET, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let log = '';
@@ -66,4 +69,15 @@ export async function json<T = unknown>(baseUrl: string, method: string, path: s
   if (token) headers.authorization = `Bearer ${token}`;
   const res = await fetch(baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: res.status, body: (await res.json().catch(() => null)) as T };
+}
+
+/**
+ * Makes an account admin as an operator does, with `npm run admin -- promote` (its built script, run
+ * against `mongoUri`); the account must sign in again afterwards.
+ */
+export async function promoteAdmin(mongoUri: string, username: string): Promise<void> {
+  // Not spawnSync: a blocked event loop misses the servers closing idle keep-alive connections, and
+  // the next fetch on one fails.
+  const cli = join(ROOT, 'apps/api/dist/admin-cli.js');
+  await promisify(execFile)(process.execPath, [cli, 'promote', username], { cwd: ROOT, env: { ...process.env, MONGODB_URI: mongoUri, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
 }

@@ -10,7 +10,7 @@
  */
 import type { ArgumentNode, ArticleSummary, AuditEntry, AuthResponse } from '@agora/shared';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { bearer, registerUser, startTestApp, type TestApp } from '../../apps/api/test/support/test-app';
+import { bearer, registerAdmin, registerUser, startTestApp, type TestApp } from '../../apps/api/test/support/test-app';
 import { assertWebBuilt, launchChromium, openPage, screenshot, signedInContext } from './support/browser';
 
 describe('moderation screen in Chromium', () => {
@@ -51,7 +51,7 @@ describe('moderation screen in Chromium', () => {
   beforeAll(async () => {
     assertWebBuilt();
     t = await startTestApp();
-    admin = await registerUser(t, 'admin');
+    admin = await registerAdmin(t);
     mod = await registerUser(t, 'mod');
     ann = await registerUser(t, 'ann');
     const [ben, cy, dee] = [await registerUser(t, 'ben'), await registerUser(t, 'cy'), await registerUser(t, 'dee')];

@@ -13,7 +13,7 @@
  */
 import type { ArgumentNode, ArticleDetail, ArticleSummary, AuthResponse } from '@agora/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { bearer, registerUser, startTestApp, type TestApp } from '../../apps/api/test/support/test-app';
+import { bearer, registerAdmin, registerUser, startTestApp, type TestApp } from '../../apps/api/test/support/test-app';
 import { assertWebBuilt, dragSelect, launchChromium, msUntil, openPage, screenshot, signedInContext } from './support/browser';
 
 const P = 3;
@@ -39,7 +39,7 @@ describe('reader in Chromium (issue 7 scenario)', () => {
   beforeAll(async () => {
     assertWebBuilt();
     t = await startTestApp();
-    admin = await registerUser(t, 'admin');
+    admin = await registerAdmin(t);
     voter = await registerUser(t, 'voter');
     const list = await t.http().get('/api/articles').expect(200);
     const seed = (list.body.items as ArticleSummary[]).find((a) => /IRAQ/i.test(a.title));

@@ -17,6 +17,7 @@ import { pinoFormatOptions, resolveLogFormat } from './infra/logging/log-format'
 import { ModeratedFactsModule } from './infra/cache/moderated-facts.module';
 import { RedisModule } from './infra/redis.module';
 import { ThrottleModule } from './infra/throttle.module';
+import { ReadThrottleGuard } from './common/guards/read-throttle.guard';
 import { ArticlesModule } from './modules/articles/articles.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
@@ -97,6 +98,8 @@ export class AppModule {
         AppLogger,
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After AuthGuard: a request refused as unauthenticated is not counted as a read.
+        { provide: APP_GUARD, useClass: ReadThrottleGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],
     };

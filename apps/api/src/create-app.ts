@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { toErrorBody } from './common/filters/all-exceptions.filter';
 import { answerClientErrorsAsJson } from './common/filters/client-error';
 import type { AppConfig } from './config/app-config';
+import { jsonBodyParser } from './infra/http/body-parsers';
 import { RedisIoAdapter } from './infra/live/redis-io.adapter';
 import { AppLogger } from './infra/logging/app-logger';
 import { documentOperations } from './openapi/document-operations';
@@ -39,7 +40,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
           scriptSrc: ["'self'"],
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
+          // The live socket is same-origin; 'self' covers its ws: and wss: URLs in current browsers.
+          connectSrc: ["'self'"],
           fontSrc: ["'self'", 'data:'],
           objectSrc: ["'none'"],
           frameAncestors: ["'none'"],
@@ -52,14 +54,15 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     }),
   );
   answerClientErrorsAsJson(app.getHttpServer());
-  app.useBodyParser('json', { limit: '3mb' });
+  app.use(jsonBodyParser(config));
   // Body parser failures (malformed JSON, too large) get the one error shape, not Express's 404 page.
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();
     const body = toErrorBody(error);
     res.status(body.statusCode).json(body);
   });
-  app.set('trust proxy', 'loopback');
+  // Which proxies' X-Forwarded-For is believed (rate limits are per address): none unless TRUST_PROXY says.
+  app.set('trust proxy', trustProxy(config.TRUST_PROXY));
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   if (config.REDIS_URL) {
@@ -81,6 +84,13 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   SwaggerModule.setup('api/docs', app, documentOperations(cleanupOpenApiDoc(document)), { jsonDocumentUrl: 'api/docs-json' });
   await ensureIndexes(app);
   return app;
+}
+
+/** TRUST_PROXY as Express takes it: a hop count, true/false, or a list of addresses and names. */
+export function trustProxy(setting: string | undefined): boolean | number | string {
+  if (setting === undefined || setting === 'false') return false;
+  if (setting === 'true') return true;
+  return /^\d+$/.test(setting) ? Number(setting) : setting;
 }
 
 /** Builds every model's indexes (unique ones included) before the first write. */

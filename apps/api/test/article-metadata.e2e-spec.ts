@@ -1,5 +1,5 @@
 import type { ArticleDetail, ArticleSummary, AuthResponse } from '@agora/shared';
-import { bearer, registerUser, startTestApp, type TestApp } from './support/test-app';
+import { bearer, registerAdmin, startTestApp, type TestApp } from './support/test-app';
 
 /** An article's source, author, date and licence: from its front matter, or given at import, which wins. */
 describe('article metadata (e2e)', () => {
@@ -8,7 +8,7 @@ describe('article metadata (e2e)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await registerUser(t, 'admin');
+    admin = await registerAdmin(t, 'admin');
   });
   afterAll(() => t.close());
 

@@ -1,5 +1,5 @@
 import type { ArgumentNode, ArticleDetail, AuthResponse, StrengthBreakdown, VoteResponse } from '@agora/shared';
-import { bearer, registerUser, startTestApp, type TestApp } from './support/test-app';
+import { bearer, registerAdmin, registerUser, startTestApp, type TestApp } from './support/test-app';
 
 describe('debate core (e2e)', () => {
   let t: TestApp;
@@ -8,7 +8,7 @@ describe('debate core (e2e)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await registerUser(t, 'admin');
+    admin = await registerAdmin(t);
     ann = await registerUser(t, 'ann');
     ben = await registerUser(t, 'ben');
     const list = await t.http().get('/api/articles').expect(200);

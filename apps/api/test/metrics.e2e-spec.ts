@@ -18,7 +18,8 @@ describe('GET /api/metrics', () => {
   const scrape = async () => (await t.http().get('/api/metrics').expect(200)).text;
 
   beforeAll(async () => {
-    t = await startTestApp({ METRICS_TOKEN: TOKEN, REDIS_URL: 'redis://127.0.0.1:6379' });
+    // Behind a proxy on loopback, as deployed: X-Forwarded-For names the remote client.
+    t = await startTestApp({ METRICS_TOKEN: TOKEN, REDIS_URL: 'redis://127.0.0.1:6379', TRUST_PROXY: 'loopback' });
   });
   afterAll(async () => {
     live?.close();

@@ -1,5 +1,5 @@
 import type { ArgumentNode, QueueItem } from '@agora/shared';
-import { bearer, fullAudit, moderationWorld, postReply, readNode, register, type ModerationWorld, type Who } from './support/moderation-world';
+import { bearer, fullAudit, moderationWorld, postReply, readNode, register, registerAdminWho, type ModerationWorld, type Who } from './support/moderation-world';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('pre-moderation (e2e)', () => {
@@ -25,6 +25,32 @@ describe('pre-moderation (e2e)', () => {
     expect((await pendingQueue()).find((i) => i.node.id === first.id)?.node.text).toBe('My very first post.');
     const second = await postReply(w, writer, 'My second post.', 4);
     expect(second.status).toBe('visible');
+  });
+
+  it('holds an edit the way it holds a new post: a harmless post edited to ten links goes back to review', async () => {
+    await postReply(w, w.author, 'A first post, which a new account has held for review.', 5);
+    const post = await postReply(w, w.author, 'A harmless point.', 5);
+    expect(post.status).toBe('visible');
+    const links = Array.from({ length: 10 }, (_, i) => `https://spam${i}.example`).join(' ');
+    const edited = await w.t.http().patch(`/api/nodes/${post.id}`).set(...bearer(w.author.token)).send({ text: `Buy now ${links}` }).expect(200);
+    expect(edited.body).toMatchObject({ status: 'pending', text: `Buy now ${links}` });
+    expect((await readNode(w.t, post.id)).status).toBe(404);
+    expect((await publicTree()).some((n) => n.id === post.id)).toBe(false);
+    expect((await pendingQueue()).some((i) => i.node.id === post.id)).toBe(true);
+    expect((await fullAudit(w.t, w.admin)).some((e) => e.action === 'auto-pending' && e.targetId === post.id && /edit/.test(e.reason ?? ''))).toBe(true);
+    // Edited again into something harmless, it still waits for a moderator.
+    const calm = await w.t.http().patch(`/api/nodes/${post.id}`).set(...bearer(w.author.token)).send({ text: 'A harmless point, again.' }).expect(200);
+    expect(calm.body.status).toBe('pending');
+  });
+
+  it('refuses C1 controls, bidirectional overrides and unpaired surrogates with 400', async () => {
+    const paragraphUrl = `/api/articles/${w.article.id}/paragraphs/2/replies`;
+    for (const raw of ['{"type":"support","text":"a\\u0085b"}', '{"type":"support","text":"invoice\\u202Egpj.exe"}', '{"type":"support","text":"lone \\ud800 half"}', '{"type":"support","text":"a\\u2066b"}']) {
+      const res = await w.t.http().post(paragraphUrl).set(...bearer(w.author.token)).set('content-type', 'application/json').send(raw);
+      expect({ raw, status: res.status, code: res.body.code }).toEqual({ raw, status: 400, code: 'VALIDATION' });
+    }
+    const post = await postReply(w, w.author, 'Plain and fine.', 2);
+    expect((await w.t.http().patch(`/api/nodes/${post.id}`).set(...bearer(w.author.token)).set('content-type', 'application/json').send('{"text":"x\\udc00"}')).status).toBe(400);
   });
 
   it('holds posts with a banned word, whole words only and in any case', async () => {
@@ -69,7 +95,7 @@ describe('write rate limits (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp({ WRITE_RATE_LIMIT: '5' });
     // Registration is limited per IP too, so this app registers only three accounts.
-    admin = await register(t, 'admin');
+    admin = await registerAdminWho(t);
     burst = await register(t, 'burst');
     other = await register(t, 'other');
     articleId = (await t.http().get('/api/articles').expect(200)).body.items[0].id;

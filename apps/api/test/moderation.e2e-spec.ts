@@ -1,6 +1,6 @@
 import type { ArgumentNode } from '@agora/shared';
 import type { Response } from 'supertest';
-import { bearer, moderationWorld, postReply, register, type ModerationWorld, type Who } from './support/moderation-world';
+import { bearer, moderationWorld, postReply, register, registerAdminWho, type ModerationWorld, type Who } from './support/moderation-world';
 import { startTestApp } from './support/test-app';
 
 /**
@@ -191,7 +191,7 @@ describe('moderation endpoints × roles (e2e)', () => {
     it('the last admin cannot stop being admin; with a second admin they can', async () => {
       const t = await startTestApp({}, { seed: false });
       try {
-        const first = await register(t, 'root');
+        const first = await registerAdminWho(t, 'root');
         const second = await register(t, 'second');
         const demote = (by: Who, target: Who) => t.http().post(`/api/admin/users/${target.id}/role`).set(...bearer(by.token)).send({ role: 'participant' });
         const refused = await demote(first, first);

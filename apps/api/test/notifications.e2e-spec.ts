@@ -27,7 +27,7 @@ describe('notifications, profiles and search (e2e)', () => {
     ann = await registerUser(t, 'ann');
     ben = await registerUser(t, 'ben');
     carl = await registerUser(t, 'carl');
-    await t.app.get(UsersRepository).update(mod.user.id, { role: 'moderator' });
+    await t.app.get(UsersRepository).changeRole(mod.user.id, 'participant', 'moderator');
     const list = await t.http().get('/api/articles').expect(200);
     article = (await t.http().get(`/api/articles/${list.body.items[0].id}`).expect(200)).body;
     annSocket = await connectLive(t.baseUrl, ann.token);

@@ -22,7 +22,15 @@ export const envSchema = z.object({
   DB_PORT: unsetWhenEmpty(z.coerce.number().int().min(1).max(65535)),
   JWT_SECRET: unsetWhenEmpty(z.string().min(32, 'must be at least 32 characters')),
   JWT_TTL: z.string().default('7d'),
-  ADMIN_USERNAME: unsetWhenEmpty(z.string()),
+  /** Wrong passwords in a row an account takes before each further one locks its sign-in (1 s, 2 s, 4 s...). */
+  LOGIN_BACKOFF_AFTER: intFrom(5, 1),
+  /** The longest such lock, in seconds. */
+  LOGIN_BACKOFF_MAX_SECONDS: intFrom(900, 1),
+  /**
+   * Express's `trust proxy`: which proxies' X-Forwarded-For is believed for the client's address (rate
+   * limits are per address). Unset: none, the socket's address counts. E.g. `loopback`, `1` (hops), a CIDR list.
+   */
+  TRUST_PROXY: unsetWhenEmpty(z.string()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** pretty (for a person) or json (for a log collector); when unset, pretty on a terminal, json otherwise. */
   LOG_FORMAT: unsetWhenEmpty(z.enum(['pretty', 'json'])),
@@ -33,8 +41,24 @@ export const envSchema = z.object({
   BANNED_WORDS: csv,
   MAX_LINKS: intFrom(3),
   NEW_ACCOUNT_PREMODERATION: intFrom(0),
+  /** The largest JSON body, in kB, on every route but the article import. */
+  BODY_LIMIT_KB: intFrom(64, 1),
+  /** The largest article import body, in kB. */
+  IMPORT_BODY_LIMIT_KB: intFrom(2048, 1),
+  /** How deeply a JSON body may nest arrays and objects. */
+  JSON_MAX_DEPTH: intFrom(32, 2),
+  /** An import may make at most this many paragraphs, and at most IMPORT_MAX_NODES argument nodes (sentences included). */
+  IMPORT_MAX_PARAGRAPHS: intFrom(2000, 1),
+  IMPORT_MAX_NODES: intFrom(20_000, 2),
+  /** Reads (GET, the health check aside) allowed per IP per minute. */
+  READ_RATE_LIMIT: intFrom(1200, 1),
   /** Writes allowed per user (or IP when anonymous) per minute. */
   WRITE_RATE_LIMIT: intFrom(60, 1),
+  /** Live sockets one address may hold open on one instance, and one account. */
+  LIVE_SOCKETS_PER_IP: intFrom(200, 1),
+  LIVE_SOCKETS_PER_USER: intFrom(20, 1),
+  /** Article joins one socket may make per minute. */
+  LIVE_JOINS_PER_MINUTE: intFrom(120, 1),
   LIVE_EVENT_RETENTION: intFrom(1000, 10),
   LIVE_COALESCE_MS: intFrom(50),
   /** Events kept in memory per article for reconnecting readers' replays (at most LIVE_EVENT_RETENTION); 0: always the log. */

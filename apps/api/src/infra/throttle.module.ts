@@ -10,6 +10,7 @@ import { MemoryThrottlerStorage } from './memory-throttler-storage';
 import { REDIS, type RedisClient } from './redis.module';
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 /** How many times the per-user allowance one IP may use: several people can share an address. */
 const IP_MULTIPLIER = 20;
 
@@ -21,8 +22,14 @@ function perUserLimit(config: AppConfig, kind: WriteKind): number {
       return config.WRITE_RATE_LIMIT * 4;
     case 'auth':
       return config.WRITE_RATE_LIMIT;
+    case 'register':
+      // Per hour (see windowOf): a classroom behind one address can still sign up at the default.
+      return config.WRITE_RATE_LIMIT;
   }
 }
+
+/** Registrations are counted per hour, so that one address cannot mint accounts at a write's pace. */
+const windowOf = (kind: WriteKind): number => (kind === 'register' ? HOUR : MINUTE);
 
 @Module({
   imports: [
@@ -34,7 +41,7 @@ function perUserLimit(config: AppConfig, kind: WriteKind): number {
           throttlers: [
             {
               name: 'user',
-              ttl: MINUTE,
+              ttl: (ctx) => windowOf(kindOf(ctx)),
               limit: (ctx) => perUserLimit(config, kindOf(ctx)),
               getTracker: (req: Record<string, unknown>, ctx) => {
                 const r = req as AuthedRequest;
@@ -43,7 +50,7 @@ function perUserLimit(config: AppConfig, kind: WriteKind): number {
             },
             {
               name: 'ip',
-              ttl: MINUTE,
+              ttl: (ctx) => windowOf(kindOf(ctx)),
               limit: (ctx) => perUserLimit(config, kindOf(ctx)) * IP_MULTIPLIER,
               getTracker: (req: Record<string, unknown>, ctx) => `${kindOf(ctx)}:ip:${(req as AuthedRequest).ip ?? ''}`,
             },

@@ -28,7 +28,7 @@ const AUTHOR = [SUSPENDED, BANNED];
 export const OPERATIONS: Record<string, OperationDoc> = {
   AuthController_register: {
     summary: 'Create an account',
-    description: 'Registers a user and signs them in. The first user of an installation becomes its admin (unless ADMIN_USERNAME names another).',
+    description: 'Registers a participant and signs them in. No account becomes admin by registering: an operator runs `npm run admin -- promote <username>`.',
     access: 'anyone',
     throttled: true,
     errors: [USERNAME_TAKEN],
@@ -311,5 +311,21 @@ export const OPERATIONS: Record<string, OperationDoc> = {
       'The article’s public arguments with their relations, anchors, vote totals and strengths, as a file: `format=json` (Agora’s own, the default), `argdown` (Argdown that @argdown/core reads back) or `aif` (the Argument Interchange Format as AIFdb and OVA read it).',
     access: 'anyone',
     response: { format: 'agora-debate', version: 1, exportedAt: '2026-12-06T00:00:00.000Z', article: { id: ex.ids.ARTICLE_ID, title: 'The case for a four-day week', metadata: ex.articleSummary.metadata, createdAt: '2026-12-01T00:00:00.000Z' }, nodes: [] },
+  },
+  AuthController_logout: {
+    summary: 'Sign out everywhere',
+    description: 'Revokes every token of the account (all its sessions and devices); its open sockets are closed. Answers 204.',
+    access: 'signed-in',
+    throttled: true,
+    response: null,
+  },
+  AuthController_changePassword: {
+    summary: 'Change my password',
+    description: 'Checks the current password and the new one’s strength, revokes every earlier token and answers a new one.',
+    access: 'signed-in',
+    throttled: true,
+    errors: [INVALID_CREDENTIALS],
+    request: { currentPassword: 'correct horse battery', newPassword: 'a-Fresh-passphrase-77' },
+    response: ex.auth,
   },
 };

@@ -1,5 +1,5 @@
 import type { ArgumentNode, ArticleDetail, AuditEntry, AuthResponse } from '@agora/shared';
-import { bearer, registerUser, type TestApp } from './test-app';
+import { bearer, registerAdmin, registerUser, type TestApp } from './test-app';
 
 /** A signed-in test user. */
 export interface Who {
@@ -26,9 +26,14 @@ export async function register(t: TestApp, prefix: string): Promise<Who> {
   return who(await registerUser(t, prefix));
 }
 
-/** Registers the cast in a fresh app: the first user is admin; the admin appoints, suspends and bans. */
+/** Registers an account made admin as the operator's `npm run admin -- promote` makes one. */
+export async function registerAdminWho(t: TestApp, prefix = 'admin'): Promise<Who> {
+  return who(await registerAdmin(t, prefix));
+}
+
+/** Registers the cast in a fresh app: the admin (promoted as an operator would) appoints, suspends and bans. */
 export async function moderationWorld(t: TestApp): Promise<ModerationWorld> {
-  const admin = await register(t, 'admin');
+  const admin = await registerAdminWho(t);
   const [moderator, author, reader, suspended, banned] = [
     await register(t, 'mod'),
     await register(t, 'author'),

@@ -64,6 +64,8 @@ export const api = {
   register: (username: string, password: string) => request<AuthResponse>('POST', '/auth/register', { username, password }),
   login: (username: string, password: string) => request<AuthResponse>('POST', '/auth/login', { username, password }),
   me: () => request<PublicUser>('GET', '/auth/me'),
+  /** Revokes every token of the account, on every device (the server moves its token version). */
+  logout: () => request<null>('POST', '/auth/logout'),
 
   notifications: (cursor?: string) => request<NotificationPage>('GET', `/notifications${q({ cursor })}`),
   markNotificationsRead: (which: { ids: string[] } | { all: true }) => request<{ unread: number }>('POST', '/notifications/read', which),

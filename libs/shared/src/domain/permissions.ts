@@ -42,11 +42,25 @@ export function assertAdmin(actor: Actor | null | undefined): asserts actor is A
 /** Nodes in these statuses count toward strength and public listings. */
 export const isPublic = (status: NodeStatus): boolean => status === 'visible';
 
+/** A reader as permissions see them; standing, when known, limits what a moderator's role lets them read. */
+export type Reader = Pick<Actor, 'id' | 'role'> & Partial<Pick<Actor, 'banned' | 'suspendedUntil'>>;
+
+/**
+ * The role a reader reads with: a banned or suspended moderator or admin reads as a participant, so
+ * that a sanction takes moderator-only text away at once (on open sockets too).
+ */
+export function readingRole(viewer: Reader, now = new Date()): Role {
+  if (viewer.role === 'participant') return viewer.role;
+  const suspended = !!viewer.suspendedUntil && new Date(viewer.suspendedUntil).getTime() > now.getTime();
+  return viewer.banned || suspended ? 'participant' : viewer.role;
+}
+
 /**
  * Who may read a node's text: visible text is for everyone; pending and hidden text for its author
  * and moderators; removed text for admins only.
  */
-export function canReadText(viewer: Pick<Actor, 'id' | 'role'> | null | undefined, node: { status: NodeStatus; authorId: string | null }): boolean {
+export function canReadText(reader: Reader | null | undefined, node: { status: NodeStatus; authorId: string | null }): boolean {
+  const viewer = reader && { id: reader.id, role: readingRole(reader) };
   switch (node.status) {
     case 'visible':
       return true;
@@ -59,6 +73,7 @@ export function canReadText(viewer: Pick<Actor, 'id' | 'role'> | null | undefine
 }
 
 /** Who may see that a non-visible node exists at all in a listing. */
-export function canSeeNonPublic(viewer: Pick<Actor, 'id' | 'role'> | null | undefined, node: { authorId: string | null }): boolean {
+export function canSeeNonPublic(reader: Reader | null | undefined, node: { authorId: string | null }): boolean {
+  const viewer = reader && { id: reader.id, role: readingRole(reader) };
   return !!viewer && (isModerator(viewer as Actor) || (node.authorId !== null && viewer.id === node.authorId));
 }

@@ -3,7 +3,7 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 
 export const WRITE_KIND = 'agora:write-kind';
 /** Votes come faster than posts from an honest reader, so they get a larger allowance. */
-export type WriteKind = 'post' | 'vote' | 'auth';
+export type WriteKind = 'post' | 'vote' | 'auth' | 'register';
 
 /** Rate-limits a write route per user (or per IP when anonymous) and per IP; 429 with Retry-After. */
 export const WriteThrottle = (kind: WriteKind = 'post'): MethodDecorator =>

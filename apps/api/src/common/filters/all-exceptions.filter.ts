@@ -35,7 +35,8 @@ export function toErrorBody(error: unknown): ErrorBody {
     return { statusCode: 400, error: 'Bad Request', code: ERROR_CODES.VALIDATION, message };
   }
   if (error instanceof ThrottlerException) {
-    return { statusCode: 429, error: reasonPhrase(429), code: ERROR_CODES.RATE_LIMITED, message: 'Too many writes: slow down and try again shortly.' };
+    const message = error.message.startsWith('Too many') ? error.message : 'Too many writes: slow down and try again shortly.';
+    return { statusCode: 429, error: reasonPhrase(429), code: ERROR_CODES.RATE_LIMITED, message };
   }
   if (error instanceof HttpException) {
     const statusCode = error.getStatus();
@@ -69,7 +70,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const body = toErrorBody(error);
     if (body.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
-    if (body.statusCode === 429 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '60');
+    if (body.statusCode === 429 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(body.details?.retryAfter ?? 60));
     if (res.headersSent) return;
     res.status(body.statusCode).json(body);
   }

@@ -1,5 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
+  readingRole,
   DomainError,
   ERROR_CODES,
   isoDate,
@@ -12,6 +13,7 @@ import {
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ArticleTrees } from '../article-tree/article-trees';
 import { toArgumentNode } from '../nodes/node.mapper';
 import { NodesRepository, type ListingScope } from '../nodes/nodes.repository';
@@ -43,7 +45,8 @@ export function slugify(title: string): string {
 const SCREENS_KEPT = 32;
 
 export function listingScope(viewer: RequestUser | null): ListingScope {
-  return { everything: viewer?.role === 'moderator' || viewer?.role === 'admin', authorId: viewer?.id ?? null };
+  const role = viewer ? readingRole(viewer) : null;
+  return { everything: role === 'moderator' || role === 'admin', authorId: viewer?.id ?? null };
 }
 
 @Injectable()
@@ -58,6 +61,7 @@ export class ArticlesService {
     private readonly trees: ArticleTrees,
     private readonly votes: VotesRepository,
     private readonly counters: ArticleCountersRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Latest activity first; reply counts from each article's counters, so that no tree is read for a listing. */
@@ -118,6 +122,14 @@ export class ArticlesService {
     const given = { ...input.metadata, ...(input.metadata?.publishedAt ? { publishedAt: isoDate(input.metadata.publishedAt) } : {}) };
     if (split.paragraphs.length === 0 || split.paragraphs.every((p) => p.sentences.length === 0)) {
       throw new DomainError(ERROR_CODES.ARTICLE_INVALID, 'The text has no sentences to debate.');
+    }
+    const nodes = 1 + split.paragraphs.reduce((n, p) => n + 1 + p.sentences.length, 0);
+    if (split.paragraphs.length > this.config.IMPORT_MAX_PARAGRAPHS || nodes > this.config.IMPORT_MAX_NODES) {
+      throw new DomainError(
+        ERROR_CODES.PAYLOAD_TOO_LARGE,
+        `The article makes ${split.paragraphs.length} paragraphs and ${nodes} argument nodes; at most ${this.config.IMPORT_MAX_PARAGRAPHS} and ${this.config.IMPORT_MAX_NODES} are taken.`,
+        { paragraphs: split.paragraphs.length, nodes },
+      );
     }
     const hash = createHash('sha256').update(source).digest('hex');
     const existing = await this.articles.findByHash(hash);

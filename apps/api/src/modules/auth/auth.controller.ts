@@ -5,7 +5,7 @@ import { Authenticated } from '../../common/decorators/authenticated.decorator';
 import { CurrentUser, type RequestUser } from '../../common/decorators/current-user.decorator';
 import { WriteThrottle } from '../../common/decorators/write-throttle.decorator';
 import { AuthService } from './auth.service';
-import { LoginDto, RegisterDto } from './dto/auth.dto';
+import { LoginDto, PasswordChangeDto, RegisterDto } from './dto/auth.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -13,16 +13,35 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('register')
-  @WriteThrottle()
+  @WriteThrottle('register')
   register(@Body() body: RegisterDto): Promise<AuthResponse> {
     return this.auth.register(body);
   }
 
   @Post('login')
   @HttpCode(200)
-  @WriteThrottle()
+  @WriteThrottle('auth')
   login(@Body() body: LoginDto): Promise<AuthResponse> {
     return this.auth.login(body.username, body.password);
+  }
+
+  /** Logs the account out everywhere: every token it holds is revoked (open sockets are closed). */
+  @Post('logout')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiBearerAuth()
+  @WriteThrottle('auth')
+  logout(@CurrentUser() user: RequestUser): Promise<void> {
+    return this.auth.logout(user.id);
+  }
+
+  @Post('password')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiBearerAuth()
+  @WriteThrottle('auth')
+  changePassword(@Body() body: PasswordChangeDto, @CurrentUser() user: RequestUser): Promise<AuthResponse> {
+    return this.auth.changePassword(user.id, body);
   }
 
   @Get('me')

@@ -3,7 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { sharedJwtSecret } from './shared-secret';
+import { forgetStoredJwtSecret } from './shared-secret';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
@@ -16,13 +16,16 @@ import { TokenService } from './token.service';
     UsersModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG, getConnectionToken()],
-      useFactory: async (config: AppConfig, connection: Connection) => ({
+      useFactory: async (config: AppConfig, connection: Connection) => {
+        await forgetStoredJwtSecret(connection);
+        return {
         // A key object made once: given the secret as a string, jsonwebtoken tries it as a public key on
         // every verify and catches the failure, which cost about 8% of the API's CPU per request.
-        secret: createSecretKey(Buffer.from(config.JWT_SECRET_GIVEN ? config.JWT_SECRET : await sharedJwtSecret(connection, config.JWT_SECRET))),
+        secret: createSecretKey(Buffer.from(config.JWT_SECRET)),
         signOptions: { expiresIn: config.JWT_TTL as never, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
-      }),
+        };
+      },
     }),
   ],
   controllers: [AuthController],

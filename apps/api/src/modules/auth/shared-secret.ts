@@ -1,20 +1,10 @@
 import type { Connection } from 'mongoose';
 
-const SETTINGS = 'settings';
-const KEY = 'jwt-secret';
-
 /**
- * The JWT signing secret every instance on this database uses. Without JWT_SECRET, each instance
- * offers the one generated under its DATA_DIR; the first to reach the database wins (the _id is
- * unique) and all others adopt it, so a token issued by one instance is honoured by all.
+ * Earlier versions shared a generated JWT secret through the database, where anyone who reaches the
+ * (unauthenticated, embedded) database could read it and sign an admin's token. The secret now lives
+ * only in JWT_SECRET or DATA_DIR/jwt-secret; a copy left in the database is deleted at start.
  */
-export async function sharedJwtSecret(connection: Connection, offered: string): Promise<string> {
-  const settings = connection.collection<{ _id: string; value: string }>(SETTINGS);
-  try {
-    await settings.insertOne({ _id: KEY, value: offered });
-  } catch (error) {
-    if ((error as { code?: number })?.code !== 11000) throw error;
-  }
-  const stored = await settings.findOne({ _id: KEY });
-  return stored?.value ?? offered;
+export async function forgetStoredJwtSecret(connection: Connection): Promise<void> {
+  await connection.collection<{ _id: string }>('settings').deleteOne({ _id: 'jwt-secret' });
 }

@@ -5,6 +5,12 @@ import type { RequestUser } from '../../common/decorators/current-user.decorator
 import { toRequestUser } from '../users/user.mapper';
 import { UsersRepository } from '../users/users.repository';
 
+/** A token's user as the account now is, and when the token runs out (ms since the epoch). */
+export interface Session {
+  user: RequestUser;
+  expiresAt: number;
+}
+
 @Injectable()
 export class TokenService {
   constructor(
@@ -12,20 +18,31 @@ export class TokenService {
     private readonly users: UsersRepository,
   ) {}
 
-  sign(userId: string): string {
-    return this.jwt.sign({ sub: userId });
+  /** An access token for the account at its current token version (`tv`): moving that version revokes it. */
+  sign(user: { _id: unknown; tokenVersion?: number }): string {
+    return this.jwt.sign({ sub: String(user._id), tv: user.tokenVersion ?? 0 });
   }
 
-  /** The user a token names, or null when the token is invalid, expired or names no user. */
-  async userForToken(token: string): Promise<RequestUser | null> {
-    let sub: unknown;
+  /** The session a token opens, or null when the token is invalid, expired, revoked or names no user. */
+  async verify(token: string): Promise<Session | null> {
+    let claims: { sub?: unknown; tv?: unknown; exp?: unknown };
     try {
-      sub = this.jwt.verify<{ sub?: unknown }>(token).sub;
+      claims = this.jwt.verify<typeof claims>(token);
     } catch {
       return null;
     }
-    if (typeof sub !== 'string' || !isValidObjectId(sub)) return null;
-    const user = await this.users.findForRequest(sub);
-    return user ? toRequestUser(user) : null;
+    const { sub, tv, exp } = claims;
+    if (typeof sub !== 'string' || !isValidObjectId(sub) || typeof exp !== 'number') return null;
+    let user = await this.users.findForRequest(sub);
+    // A token newer than the cached account: the version moved where this process was not told (the
+    // operator's promote), so the account is read afresh.
+    if (user && typeof tv === 'number' && tv > (user.tokenVersion ?? 0)) user = await this.users.findForRequest(sub, true);
+    if (!user || (typeof tv === 'number' ? tv : -1) !== (user.tokenVersion ?? 0)) return null;
+    return { user: toRequestUser(user), expiresAt: exp * 1000 };
+  }
+
+  /** The user a token names, or null when the token is invalid, expired, revoked or names no user. */
+  async userForToken(token: string): Promise<RequestUser | null> {
+    return (await this.verify(token))?.user ?? null;
   }
 }

@@ -11,6 +11,7 @@ export interface SocketArticleState {
 }
 
 export interface LiveSocketData {
+  /** The account as last checked: on connection and whenever its role, standing or tokens change. */
   user: (Actor & { username: string }) | null;
   articles: Record<string, SocketArticleState>;
 }

@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
-import type { ArgumentNode, ArticleSummary, LivePayloads, Notification, StoredLiveEvent } from '@agora/shared';
+import type { ArgumentNode, ArticleSummary, LivePayloads, Notification, Reader, StoredLiveEvent } from '@agora/shared';
 import type { Namespace } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { WriteBatch } from '../../infra/database/write-batch';
 import { ArticleTrees } from '../article-tree/article-trees';
 import { ArticleCountersRepository, type CounterMove } from '../articles/article-counters.repository';
 import { Metrics } from '../metrics/metrics';
+import { NodesRepository } from '../nodes/nodes.repository';
+import { nodeIdOf, withCurrentText, withoutText, type CurrentText } from './event-text';
 import { LiveDelivery } from './live-delivery';
 import { articleRoom, userRoom } from './live-rooms';
 import { LiveLogRepository } from './live-log.repository';
@@ -46,6 +48,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
     readonly log: LiveLogRepository,
     private readonly counters: ArticleCountersRepository,
     private readonly trees: ArticleTrees,
+    private readonly nodes: NodesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: Metrics,
   ) {
@@ -56,7 +59,8 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
     this.recent = new RecentEvents(Math.min(this.config.LIVE_EVENT_RETENTION, this.config.LIVE_REPLAY_MEMORY));
     this.delivery = new LiveDelivery(
       () => this.namespace,
-      (articleId, from, to) => this.log.range(articleId, from, to),
+      // A gap read from the log carries public text only: the events go to the tree and to every socket.
+      async (articleId, from, to) => this.withCurrentText(await this.log.range(articleId, from, to), null),
       (event) => this.prepare(event),
       // An event never came (its publisher died before publishing it): what it said is only in the
       // database now, so the article's tree is read afresh.
@@ -150,7 +154,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
       this.delivery.receive(event, publishedAt);
       // Without Redis there is no other instance to tell (and the in-memory adapter refuses serverSideEmit).
       if (this.config.REDIS_URL) this.namespace?.serverSideEmit(CROSS_INSTANCE_EVENT, event, publishedAt);
-      this.unlogged.add(event);
+      this.unlogged.add(withoutText(event));
     } catch (error) {
       this.logger.warn(`${name} for article ${articleId} not published: ${(error as Error).message}`);
     }
@@ -207,7 +211,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
           break;
       }
     }
-    this.recent.add(out);
+    this.recent.add(withoutText(out));
     return out;
   }
 
@@ -225,7 +229,10 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
     return delivered !== null && since <= delivered ? delivered : this.currentSeq(articleId);
   }
 
-  /** The events after `since` for a reconnecting reader: from memory when it has them all, else from the log. */
+  /**
+   * The events after `since` for a reconnecting reader, from memory when it has them all, else from the
+   * log; as kept, without text (see currentText).
+   */
   async replayAfter(articleId: string, since: number): Promise<StoredLiveEvent[]> {
     return this.recent.after(articleId, since) ?? this.log.after(articleId, since);
   }
@@ -235,6 +242,15 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
     let rooms = 0;
     for (const [room, members] of namespace.adapter.rooms) if (members.size > 0 && room.startsWith(articleRoom(''))) rooms += 1;
     return { sockets: namespace.sockets.size, rooms };
+  }
+
+  /** Kept events (which hold no text) given their nodes' current text, as `reader` may read it. */
+  async withCurrentText(events: StoredLiveEvent[], reader: Reader | null): Promise<StoredLiveEvent[]> {
+    const ids = [...new Set(events.map(nodeIdOf).filter((id): id is string => id !== null))];
+    if (ids.length === 0) return events;
+    const current = new Map<string, CurrentText>();
+    for (const n of await this.nodes.findTexts(ids)) current.set(String(n._id), { text: n.text, status: n.status, authorId: n.authorId ? String(n.authorId) : null, withdrawn: !!n.withdrawn });
+    return events.map((event) => withCurrentText(event, current, reader));
   }
 
   onModuleDestroy(): void {

@@ -28,7 +28,7 @@ const standing = (u: UserRecord): Record<string, unknown> => ({
 
 /**
  * Suspensions, bans and roles. The auth guard reloads the user on every request, so each change
- * takes effect on the user's next request.
+ * takes effect on the user's next request, and open sockets are told (see AccountChanges).
  */
 @Injectable()
 export class UserModerationService {
@@ -70,12 +70,19 @@ export class UserModerationService {
     const target = await this.load(userId);
     const admins = target.role === 'admin' ? await this.users.countByRole('admin') : 0;
     assertMayChangeRole(actor, { id: userId, role: target.role }, role, admins);
-    return this.apply(target, { role }, 'role', reason ?? null, actor);
+    // Conditional on the role read above; the repository keeps the last admin (see changeRole there).
+    const updated = await this.users.changeRole(userId, target.role, role);
+    if (!updated) throw new DomainError(ERROR_CODES.FORBIDDEN, "This account's role changed meanwhile; look again before changing it.");
+    return this.record(target, updated, 'role', reason ?? null, actor);
   }
 
   private async apply(target: UserRecord, set: Sanctions, action: AuditAction, reason: string | null, actor: RequestUser): Promise<PublicUser> {
     const updated = await this.users.update(String(target._id), set);
     if (!updated) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such user.');
+    return this.record(target, updated, action, reason, actor);
+  }
+
+  private async record(target: UserRecord, updated: UserRecord, action: AuditAction, reason: string | null, actor: RequestUser): Promise<PublicUser> {
     await this.audit.record({
       action,
       actorId: actor.id,

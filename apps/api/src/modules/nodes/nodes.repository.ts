@@ -69,6 +69,12 @@ export class NodesRepository {
     return this.nodes.find({ status: 'visible' }, { articleId: 1, text: 1, createdAt: 1, version: 1, withdrawn: 1 }).lean<NodeRecord[]>().exec();
   }
 
+  /** The text, status and author of each named node as it is now (what a replay gives its old events). */
+  findTexts(ids: readonly string[]): Promise<Pick<NodeRecord, '_id' | 'text' | 'status' | 'authorId' | 'withdrawn'>[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.nodes.find({ _id: { $in: ids.map(oid) } }, { text: 1, status: 1, authorId: 1, withdrawn: 1 }).lean<Pick<NodeRecord, '_id' | 'text' | 'status' | 'authorId' | 'withdrawn'>[]>().exec();
+  }
+
   /** Every public node of an article: what its tree is built from. */
   findPublicOfArticle(articleId: string): Promise<NodeRecord[]> {
     return this.nodes.find({ articleId: oid(articleId), status: 'visible' }, LISTED).lean<NodeRecord[]>().exec();

@@ -157,12 +157,7 @@ export class NodesService {
     // repeats, not against abuse (rate limits do that).
     const siblings = (await this.trees.tree(String(parent.articleId))).childNodes(String(parent._id));
     if (repeatsSibling(siblings, actor.id, text, Date.now())) throw new DomainError(ERROR_CODES.DUPLICATE, 'You already posted this here: edit that post instead of posting it again.');
-    const newAccountPosts = this.config.NEW_ACCOUNT_PREMODERATION;
-    const authorPostCount = newAccountPosts > 0 ? await this.nodes.countUserPosts(actor.id) : Number.MAX_SAFE_INTEGER;
-    const pendingReason = preModerationReason(
-      { text, authorPostCount },
-      { bannedWords: this.config.BANNED_WORDS, maxLinks: this.config.MAX_LINKS, newAccountPosts: this.config.NEW_ACCOUNT_PREMODERATION },
-    );
+    const pendingReason = await this.preModeration(text, actor);
     const reply = newReply(parent, {
       type,
       text,
@@ -200,20 +195,40 @@ export class NodesService {
     await this.live.nodeUpdated(String(node.articleId), await this.view(node, EVENT_VIEWER), replies ? { replies } : undefined);
   }
 
+  /**
+   * An edit passes the pre-moderation phases a new post passes: a public post edited into something
+   * that must wait for review (ten links, a banned word) goes back to pending, out of public view.
+   */
   async edit(id: string, text: string, actor: RequestUser): Promise<ArgumentNode> {
     assertCanWrite(actor);
     const node = await this.getVisible(id, actor);
     this.assertAuthor(node, actor);
     if (node.withdrawn) throw new DomainError(ERROR_CODES.WITHDRAWN, 'A withdrawn node cannot be edited.');
     if (await this.nodes.isLockedPath(node)) throw new DomainError(ERROR_CODES.LOCKED, 'This thread is locked: it cannot be edited.');
+    const pendingReason = await this.preModeration(text, actor);
+    const status = pendingReason && node.status === 'visible' ? 'pending' : node.status;
     const updated = await this.nodes.updateIfVersion(node._id, node.version, {
-      $set: { text, editedAt: new Date() },
+      $set: { text, editedAt: new Date(), status },
       $push: { history: { text: node.text, editedAt: node.editedAt ?? node.createdAt } },
       $inc: { version: 1 },
     });
     if (!updated) throw new DomainError(ERROR_CODES.VALIDATION, 'The node changed while you edited it; reload and try again.');
-    if (isPublic(updated.status)) await this.announceChange(updated);
+    const wasPublic = isPublic(node.status);
+    if (status !== node.status) {
+      await this.audit.record({
+        action: 'auto-pending', actorId: null, actorName: null, targetType: 'node', targetId: updated._id, subjectUserId: actor.id,
+        reason: `Pre-moderation of an edit: ${pendingReason}`, before: { status: node.status }, after: { status },
+      });
+    }
+    if (wasPublic || isPublic(updated.status)) await this.announceChange(updated, wasPublic);
     return this.view(updated, actor);
+  }
+
+  /** Why a text by `actor` must wait for review, or null (see preModerationReason). */
+  private async preModeration(text: string, actor: RequestUser): Promise<string | null> {
+    const newAccountPosts = this.config.NEW_ACCOUNT_PREMODERATION;
+    const authorPostCount = newAccountPosts > 0 ? await this.nodes.countUserPosts(actor.id) : Number.MAX_SAFE_INTEGER;
+    return preModerationReason({ text, authorPostCount }, { bannedWords: this.config.BANNED_WORDS, maxLinks: this.config.MAX_LINKS, newAccountPosts });
   }
 
   async withdraw(id: string, actor: RequestUser): Promise<ArgumentNode> {

@@ -60,8 +60,9 @@ export class SearchIndex implements OnModuleInit {
   private put(entries: Map<string, Entry>, node: ArgumentNode): void {
     const held = entries.get(node.id);
     if (held && held.version > node.version) return;
-    if (isPublic(node.status) && !node.withdrawn) entries.set(node.id, { articleId: node.articleId, text: node.text, createdAt: Date.parse(node.createdAt), version: node.version });
-    else entries.delete(node.id);
+    if (!isPublic(node.status) || node.withdrawn) entries.delete(node.id);
+    // An event read back from the replay log carries no text (it keeps none): what is held stays.
+    else if (node.text) entries.set(node.id, { articleId: node.articleId, text: node.text, createdAt: Date.parse(node.createdAt), version: node.version });
   }
 
   private load(articles: readonly string[]): Promise<Map<string, Entry>> {

@@ -15,6 +15,11 @@ export class User {
   @Prop({ type: String, default: null }) suspendReason!: string | null;
   @Prop({ default: false }) banned!: boolean;
   @Prop({ type: String, default: null }) banReason!: string | null;
+  /** Moves on logout, "log out everywhere" and password change: tokens that carry an older one are refused. */
+  @Prop({ default: 0 }) tokenVersion!: number;
+  /** Wrong passwords since the last sign-in: past LOGIN_BACKOFF_AFTER, each one locks sign-in for longer. */
+  @Prop({ default: 0 }) failedLogins!: number;
+  @Prop({ type: Date, default: null }) loginLockedUntil!: Date | null;
   @Prop({ type: Date, default: () => new Date() }) createdAt!: Date;
 }
 

@@ -21,6 +21,13 @@ export const loginSchema = z.strictObject({
   password: z.string().min(1).max(200),
 });
 
+/** A signed-in user's new password; its strength is checked by the server (zxcvbn). */
+export const passwordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(8).max(200),
+});
+export type PasswordChange = z.infer<typeof passwordChangeSchema>;
+
 export interface PublicUser {
   id: string;
   username: string;

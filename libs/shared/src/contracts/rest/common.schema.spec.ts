@@ -26,4 +26,20 @@ describe('plainText', () => {
     expect(text.safeParse('a\u0007b').success).toBe(false);
     expect(text.safeParse('a\nb\tc').success).toBe(true);
   });
+
+  it.each([
+    ['a C1 control', 'a\u0085b'],
+    ['another C1 control', 'a\u009Bb'],
+    ['a right-to-left override', 'invoice\u202Egpj.exe'],
+    ['a left-to-right embedding', 'a\u202Ab'],
+    ['an isolate', 'a\u2067b\u2069'],
+    ['a lone high surrogate', 'a\uD800b'],
+    ['a lone low surrogate at the end', 'ab\uDC00'],
+  ])('refuses %s', (_, value) => {
+    expect(text.safeParse(value).success).toBe(false);
+  });
+
+  it('accepts characters made of a surrogate pair and Latin-1 letters', () => {
+    expect(text.safeParse('𝔸 and é, ñ, ß').success).toBe(true);
+  });
 });

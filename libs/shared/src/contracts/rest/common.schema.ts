@@ -3,8 +3,13 @@ import { z } from 'zod';
 /** A MongoDB ObjectId as 24 hex characters. */
 export const objectIdSchema = z.string().regex(/^[0-9a-fA-F]{24}$/, 'must be a 24-character hex id');
 
-// FerretDB cannot store NUL, and no other control character belongs in prose.
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// FerretDB cannot store NUL, and no other control character (C0 or C1) belongs in prose.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// Bidirectional embeddings, overrides and isolates make text display in another order than it is
+// stored (a link or a name that reads differently from what it is); the direction marks stay allowed.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+// Half of a UTF-16 pair with no other half: not a character, and stored as U+FFFD if let through.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 // Whitespace and invisible format characters (zero-width space and joiners, word joiner, BOM, soft
 // hyphen, direction marks): text made only of these shows nothing.
@@ -20,6 +25,8 @@ export const plainText = (min: number, max: number) =>
     .min(min)
     .max(max)
     .refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters')
+    .refine((s) => !BIDI_CONTROLS.test(s), 'must not contain bidirectional override or isolate characters')
+    .refine((s) => !LONE_SURROGATE.test(s), 'must not contain unpaired surrogates')
     .refine((s) => min === 0 || isVisibleText(s), 'must not be blank');
 
 export const idParamSchema = z.strictObject({ id: objectIdSchema });

@@ -28,3 +28,13 @@ describe('locateQuote', () => {
     expect(locateQuote(paragraph, { exact: '   ' })).toBeNull();
   });
 });
+
+describe('locateQuote on a huge paragraph', () => {
+  it('stays fast however often the quote repeats', () => {
+    const paragraph = 'Go. '.repeat(500_000);
+    const started = Date.now();
+    const anchor = locateQuote(paragraph, { exact: 'Go.', prefix: 'nowhere', suffix: 'else' });
+    expect(anchor?.start).toBe(0);
+    expect(Date.now() - started).toBeLessThan(200);
+  });
+});

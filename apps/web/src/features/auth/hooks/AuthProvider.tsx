@@ -49,6 +49,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       signIn: (u, p) => api.login(u, p).then(accept),
       register: (u, p) => api.register(u, p).then(accept),
       signOut: () => {
+        // The server revokes the token, so a copy left anywhere (another tab, a stolen one) stops working;
+        // signing out here does not wait for it.
+        void api.logout().catch(() => undefined);
         setToken(null);
         void reloadArticle(qc);
         qc.removeQueries({ queryKey: ['moderation'] });

@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { loadEnv, type AppConfig } from './config/app-config';
+import { ensureIndexes } from './create-app';
+import { DataDirInUseError, startEmbeddedFerretDb, type EmbeddedDatabase } from './infra/database/embedded-ferretdb';
+import { UsersRepository } from './modules/users/users.repository';
+
+const USAGE = 'usage: npm run admin -- promote <username>';
+
+/**
+ * `npm run admin -- promote <username>`: makes an existing account admin, in the configured database
+ * (MONGODB_URI) or in the running Agora's embedded one under DATA_DIR, as `npm run seed` reaches it.
+ * Registering never makes an admin; this is how the first one is made. The account signs in again.
+ */
+async function main(args: string[]): Promise<number> {
+  const [command, username, ...rest] = args;
+  if (command !== 'promote' || !username || rest.length > 0) {
+    console.error(USAGE);
+    return 2;
+  }
+  const env = loadEnv({ LOG_LEVEL: 'warn', ...process.env });
+  let embedded: EmbeddedDatabase | null = null;
+  let mongoUri = env.MONGODB_URI;
+  if (!mongoUri) {
+    try {
+      embedded = await startEmbeddedFerretDb(env.DATA_DIR);
+      mongoUri = embedded.uri;
+    } catch (error) {
+      if (!(error instanceof DataDirInUseError)) throw error;
+      mongoUri = `mongodb://127.0.0.1:${error.port}/agora`;
+    }
+  }
+  const config: AppConfig = { ...env, mongoUri };
+  const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error', 'warn'] });
+  try {
+    await ensureIndexes(app);
+    const outcome = await app.get(UsersRepository).promoteToAdmin(username);
+    if (outcome === 'no-such-user') {
+      console.error(`No account is named ${username}: register it first.`);
+      return 1;
+    }
+    console.log(outcome === 'promoted' ? `${username} is now an admin (and signs in again).` : `${username} is already an admin.`);
+    return 0;
+  } finally {
+    await app.close();
+    await embedded?.stop();
+  }
+}
+
+main(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
