@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import mongoose, { mongo } from 'mongoose';
 import { startEmbeddedFerretDb } from '../../apps/api/src/infra/database/embedded-ferretdb';
 import { freshDatabaseUri } from '../../apps/api/test/support/test-app';
-import { json, ROOT, startApiProcess, type ApiProcess } from '../support/api-process';
+import { json, promoteAdmin, ROOT, startApiProcess, type ApiProcess } from '../support/api-process';
 
 /** Runs the built backup CLI as `npm run export|import` does. */
 function backup(command: 'export' | 'import', file: string, env: Record<string, string>) {
@@ -37,7 +37,9 @@ describe('export and import', () => {
 
   it('carries articles, nodes, votes, users and the audit log over equal, and old tokens stay valid', async () => {
     api = await startApiProcess({ MONGODB_URI: '', DATA_DIR: dataDir });
-    const admin = (await json<AuthResponse>(api.baseUrl, 'POST', '/api/auth/register', { username: 'admin_b', password: 'correct horse battery' })).body;
+    await json<AuthResponse>(api.baseUrl, 'POST', '/api/auth/register', { username: 'admin_b', password: 'correct horse battery' });
+    await promoteAdmin('', 'admin_b', { DATA_DIR: dataDir });
+    const admin = (await json<AuthResponse>(api.baseUrl, 'POST', '/api/auth/login', { username: 'admin_b', password: 'correct horse battery' })).body;
     const ann = (await json<AuthResponse>(api.baseUrl, 'POST', '/api/auth/register', { username: 'ann_b', password: 'correct horse battery' })).body;
     const articleId = (await json<{ items: { id: string }[] }>(api.baseUrl, 'GET', '/api/articles')).body.items[0].id;
     const article = (await json<ArticleDetail>(api.baseUrl, 'GET', `/api/articles/${articleId}`)).body;

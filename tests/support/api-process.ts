@@ -73,11 +73,12 @@ export async function json<T = unknown>(baseUrl: string, method: string, path: s
 
 /**
  * Makes an account admin as an operator does, with `npm run admin -- promote` (its built script, run
- * against `mongoUri`); the account must sign in again afterwards.
+ * against `mongoUri`, or with `mongoUri` empty and `env.DATA_DIR`, the running embedded database); the
+ * account must sign in again afterwards.
  */
-export async function promoteAdmin(mongoUri: string, username: string): Promise<void> {
+export async function promoteAdmin(mongoUri: string, username: string, env: Record<string, string> = {}): Promise<void> {
   // Not spawnSync: a blocked event loop misses the servers closing idle keep-alive connections, and
   // the next fetch on one fails.
   const cli = join(ROOT, 'apps/api/dist/admin-cli.js');
-  await promisify(execFile)(process.execPath, [cli, 'promote', username], { cwd: ROOT, env: { ...process.env, MONGODB_URI: mongoUri, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+  await promisify(execFile)(process.execPath, [cli, 'promote', username], { cwd: ROOT, env: { ...process.env, MONGODB_URI: mongoUri, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8' });
 }

@@ -14,6 +14,7 @@ interface StoredNode {
   authorId?: unknown;
   status: string;
   votes: VoteTotals;
+  stance?: 'for' | 'against' | null;
 }
 
 /**
@@ -31,7 +32,7 @@ export async function derivedMismatches(db: Db, articleId: string, baseUrl?: str
   }
   if (!baseUrl) return problems;
   const expected = articleFigures(
-    nodes.filter((n) => n.status === 'visible').map((n) => ({ id: String(n._id), parentId: n.parentId ? String(n.parentId) : null, type: n.type, origin: n.origin, authorId: n.authorId ? String(n.authorId) : null, votes: tallies.get(String(n._id)) ?? emptyVotes() })),
+    nodes.filter((n) => n.status === 'visible').map((n) => ({ id: String(n._id), parentId: n.parentId ? String(n.parentId) : null, type: n.type, origin: n.origin, authorId: n.authorId ? String(n.authorId) : null, stance: n.stance ?? null, votes: tallies.get(String(n._id)) ?? emptyVotes() })),
   );
   const served = ((await call<{ items: ArgumentNode[] }>(baseUrl, 'GET', `/api/articles/${articleId}/tree`)).body as { items: ArgumentNode[] }).items;
   for (const node of served) {
