@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { loadEnv, type AppConfig } from './config/app-config';
 import { ensureIndexes } from './create-app';
-import { DataDirInUseError, startEmbeddedFerretDb, type EmbeddedDatabase } from './infra/database/embedded-ferretdb';
+import { reachDatabase } from './infra/database/reach-database';
 import { UsersRepository } from './modules/users/users.repository';
 
 const USAGE = 'usage: npm run admin -- promote <username>';
@@ -20,17 +20,8 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const env = loadEnv({ LOG_LEVEL: 'warn', ...process.env });
-  let embedded: EmbeddedDatabase | null = null;
-  let mongoUri = env.MONGODB_URI;
-  if (!mongoUri) {
-    try {
-      embedded = await startEmbeddedFerretDb(env.DATA_DIR);
-      mongoUri = embedded.uri;
-    } catch (error) {
-      if (!(error instanceof DataDirInUseError)) throw error;
-      mongoUri = `mongodb://127.0.0.1:${error.port}/agora`;
-    }
-  }
+  const database = await reachDatabase(env);
+  const mongoUri = database.uri;
   const config: AppConfig = { ...env, mongoUri };
   const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error', 'warn'] });
   try {
@@ -44,7 +35,7 @@ async function main(args: string[]): Promise<number> {
     return 0;
   } finally {
     await app.close();
-    await embedded?.stop();
+    await database.stop();
   }
 }
 

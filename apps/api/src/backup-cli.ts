@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadEnv } from './config/app-config';
 import { exportDatabase, importDatabase, withDatabase, type BackupSummary } from './infra/database/backup';
-import { DataDirInUseError, startEmbeddedFerretDb, type EmbeddedDatabase } from './infra/database/embedded-ferretdb';
+import { reachDatabase } from './infra/database/reach-database';
 
 const USAGE = 'usage: npm run export -- <file.agora.gz>   |   npm run import -- <file.agora.gz>';
 
@@ -21,17 +21,8 @@ async function main([command, file]: string[]): Promise<number> {
     return 2;
   }
   const env = loadEnv({ LOG_LEVEL: 'warn', ...process.env });
-  let embedded: EmbeddedDatabase | null = null;
-  let uri = env.MONGODB_URI;
-  if (!uri) {
-    try {
-      embedded = await startEmbeddedFerretDb(env.DATA_DIR);
-      uri = embedded.uri;
-    } catch (error) {
-      if (!(error instanceof DataDirInUseError)) throw error;
-      uri = `mongodb://127.0.0.1:${error.port}/agora`;
-    }
-  }
+  const database = await reachDatabase(env);
+  const uri = database.uri;
   try {
     await withDatabase(uri, async (db) => {
       if (command === 'export') {
@@ -44,7 +35,7 @@ async function main([command, file]: string[]): Promise<number> {
     });
     return 0;
   } finally {
-    await embedded?.stop();
+    await database.stop();
   }
 }
 

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { loadEnv, type AppConfig } from './config/app-config';
 import { ensureIndexes } from './create-app';
-import { DataDirInUseError, startEmbeddedFerretDb, type EmbeddedDatabase } from './infra/database/embedded-ferretdb';
+import { reachDatabase } from './infra/database/reach-database';
 import { SeedImporter } from './modules/articles/seed-importer';
 
 /**
@@ -16,17 +16,8 @@ async function main(files: string[]): Promise<number> {
     return 2;
   }
   const env = loadEnv({ LOG_LEVEL: 'warn', ...process.env });
-  let embedded: EmbeddedDatabase | null = null;
-  let mongoUri = env.MONGODB_URI;
-  if (!mongoUri) {
-    try {
-      embedded = await startEmbeddedFerretDb(env.DATA_DIR);
-      mongoUri = embedded.uri;
-    } catch (error) {
-      if (!(error instanceof DataDirInUseError)) throw error;
-      mongoUri = `mongodb://127.0.0.1:${error.port}/agora`;
-    }
-  }
+  const database = await reachDatabase(env);
+  const mongoUri = database.uri;
   const config: AppConfig = { ...env, mongoUri };
   const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error', 'warn'] });
   try {
@@ -39,7 +30,7 @@ async function main(files: string[]): Promise<number> {
     return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
   } finally {
     await app.close();
-    await embedded?.stop();
+    await database.stop();
   }
 }
 

@@ -34,6 +34,18 @@ describe('ArticleTree', () => {
     expectFresh(sut);
   });
 
+  it('moves the parent when a vote leaves its node’s strength as it was (the parent weighs the node’s evidence)', () => {
+    const support = node({ parentId: claim.id, type: 'support', votes: votes(2, 3), votesVersion: 1 });
+    const sut = new ArticleTree([root, claim, support]);
+    const child = sut.view(support.id)!.strength;
+    const parent = sut.view(claim.id)!.strength;
+    // A third rating at the mean: the node's own score stays where it was, its evidence grows.
+    expect(sut.setVotes(support.id, votes(3, 3), 2)).toBe(true);
+    expect(sut.view(support.id)!.strength).toBe(child);
+    expect(sut.view(claim.id)!.strength).not.toBe(parent);
+    expectFresh(sut);
+  });
+
   it('adds, replaces and removes nodes as their status says, older versions aside', () => {
     const sut = new ArticleTree([root, claim, rebuttal]);
     const reply = node({ parentId: rebuttal.id, type: 'support', votes: votes(4), votesVersion: 4 });

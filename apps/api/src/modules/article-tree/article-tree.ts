@@ -144,14 +144,21 @@ export class ArticleTree {
     if (node.parentId !== null) this.children.get(node.parentId)?.delete(node.id);
   }
 
-  /** Recomputes a node's figures and its ancestors' while they move: each costs its children's number. */
+  /**
+   * Recomputes a node's figures and its ancestors' while they move: each costs its children's number.
+   * The node `id` itself changed (its votes, its fields), and its parent's figures depend on those too
+   * (a child pulls with the evidence of its votes), so its parent is always recomputed; above it, the
+   * walk stops at the first node whose figures stay put.
+   */
   private settleFrom(id: string | null): void {
+    let first = true;
     for (let cur = id === null ? undefined : this.nodes.get(id); cur; cur = cur.parentId ? this.nodes.get(cur.parentId) : undefined) {
       const before = this.figures.get(cur.id);
       const after = figuresOf(cur.votes, this.childFigures(cur.id));
       this.figures.set(cur.id, after);
       const same = before && before.strength === after.strength && before.rated === after.rated && before.replyCounts.support === after.replyCounts.support && before.replyCounts.rebuttal === after.replyCounts.rebuttal;
-      if (same) return;
+      if (same && !first) return;
+      first = false;
     }
   }
 }
