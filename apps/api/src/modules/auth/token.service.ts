@@ -1,9 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { isValidObjectId } from 'mongoose';
+import { InjectConnection } from '@nestjs/mongoose';
+import { isValidObjectId, type Connection } from 'mongoose';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
 import { toRequestUser } from '../users/user.mapper';
 import { UsersRepository } from '../users/users.repository';
+import { instanceKey, SigningKeys, type InstanceKey } from './signing-keys';
 
 /** A token's user as the account now is, and when the token runs out (ms since the epoch). */
 export interface Session {
@@ -11,23 +14,40 @@ export interface Session {
   expiresAt: number;
 }
 
+/**
+ * Access tokens. With JWT_SECRET (shared by every instance), HS256 under it. Without, ES256 under this
+ * instance's own key, whose public half every instance reads from the database (see SigningKeys).
+ */
 @Injectable()
-export class TokenService {
+export class TokenService implements OnModuleInit {
+  private readonly key: InstanceKey | null;
+  private readonly keys: SigningKeys;
+
   constructor(
     private readonly jwt: JwtService,
     private readonly users: UsersRepository,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+    @InjectConnection() connection: Connection,
+  ) {
+    this.key = config.JWT_SECRET_GIVEN ? null : instanceKey(config.DATA_DIR);
+    this.keys = new SigningKeys(connection);
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (this.key) await this.keys.publish(this.key);
+  }
 
   /** An access token for the account at its current token version (`tv`): moving that version revokes it. */
   sign(user: { _id: unknown; tokenVersion?: number }): string {
-    return this.jwt.sign({ sub: String(user._id), tv: user.tokenVersion ?? 0 });
+    const claims = { sub: String(user._id), tv: user.tokenVersion ?? 0 };
+    return this.key ? this.jwt.sign(claims, { secret: this.key.privateKey as never, algorithm: 'ES256', keyid: this.key.kid }) : this.jwt.sign(claims);
   }
 
   /** The session a token opens, or null when the token is invalid, expired, revoked or names no user. */
   async verify(token: string): Promise<Session | null> {
     let claims: { sub?: unknown; tv?: unknown; exp?: unknown };
     try {
-      claims = this.jwt.verify<typeof claims>(token);
+      claims = await this.checked(token);
     } catch {
       return null;
     }
@@ -39,6 +59,15 @@ export class TokenService {
     if (user && typeof tv === 'number' && tv > (user.tokenVersion ?? 0)) user = await this.users.findForRequest(sub, true);
     if (!user || (typeof tv === 'number' ? tv : -1) !== (user.tokenVersion ?? 0)) return null;
     return { user: toRequestUser(user), expiresAt: exp * 1000 };
+  }
+
+  /** The token's claims once its signature checks out under the key it names (or the shared secret). */
+  private async checked(token: string): Promise<{ sub?: unknown; tv?: unknown; exp?: unknown }> {
+    if (!this.key) return this.jwt.verify(token);
+    const header = (this.jwt.decode(token, { complete: true }) as { header?: { alg?: unknown; kid?: unknown } } | null)?.header;
+    const publicKey = header?.alg === 'ES256' && typeof header.kid === 'string' ? await this.keys.find(header.kid) : null;
+    if (!publicKey) throw new Error('no such signing key');
+    return this.jwt.verify(token, { secret: publicKey as never, algorithms: ['ES256'] });
   }
 
   /** The user a token names, or null when the token is invalid, expired, revoked or names no user. */
