@@ -118,7 +118,9 @@ describe.each([
             // The log keeps between RETENTION and 1.5 × RETENTION events (it is pruned every half window).
             await eventually(async () => ((await latestSeq()) > from + RETENTION * 1.5 + 5 || trafficDone ? true : undefined), 60_000, 'traffic while away', 100);
             longAbsences++;
-          } else await sleep(50 + random() * 400);
+          // Short: well inside the log's RETENTION events at this traffic's pace (~60 events/s), so that
+          // it is replayed; up to 450 ms outlasted the log whenever the writes ran fast, and every join resynced.
+          } else await sleep(20 + random() * 120);
           hops++;
           await replica.connect(url(i + hops), url(i + hops + 1));
         }
