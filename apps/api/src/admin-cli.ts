@@ -1,9 +1,5 @@
-import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module';
-import { loadEnv, type AppConfig } from './config/app-config';
-import { ensureIndexes } from './create-app';
-import { reachDatabase } from './infra/database/reach-database';
+import { withAppContext } from './cli-context';
+import { runCli } from './run-cli';
 import { UsersRepository } from './modules/users/users.repository';
 
 const USAGE = 'usage: npm run admin -- promote <username>';
@@ -19,13 +15,7 @@ async function main(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const env = loadEnv({ LOG_LEVEL: 'warn', ...process.env });
-  const database = await reachDatabase(env);
-  const mongoUri = database.uri;
-  const config: AppConfig = { ...env, mongoUri };
-  const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error', 'warn'] });
-  try {
-    await ensureIndexes(app);
+  return withAppContext(async (app) => {
     const outcome = await app.get(UsersRepository).promoteToAdmin(username);
     if (outcome === 'no-such-user') {
       console.error(`No account is named ${username}: register it first.`);
@@ -33,15 +23,7 @@ async function main(args: string[]): Promise<number> {
     }
     console.log(outcome === 'promoted' ? `${username} is now an admin (and signs in again).` : `${username} is already an admin.`);
     return 0;
-  } finally {
-    await app.close();
-    await database.stop();
-  }
+  });
 }
 
-main(process.argv.slice(2))
-  .then((code) => process.exit(code))
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+runCli(main);

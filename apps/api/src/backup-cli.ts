@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadEnv } from './config/app-config';
 import { exportDatabase, importDatabase, withDatabase, type BackupSummary } from './infra/database/backup';
 import { reachDatabase } from './infra/database/reach-database';
+import { runCli } from './run-cli';
 
 const USAGE = 'usage: npm run export -- <file.agora.gz>   |   npm run import -- <file.agora.gz>';
 
@@ -39,9 +40,4 @@ async function main([command, file]: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2))
-  .then((code) => process.exit(code))
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+runCli(main);
