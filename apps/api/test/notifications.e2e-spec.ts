@@ -85,10 +85,13 @@ describe('notifications, profiles and search (e2e)', () => {
     expect((await notificationsOf(ann)).unread).toBe(2);
     expect((await t.http().post('/api/notifications/read').set(...bearer(ann.token)).send({ ids: [replyItem.id] }).expect(200)).body).toEqual({ unread: 1 });
     expect((await t.http().post('/api/notifications/read').set(...bearer(ann.token)).send({ all: true }).expect(200)).body).toEqual({ unread: 0 });
+    // A summary read still says what it said when it was read.
+    expect((await notificationsOf(ann)).items.find((n) => n.kind === 'votes')).toMatchObject({ read: true, text: expect.stringMatching(/^2 new ratings on/) });
     // A rating after the summary was read starts a new count.
     await t.http().put(`/api/nodes/${annNode.id}/vote`).set(...bearer(mod.token)).send({ value: 5 }).expect(200);
     const again = await find(ann, (n) => n.kind === 'votes' && !n.read);
     expect(again.text).toMatch(/^1 new rating on/);
+    expect((await notificationsOf(ann)).items.filter((n) => n.kind === 'votes')).toHaveLength(1);
   });
 
   it('tells an author why a moderator hid their post, and hidden text leaves everyone else’s notifications', async () => {

@@ -11,7 +11,8 @@ export class RedisIoAdapter extends IoAdapter {
 
   async connectToRedis(url: string): Promise<void> {
     const pub = createRedis(url);
-    const sub = pub.duplicate();
+    // Subscriber mode takes no pipelined commands.
+    const sub = pub.duplicate({ enableAutoPipelining: false });
     // socket.io closes its adapter once more after Nest has closed the server, and the adapter then
     // unsubscribes without waiting: on a client already quit that was an unhandled rejection, which
     // ended the process with an error at every shutdown.

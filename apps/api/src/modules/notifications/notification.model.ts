@@ -17,8 +17,10 @@ export class NotificationDoc {
   @Prop({ type: String, default: null }) actorName!: string | null;
   /** Moderation: the decision and its reason. Replies and mentions are read from their node when listed, so hidden text never shows. */
   @Prop({ type: String, default: '' }) text!: string;
-  /** Votes: new ratings since the reader last marked it read. */
+  /** Votes: new ratings since the reader last marked it read (absent right after, see readCount). */
   @Prop({ type: Number, default: 0 }) count!: number;
+  /** Votes: the count the reader saw when they marked it read. */
+  @Prop({ type: Number }) readCount?: number;
   @Prop({ type: Boolean, default: false }) read!: boolean;
   @Prop({ type: Date, required: true }) createdAt!: Date;
 }

@@ -57,12 +57,11 @@ export class NotificationsRepository {
   }
 
   /**
-   * Adds `count` new ratings to the summary of a node's votes for its author: a summary already read
-   * starts over, so it says how many came since.
+   * Adds `count` new ratings to the summary of a node's votes for its author: one write by _id. Marking
+   * it read moved its count aside (markRead), so the count here says how many came since.
    */
-  async addVotes(userId: string, nodeId: string, articleId: string, count: number): Promise<NotificationRecord | null> {
+  addVotes(userId: string, nodeId: string, articleId: string, count: number): Promise<NotificationRecord | null> {
     const _id = notificationId({ kind: 'votes', userId, nodeId });
-    await this.notifications.updateOne({ _id, read: true }, { $set: { read: false, count: 0 } }).exec();
     return this.notifications
       .findOneAndUpdate(
         { _id },
@@ -87,10 +86,13 @@ export class NotificationsRepository {
     return this.notifications.countDocuments({ userId: oid(userId), read: false }).exec();
   }
 
-  /** Marks the reader's own notifications read: ids of someone else's are ignored. */
+  /**
+   * Marks the reader's own notifications read: ids of someone else's are ignored. A votes summary's
+   * count moves to readCount, so the next rating starts it over without a second write (addVotes).
+   */
   async markRead(userId: string, ids: string[] | 'all'): Promise<void> {
     const filter: FilterQuery<NotificationDoc> = { userId: oid(userId), read: false };
     if (ids !== 'all') filter._id = { $in: ids };
-    await this.notifications.updateMany(filter, { $set: { read: true } }).exec();
+    await this.notifications.updateMany(filter, { $set: { read: true }, $rename: { count: 'readCount' } }).exec();
   }
 }

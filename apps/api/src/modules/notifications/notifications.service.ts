@@ -21,7 +21,7 @@ import type { NotificationRecord } from './notification.model';
 import { NotificationsRepository, type NewNotification } from './notifications.repository';
 
 /** How long ratings gather before their authors' summaries move: one write per node voted on, not per vote. */
-const VOTES_LINGER_MS = 1000;
+const VOTES_LINGER_MS = 3000;
 const TEXT_EXCERPT = 200;
 const ARGUMENT_EXCERPT = 80;
 
@@ -116,7 +116,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
   private toView(n: NotificationRecord, node: NodeRecord | null, viewer: RequestUser | null): Notification {
     let text = n.text;
     if (n.kind === 'reply' || n.kind === 'mention') text = node && !node.withdrawn && (isPublic(node.status) || isModerator(viewer)) ? excerpt(node.text, TEXT_EXCERPT) : '';
-    if (n.kind === 'votes') text = votesSummary(n.count, node ? excerpt(node.text, ARGUMENT_EXCERPT) : '…');
+    if (n.kind === 'votes') text = votesSummary((n.read ? n.readCount : n.count) ?? n.count ?? 0, node ? excerpt(node.text, ARGUMENT_EXCERPT) : '…');
     return {
       id: n._id,
       kind: n.kind,
