@@ -115,7 +115,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   },
   ArticlesController_reply: {
     summary: 'Reply to a paragraph',
-    description: "Supports or rebuts a paragraph's claim, optionally anchored to a quote of its text. New accounts' replies may wait for a moderator (status pending).",
+    description: "Supports or rebuts a paragraph's claim, or comments on it (a question or remark, type comment, that weighs nothing in its strength), optionally anchored to a quote of its text. New accounts' replies may wait for a moderator (status pending).",
     access: 'signed-in',
     throttled: true,
     errors: [...AUTHOR, LOCKED, QUOTE_NOT_FOUND, DUPLICATE],
@@ -127,7 +127,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     description: 'Reports a reply to the moderators; enough flags (FLAG_THRESHOLD) hide it until reviewed. Once per user and node.',
     access: 'signed-in',
     throttled: true,
-    errors: [...AUTHOR, ALREADY_FLAGGED],
+    errors: [...AUTHOR, WITHDRAWN, ALREADY_FLAGGED],
     request: { reason: 'spam', note: 'Links to a shop' },
     response: ex.flag,
   },
@@ -231,7 +231,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   },
   NodesController_reply: {
     summary: 'Reply to a node',
-    description: 'Supports or rebuts a reply. New accounts’ replies may wait for a moderator (status pending).',
+    description: 'Supports, rebuts or comments on a reply (a comment: a question or remark that weighs nothing in its strength). Not on a withdrawn reply. New accounts’ replies may wait for a moderator (status pending).',
     access: 'signed-in',
     throttled: true,
     errors: [...AUTHOR, LOCKED, WITHDRAWN, DUPLICATE],
@@ -257,7 +257,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   },
   VotesController_vote: {
     summary: 'Vote on a node',
-    description: 'Rates a claim or reply from 1 to 5, replacing the caller’s earlier vote; not on one’s own reply.',
+    description: 'Rates a claim or reply from 1 to 5, replacing the caller’s earlier vote; not on one’s own reply, a withdrawn one or a comment.',
     access: 'signed-in',
     throttled: true,
     errors: [...AUTHOR, SELF_VOTE, LOCKED, WITHDRAWN],

@@ -1,6 +1,6 @@
 import type { Role } from '../contracts/rest/auth.schema';
-import type { NodeStatus } from '../contracts/rest/nodes.schema';
-import { DomainError, ERROR_CODES } from '../errors/error-codes';
+import type { NodeStatus, NodeType } from '../contracts/rest/nodes.schema';
+import { DomainError, ERROR_CODES, type ErrorCode } from '../errors/error-codes';
 
 /** The facts about a user that permissions depend on. */
 export interface Actor {
@@ -13,20 +13,85 @@ export interface Actor {
 export const isModerator = (actor: Actor | null | undefined): boolean => actor?.role === 'moderator' || actor?.role === 'admin';
 export const isAdmin = (actor: Actor | null | undefined): boolean => actor?.role === 'admin';
 
-/** Throws unless the actor may write (post, vote, flag, edit) now. */
-export function assertCanWrite(actor: Actor | null | undefined, now = new Date()): asserts actor is Actor {
-  if (!actor) throw new DomainError(ERROR_CODES.UNAUTHENTICATED, 'Sign in to take part.');
-  if (actor.banned) throw new DomainError(ERROR_CODES.BANNED, 'Your account is banned: you cannot post, vote, flag or edit.');
+/** Why an action is refused, as the server answers it and the client shows it before any click. */
+export interface Refusal {
+  code: ErrorCode;
+  message: string;
+  /** When a suspension ends (ISO). */
+  until?: string;
+}
+
+/** How a refusal shows a time: ISO on the server, the reader's local time in the client. */
+export type TimeFormat = (date: Date) => string;
+const isoTime: TimeFormat = (d) => d.toISOString();
+
+/** Why the actor may not write (post, vote, flag, edit) now, or null when they may. */
+export function writeRefusal(actor: Actor | null | undefined, now = new Date(), time: TimeFormat = isoTime): Refusal | null {
+  if (!actor) return { code: ERROR_CODES.UNAUTHENTICATED, message: 'Sign in to take part.' };
+  if (actor.banned) return { code: ERROR_CODES.BANNED, message: 'Your account is banned: you cannot post, vote, flag or edit.' };
   if (actor.suspendedUntil) {
     const until = new Date(actor.suspendedUntil);
     if (until.getTime() > now.getTime()) {
-      throw new DomainError(
-        ERROR_CODES.SUSPENDED,
-        `Your account is suspended until ${until.toISOString()}: you cannot post, vote, flag or edit until then.`,
-        { until: until.toISOString() },
-      );
+      return { code: ERROR_CODES.SUSPENDED, message: `Your account is suspended until ${time(until)}: you cannot post, vote, flag or edit until then.`, until: until.toISOString() };
     }
   }
+  return null;
+}
+
+/** Throws unless the actor may write (post, vote, flag, edit) now. */
+export function assertCanWrite(actor: Actor | null | undefined, now = new Date()): asserts actor is Actor {
+  refuse(writeRefusal(actor, now));
+}
+
+export type NodeAction = 'reply' | 'vote' | 'flag';
+
+/** The facts about a node, its thread and its article that what may be done to it depends on. */
+export interface NodeSituation {
+  node: { type: NodeType; status: NodeStatus; authorId: string | null; withdrawn: boolean };
+  articleLocked: boolean;
+  /** The node or one above it is locked. */
+  threadLocked: boolean;
+}
+
+/**
+ * Why the actor may not reply to, vote on or flag a node now, or null when they may: the same answer
+ * the server gives (it throws it, see assertMay) and the client shows beside a disabled control.
+ */
+export function nodeActionRefusal(action: NodeAction, actor: Actor | null | undefined, situation: NodeSituation, now = new Date(), time: TimeFormat = isoTime): Refusal | null {
+  const standing = writeRefusal(actor, now, time);
+  if (standing) return standing;
+  const { node } = situation;
+  const own = node.authorId !== null && node.authorId === actor!.id;
+  const locked =
+    action === 'flag' ? null
+    : situation.articleLocked ? { code: ERROR_CODES.LOCKED, message: 'This article is locked: no new replies or votes.' }
+    : situation.threadLocked ? { code: ERROR_CODES.LOCKED, message: 'This thread is locked: no new replies or votes.' }
+    : null;
+  switch (action) {
+    case 'reply':
+      if (node.withdrawn) return { code: ERROR_CODES.WITHDRAWN, message: 'Its author withdrew this argument: it takes no new replies.' };
+      return locked;
+    case 'vote':
+      if (!isPublic(node.status)) return { code: ERROR_CODES.FORBIDDEN, message: 'Only published nodes can be voted on.' };
+      if (node.withdrawn) return { code: ERROR_CODES.WITHDRAWN, message: 'Its author withdrew this argument: it takes no votes.' };
+      if (own) return { code: ERROR_CODES.SELF_VOTE, message: 'You cannot vote on your own argument.' };
+      if (node.type === 'comment') return { code: ERROR_CODES.FORBIDDEN, message: 'A comment is not rated: it asks or remarks, it does not argue.' };
+      return locked;
+    case 'flag':
+      if (own) return { code: ERROR_CODES.FORBIDDEN, message: 'You cannot flag your own argument.' };
+      if (!isPublic(node.status)) return { code: ERROR_CODES.FORBIDDEN, message: 'Only published nodes can be flagged.' };
+      if (node.withdrawn) return { code: ERROR_CODES.WITHDRAWN, message: 'Its author withdrew this argument: there is nothing left to flag.' };
+      return null;
+  }
+}
+
+/** Throws the refusal, if any, as the domain error the API answers with. */
+export function assertMay(action: NodeAction, actor: Actor | null | undefined, situation: NodeSituation, now = new Date()): asserts actor is Actor {
+  refuse(nodeActionRefusal(action, actor, situation, now));
+}
+
+function refuse(refusal: Refusal | null): void {
+  if (refusal) throw new DomainError(refusal.code, refusal.message, refusal.until ? { until: refusal.until } : undefined);
 }
 
 export function assertModerator(actor: Actor | null | undefined): asserts actor is Actor {

@@ -1,9 +1,8 @@
-import { articleFigures, childFigures, figuresOf, type ArgumentNode, type NodeFigures, type StrengthFigure, type VoteTotals } from '@agora/shared';
+import { articleFigures, childFigures, figuresOf, noReplies, REPLY_TYPES, type ArgumentNode, type NodeFigures, type StrengthFigure, type VoteTotals } from '@agora/shared';
 
 /** A public node as the tree keeps it: as every reader sees it (its figures aside). */
 export type TreeNode = ArgumentNode;
 
-const NO_REPLIES = Object.freeze({ support: 0, rebuttal: 0 });
 
 /**
  * One article's public nodes and every node's derived figures (strength, reply counts), computed from
@@ -120,7 +119,7 @@ export class ArticleTree {
 
   private withFigures(node: TreeNode): ArgumentNode {
     const figures = this.figures.get(node.id);
-    return { ...node, strength: figures?.strength ?? 0.5, rated: figures?.rated ?? false, replyCounts: figures ? { ...figures.replyCounts } : { ...NO_REPLIES } };
+    return { ...node, strength: figures?.strength ?? 0.5, rated: figures?.rated ?? false, replyCounts: figures ? { ...figures.replyCounts } : noReplies() };
   }
 
   private childFigures(id: string) {
@@ -156,7 +155,7 @@ export class ArticleTree {
       const before = this.figures.get(cur.id);
       const after = figuresOf(cur.votes, this.childFigures(cur.id));
       this.figures.set(cur.id, after);
-      const same = before && before.strength === after.strength && before.rated === after.rated && before.replyCounts.support === after.replyCounts.support && before.replyCounts.rebuttal === after.replyCounts.rebuttal;
+      const same = before && before.strength === after.strength && before.rated === after.rated && REPLY_TYPES.every((t) => before.replyCounts[t] === after.replyCounts[t]);
       if (same && !first) return;
       first = false;
     }

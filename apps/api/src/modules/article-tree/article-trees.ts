@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { ArgumentNode, NodeFigures, StoredLiveEvent } from '@agora/shared';
+import { noReplies, type ArgumentNode, type NodeFigures, type StoredLiveEvent } from '@agora/shared';
 import { ArticleCountersRepository } from '../articles/article-counters.repository';
 import { toArgumentNode } from '../nodes/node.mapper';
 import type { NodeRecord } from '../nodes/node.model';
@@ -18,7 +18,7 @@ interface Entry {
 
 /** A stored node as the tree keeps it (public view: the tree holds public nodes only). */
 export function treeNode(node: NodeRecord): TreeNode {
-  return toArgumentNode(node, null, { strength: 0.5, rated: false, replyCounts: { support: 0, rebuttal: 0 } });
+  return toArgumentNode(node, null, { strength: 0.5, rated: false, replyCounts: noReplies() });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { NO_METADATA, type ArgumentNode, type ArticleDetail, type ArticleParagraph, type ArticleSummary } from '@agora/shared';
+import { NO_METADATA, noReplies, type ArgumentNode, type ArticleDetail, type ArticleParagraph, type ArticleSummary } from '@agora/shared';
 import type { ArticleTree } from '../article-tree/article-tree';
 import { sortChildren } from '../nodes/sort-children';
 import type { ArticleRecord } from './article.model';
@@ -42,7 +42,7 @@ export function toArticleDetail(a: ArticleWithText, tree: ArticleTree): ArticleD
     const replies = claim ? sortChildren(tree.childrenOf(claim.id).filter((c) => c.origin === 'user'), 'strength').slice(0, TOP_REPLIES) : [];
     // Articles imported before sentences had targets and stances read as having none.
     const sentences = p.sentences.map((s) => ({ ...s, target: s.target ?? null, stance: s.stance ?? null }));
-    return { ...p, sentences, replyCounts: claim?.replyCounts ?? { support: 0, rebuttal: 0 }, strength: claim?.strength ?? 0.5, rated: claim?.rated ?? false, topReplies: replies };
+    return { ...p, sentences, replyCounts: claim?.replyCounts ?? noReplies(), strength: claim?.strength ?? 0.5, rated: claim?.rated ?? false, topReplies: replies };
   });
   return { ...toArticleSummary(a, activityOf(tree)), paragraphCount: paragraphs.length, rootNodeId: String(a.rootNodeId), paragraphs };
 }

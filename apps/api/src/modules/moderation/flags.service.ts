@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { assertCanWrite, DomainError, ERROR_CODES, isPublic, reachesThreshold, visibilityChange, type FlagInput, type FlagView } from '@agora/shared';
+import { assertCanWrite, assertMay, DomainError, ERROR_CODES, isPublic, reachesThreshold, visibilityChange, type FlagInput, type FlagView } from '@agora/shared';
 import { Types } from 'mongoose';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -21,8 +21,8 @@ export class FlagsService {
   async flag(nodeId: string, input: FlagInput, actor: RequestUser): Promise<FlagView> {
     assertCanWrite(actor);
     const node = await this.nodesService.getVisible(nodeId, actor);
-    if (node.authorId && String(node.authorId) === actor.id) throw new DomainError(ERROR_CODES.FORBIDDEN, 'You cannot flag your own argument.');
-    if (!isPublic(node.status)) throw new DomainError(ERROR_CODES.FORBIDDEN, 'Only published nodes can be flagged.');
+    const situation = { type: node.type, status: node.status, authorId: node.authorId && String(node.authorId), withdrawn: !!node.withdrawn };
+    assertMay('flag', actor, { node: situation, articleLocked: false, threadLocked: false });
     const flag = await this.flags.insert({
       nodeId: node._id,
       articleId: node.articleId,

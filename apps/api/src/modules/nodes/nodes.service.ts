@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   assertCanWrite,
+  assertMay,
   DomainError,
   ERROR_CODES,
   isPublic,
@@ -39,7 +40,7 @@ import { toStrengthBreakdown } from './strength-breakdown';
 const EVENT_VIEWER: Viewer = { id: '', role: 'admin' };
 
 /** What a reply needs of its parent: its place in the tree and what the rules look at. */
-type ReplyParent = Pick<NodeRecord, '_id' | 'articleId' | 'ancestors' | 'depth' | 'paragraphIndex' | 'status' | 'authorId' | 'locked'>;
+type ReplyParent = Pick<NodeRecord, '_id' | 'articleId' | 'ancestors' | 'depth' | 'paragraphIndex' | 'status' | 'authorId' | 'locked' | 'type' | 'withdrawn'>;
 
 @Injectable()
 export class NodesService {
@@ -140,6 +141,8 @@ export class NodesService {
       status: held.status,
       authorId: held.authorId ? new Types.ObjectId(held.authorId) : null,
       locked: held.locked,
+      type: held.type,
+      withdrawn: held.withdrawn,
     };
   }
 
@@ -150,8 +153,8 @@ export class NodesService {
    * from the tree.
    */
   private async createReply(parent: ReplyParent, type: ReplyType, text: string, anchor: Anchor | null, actor: RequestUser, articleLocked: boolean): Promise<ArgumentNode> {
-    if (articleLocked) throw new DomainError(ERROR_CODES.LOCKED, 'This article is locked: no new replies or votes.');
-    if (await this.nodes.isLockedPath(parent)) throw new DomainError(ERROR_CODES.LOCKED, 'This thread is locked: no new replies or votes.');
+    const situation = { type: parent.type, status: parent.status, authorId: parent.authorId && String(parent.authorId), withdrawn: !!parent.withdrawn };
+    assertMay('reply', actor, { node: situation, articleLocked, threadLocked: !articleLocked && (await this.nodes.isLockedPath(parent)) });
     // Read from the article's tree in memory: a double submission costs no query. Pending posts are not
     // in it, and two identical posts racing on two instances may both pass: this guards against
     // repeats, not against abuse (rate limits do that).

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
-import { assertCanWrite, DomainError, ERROR_CODES, isPublic, type ArgumentNode, type VoteResponse, type VoteTotals } from '@agora/shared';
+import { assertCanWrite, assertMay, DomainError, ERROR_CODES, type ArgumentNode, type VoteResponse, type VoteTotals } from '@agora/shared';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
 import { ArticleTrees } from '../article-tree/article-trees';
 import { ArticlesRepository } from '../articles/articles.repository';
@@ -13,7 +13,7 @@ import { WriteBatch } from '../../infra/database/write-batch';
 import { voteId, VotesRepository } from './votes.repository';
 
 /** What a vote's rules look at of its node. */
-type Votable = Pick<ArgumentNode, 'articleId' | 'status' | 'authorId' | 'locked' | 'ancestors'>;
+type Votable = Pick<ArgumentNode, 'articleId' | 'status' | 'authorId' | 'locked' | 'ancestors' | 'type' | 'withdrawn'>;
 
 const votableOf = (node: NodeRecord): Votable => ({
   articleId: String(node.articleId),
@@ -21,6 +21,8 @@ const votableOf = (node: NodeRecord): Votable => ({
   authorId: node.authorId ? String(node.authorId) : null,
   locked: !!node.locked,
   ancestors: node.ancestors.map(String),
+  type: node.type,
+  withdrawn: !!node.withdrawn,
 });
 
 /** How long votes whose totals moved gather before their pending marks are taken back together. */
@@ -78,12 +80,11 @@ export class VotesService implements BeforeApplicationShutdown {
    */
   private async votable(nodeId: string, actor: RequestUser): Promise<Votable> {
     const node: Votable = this.trees.findPublic(nodeId) ?? votableOf(this.nodesService.ensureVisible(await this.nodes.findById(nodeId), actor));
-    if (!isPublic(node.status)) throw new DomainError(ERROR_CODES.FORBIDDEN, 'Only published nodes can be voted on.');
-    if (node.authorId === actor.id) throw new DomainError(ERROR_CODES.SELF_VOTE, 'You cannot vote on your own argument.');
+    // What the node alone decides is answered before the article and the thread's locks are read.
+    assertMay('vote', actor, { node, articleLocked: false, threadLocked: false });
     const [article, lockedPath] = await Promise.all([this.articles.findWriteRules(node.articleId), this.nodes.isLockedPath(node)]);
     if (!article) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
-    if (article.locked) throw new DomainError(ERROR_CODES.LOCKED, 'This article is locked: no new replies or votes.');
-    if (lockedPath) throw new DomainError(ERROR_CODES.LOCKED, 'This thread is locked: no new replies or votes.');
+    assertMay('vote', actor, { node, articleLocked: !!article.locked, threadLocked: lockedPath });
     return node;
   }
 

@@ -1,4 +1,4 @@
-import type { ArgumentNode } from './nodes.schema';
+import type { ArgumentNode, ReplyCounts } from './nodes.schema';
 import { z } from 'zod';
 import { plainText } from './common.schema';
 
@@ -43,7 +43,7 @@ export interface ArticleParagraph {
   sentences: ArticleSentence[];
   nodeId?: string;
   /** Live figures of the paragraph's claim node. */
-  replyCounts?: { support: number; rebuttal: number };
+  replyCounts?: ReplyCounts;
   strength?: number;
   rated?: boolean;
   /** The claim's strongest public replies (pinned first), for the first screen; the rest load on demand. */

@@ -13,8 +13,8 @@ export interface ExportedNode {
   id: string;
   parentId: string | null;
   type: NodeType;
-  /** `attacks`: a rebuttal, or a paragraph claim against the thesis; `supports`: the rest (the thesis: null). */
-  relation: 'supports' | 'attacks' | null;
+  /** `attacks`: a rebuttal, or a paragraph claim against the thesis; `comments`: a comment, which takes no side; `supports`: the rest (the thesis: null). */
+  relation: 'supports' | 'attacks' | 'comments' | null;
   origin: 'article' | 'user';
   text: string;
   authorName: string | null;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { objectIdSchema, plainText } from './common.schema';
 
-export const NODE_TYPES = ['claim', 'support', 'rebuttal'] as const;
+/** `comment`: a question or remark that takes no side, so weighs nothing in its parent's strength. */
+export const NODE_TYPES = ['claim', 'support', 'rebuttal', 'comment'] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
-export const REPLY_TYPES = ['support', 'rebuttal'] as const;
+export const REPLY_TYPES = ['support', 'rebuttal', 'comment'] as const;
 export const replyTypeSchema = z.enum(REPLY_TYPES);
 export type ReplyType = z.infer<typeof replyTypeSchema>;
 
@@ -56,6 +57,9 @@ export interface Anchor {
   end: number;
 }
 
+export type ReplyCounts = Record<ReplyType, number>;
+export const noReplies = (): ReplyCounts => ({ support: 0, rebuttal: 0, comment: 0 });
+
 /** Votes histogram keyed by value "1".."5". */
 export type VoteHistogram = Record<'1' | '2' | '3' | '4' | '5', number>;
 
@@ -88,7 +92,8 @@ export interface ArgumentNode {
   strength: number;
   /** Whether anyone has rated it or anything beneath it: until then `strength` is only where every node starts. */
   rated: boolean;
-  replyCounts: { support: number; rebuttal: number };
+  /** Readers' public replies beneath it, by type. */
+  replyCounts: ReplyCounts;
   locked: boolean;
   pinned: boolean;
   withdrawn: boolean;

@@ -3,7 +3,8 @@ import type { AifDocument, DebateExport } from '../../contracts/rest/exchange.sc
 /**
  * The debate in the Argument Interchange Format (as AIFdb and OVA read it): each argument an I-node;
  * each support an RA-node and each attack a CA-node between the two; each reader's post an L-node
- * (who said it, and when) asserting its I-node through a YA-node.
+ * (who said it, and when) asserting its I-node through a YA-node. A comment takes no side, so it is
+ * an I-node said by someone, in no inference or conflict.
  */
 export function toAif(debate: DebateExport): AifDocument {
   const doc: AifDocument = { nodes: [], edges: [], locutions: [], participants: [] };
@@ -16,7 +17,7 @@ export function toAif(debate: DebateExport): AifDocument {
     const nodeID = id();
     inode.set(n.id, nodeID);
     doc.nodes.push({ nodeID, text: n.text, type: 'I', timestamp: n.createdAt });
-    if (n.parentId !== null && inode.has(n.parentId)) {
+    if (n.parentId !== null && inode.has(n.parentId) && n.relation !== 'comments') {
       const scheme = id();
       const attack = n.relation === 'attacks';
       doc.nodes.push({ nodeID: scheme, text: attack ? 'Default Conflict' : 'Default Inference', type: attack ? 'CA' : 'RA' });

@@ -8,16 +8,20 @@ export const argdownText = (text: string): string => text.replace(/\s+/g, ' ').t
 
 /**
  * The debate as Argdown: the thesis first, each argument indented beneath what it supports (`+`) or
- * attacks (`-`), titled by its place (N1, N2, …) with its id, votes and strength as data.
+ * attacks (`-`), titled by its place (N1, N2, …) with its id, votes and strength as data. A comment
+ * takes no side, so it stands on its own, in no relation, with the replies to it beneath it; its
+ * data names what it comments on.
  */
 export function toArgdown(debate: DebateExport): string {
   const title = new Map(debate.nodes.map((n, i) => [n.id, `N${i + 1}`]));
   const depth = new Map<string, number>();
   const lines = [`# ${argdownText(debate.article.title)}`, ''];
   for (const n of debate.nodes) {
-    const level = n.parentId === null ? 0 : (depth.get(n.parentId) ?? 0) + 1;
+    const comment = n.relation === 'comments';
+    const level = n.parentId === null || comment ? 0 : (depth.get(n.parentId) ?? 0) + 1;
     depth.set(n.id, level);
-    const data = `{id: '${n.id}', votes: ${n.votes.count}, strength: ${Number(n.strength.toFixed(4))}, rated: ${n.rated}}`;
+    const on = comment && n.parentId !== null ? `, commentsOn: '${title.get(n.parentId)}'` : '';
+    const data = `{id: '${n.id}', votes: ${n.votes.count}, strength: ${Number(n.strength.toFixed(4))}, rated: ${n.rated}${on}}`;
     const statement = `[${title.get(n.id)}]: ${argdownText(n.text)} ${data}`;
     if (level === 0) lines.push(...(lines[lines.length - 1] === '' ? [] : ['']), statement);
     else lines.push(`${'  '.repeat(level)}${n.relation === 'attacks' ? '-' : '+'} ${statement}`);

@@ -1,6 +1,6 @@
 import type { ArgumentNode } from '../../contracts/rest/nodes.schema';
 import type { DebateExport, ExportedNode } from '../../contracts/rest/exchange.schema';
-import { attacks } from '../strength/node-strength';
+import { attacks, weighs } from '../strength/node-strength';
 
 /**
  * A debate for export from the article and its public nodes (as any reader sees them), parents
@@ -25,7 +25,7 @@ export function debateExport(article: DebateExport['article'], nodes: readonly A
       id: n.id,
       parentId: root ? null : n.parentId,
       type: n.type,
-      relation: root ? null : attacks(n) ? 'attacks' : 'supports',
+      relation: root ? null : !weighs(n) ? 'comments' : attacks(n) ? 'attacks' : 'supports',
       origin: n.origin,
       text: n.text,
       authorName: n.origin === 'user' ? n.authorName : null,

@@ -28,7 +28,7 @@ const node = (over: Partial<ArgumentNode>): ArgumentNode =>
     votesVersion: 0,
     strength: 0.5,
     rated: false,
-    replyCounts: { support: 0, rebuttal: 0 },
+    replyCounts: { support: 0, rebuttal: 0, comment: 0 },
     locked: false,
     pinned: false,
     withdrawn: false,
@@ -66,6 +66,34 @@ describe('debate export', () => {
     expect(Object.values(parsed.statements).map((s) => s.text)).toEqual(sut.nodes.map((n) => n.text.replace(/\s+/g, ' ')));
     expect(parsed.relations).toEqual(['N2 support N1', 'N3 attack N2', 'N4 support N3', 'N5 attack N1'].sort());
     expect(parsed.statements.N3.data).toMatchObject({ id: reply.id, votes: 2, strength: 0.7, rated: true });
+  });
+
+  describe('a comment', () => {
+    const question = node({ parentId: claimFor.id, type: 'comment', origin: 'user', authorName: 'dee', text: 'Which report?' });
+    const answer = node({ parentId: question.id, type: 'support', origin: 'user', authorName: 'ann', text: 'The UN one.' });
+    const debate = debateExport(article, [thesis, claimFor, question, answer], sut.exportedAt);
+
+    it('relates to what it comments on as a comment, neither support nor attack', () => {
+      expect(debate.nodes.map((n) => n.relation)).toEqual([null, 'supports', 'comments', 'supports']);
+    });
+
+    it('stands in Argdown as a statement in no relation, with its replies beneath it, and reads back', () => {
+      const parsed = parseArgdown(toArgdown(debate));
+      expect(parsed.errors).toEqual([]);
+      expect(Object.values(parsed.statements).map((s) => s.text)).toEqual(debate.nodes.map((n) => n.text));
+      expect(parsed.relations).toEqual(['N2 support N1', 'N4 support N3'].sort());
+      expect(parsed.statements.N3.data).toMatchObject({ id: question.id, commentsOn: 'N2' });
+    });
+
+    it('is in AIF an I-node said by its author, in no RA or CA', () => {
+      const aif = toAif(debate);
+      expect(aif.nodes.filter((n) => n.type === 'RA')).toHaveLength(2);
+      expect(aif.nodes.filter((n) => n.type === 'CA')).toHaveLength(0);
+      const iQuestion = aif.nodes.find((n) => n.type === 'I' && n.text === 'Which report?')!;
+      const schemes = aif.edges.filter((e) => e.fromID === iQuestion.nodeID).map((e) => aif.nodes.find((n) => n.nodeID === e.toID)!.type);
+      expect(schemes).toEqual([]);
+      expect(aif.locutions).toHaveLength(4);
+    });
   });
 
   it('round-trips any text a reader may write', () => {

@@ -15,9 +15,9 @@ describe('articleFigures', () => {
     const claim = nodeStrength(emptyVotes(), [child(nodes[2], r1)]).strength;
     expect(sut.get('s1')!.strength).toBe(s1);
     expect(sut.get('r1')!.strength).toBe(r1);
-    expect(sut.get('claim')).toEqual({ strength: claim, rated: true, replyCounts: { support: 0, rebuttal: 1 } });
+    expect(sut.get('claim')).toEqual({ strength: claim, rated: true, replyCounts: { support: 0, rebuttal: 1, comment: 0 } });
     expect(sut.get('root')!.strength).toBe(nodeStrength(emptyVotes(), [child(nodes[1], claim)]).strength);
-    expect(sut.get('r1')!.replyCounts).toEqual({ support: 1, rebuttal: 0 });
+    expect(sut.get('r1')!.replyCounts).toEqual({ support: 1, rebuttal: 0, comment: 0 });
   });
 
   it('says a node is rated when it or anything beneath it is, and shows an unrated thesis where it starts', () => {
@@ -56,9 +56,20 @@ describe('articleFigures', () => {
     );
   });
 
+  it('counts a comment as a reply but lets it, rated or not, move no strength up the tree nor make anything rated', () => {
+    const base = [node('root', null, 'claim', emptyVotes(), 'article'), node('claim', 'root', 'claim', emptyVotes(), 'article'), node('r1', 'claim', 'rebuttal', { count: 3, sum: 12 })];
+    const sut = articleFigures([...base, node('q1', 'claim', 'comment', { count: 9, sum: 45 }), node('q2', 'r1', 'comment'), node('s1', 'q1', 'support', { count: 4, sum: 20 })]);
+    const without = articleFigures(base);
+    for (const id of ['root', 'claim', 'r1']) expect(sut.get(id)!.strength).toBe(without.get(id)!.strength);
+    expect(sut.get('claim')!.replyCounts).toEqual({ support: 0, rebuttal: 1, comment: 1 });
+    expect(sut.get('r1')!.replyCounts).toEqual({ support: 0, rebuttal: 0, comment: 1 });
+    const quiet = articleFigures([node('root', null, 'claim', emptyVotes(), 'article'), node('q', 'root', 'comment', { count: 2, sum: 10 })]);
+    expect(quiet.get('root')).toMatchObject({ strength: 0.5, rated: false });
+  });
+
   it('does not count the article\'s own sentences as replies', () => {
     const sut = articleFigures([node('claim', null, 'claim', emptyVotes(), 'article'), node('s', 'claim', 'support', emptyVotes(), 'article')]);
-    expect(sut.get('claim')!.replyCounts).toEqual({ support: 0, rebuttal: 0 });
+    expect(sut.get('claim')!.replyCounts).toEqual({ support: 0, rebuttal: 0, comment: 0 });
   });
 
   it('treats a node whose parent is absent (not public) as the head of its own subtree', () => {
@@ -72,7 +83,7 @@ describe('articleFigures', () => {
     for (let i = 1; i < 50_000; i++) chain.push(node(`n${i}`, `n${i - 1}`, i % 2 ? 'rebuttal' : 'support'));
     const sut = articleFigures(chain);
     expect(sut.size).toBe(50_000);
-    expect(sut.get('n0')!.replyCounts).toEqual({ support: 0, rebuttal: 1 });
+    expect(sut.get('n0')!.replyCounts).toEqual({ support: 0, rebuttal: 1, comment: 0 });
   });
 
   it('agrees with computing each node alone from its children, in any input order', () => {

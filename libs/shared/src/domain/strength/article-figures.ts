@@ -1,5 +1,5 @@
-import type { NodeType, ReplyType, VoteTotals } from '../../contracts/rest/nodes.schema';
-import { nodeStrength, type ChildStrength } from './node-strength';
+import { noReplies, type NodeType, type ReplyCounts, type VoteTotals } from '../../contracts/rest/nodes.schema';
+import { nodeStrength, weighs, type ChildStrength } from './node-strength';
 
 /** What a node's figures depend on: its own votes, its author and its place in the tree. */
 export interface TreeNode {
@@ -16,10 +16,10 @@ export interface TreeNode {
 /** A node's derived figures: never stored, always computed from the tree. */
 export interface NodeFigures {
   strength: number;
-  /** Whether anyone has rated the node or anything beneath it: until then its strength is only the starting point. */
+  /** Whether anyone has rated the node or anything beneath it that weighs in it (comments do not): until then its strength is only the starting point. */
   rated: boolean;
   /** Readers' replies beneath it, by type (the article's own sentences are structure, not replies). */
-  replyCounts: Record<ReplyType, number>;
+  replyCounts: ReplyCounts;
 }
 
 /** What a child gives its parent's figures. */
@@ -30,11 +30,11 @@ export interface ChildFigures extends ChildStrength {
 /** One node's figures from its votes and its public children's figures. */
 export function figuresOf(votes: Pick<VoteTotals, 'count' | 'sum'>, children: Iterable<ChildFigures>): NodeFigures {
   const list = [...children];
-  const replyCounts = { support: 0, rebuttal: 0 };
+  const replyCounts = noReplies();
   let rated = votes.count > 0;
   for (const c of list) {
-    if (c.origin === 'user' && (c.type === 'support' || c.type === 'rebuttal')) replyCounts[c.type]++;
-    rated ||= c.rated;
+    if (c.origin === 'user' && c.type !== 'claim') replyCounts[c.type]++;
+    if (weighs(c)) rated ||= c.rated;
   }
   return { strength: nodeStrength(votes, list).strength, rated, replyCounts };
 }

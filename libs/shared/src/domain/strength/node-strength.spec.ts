@@ -8,7 +8,7 @@ const reply = (over: Partial<ChildStrength> = {}): ChildStrength => ({ type: 're
 
 const arbVotes = fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 30 }).map(votes);
 const arbChild = fc.record({
-  type: fc.constantFrom('support' as const, 'rebuttal' as const, 'claim' as const),
+  type: fc.constantFrom('support' as const, 'rebuttal' as const, 'claim' as const, 'comment' as const),
   origin: fc.constantFrom('user' as const, 'article' as const),
   authorId: fc.constantFrom('a', 'b', 'c', null),
   votes: arbVotes,
@@ -110,6 +110,28 @@ describe('nodeStrength (evidence-weighted DF-QuAD)', () => {
         expect(sut.strength).toBeLessThanOrEqual(1);
       }),
     );
+  });
+});
+
+describe('comments', () => {
+  it('move nothing: a node with comments added anywhere among its children has the strength it had without them', () => {
+    const arbComment = fc.record({ authorId: fc.constantFrom('a', 'b', null), votes: arbVotes, strength: fc.double({ min: 0, max: 1, noNaN: true }) });
+    fc.assert(
+      fc.property(arbVotes, arbChildren, fc.array(fc.tuple(fc.nat(), arbComment), { minLength: 1, maxLength: 6 }), (own, children, comments) => {
+        const argued = children.filter((c) => c.type !== 'comment');
+        const mixed = [...argued];
+        for (const [at, c] of comments) mixed.splice(at % (mixed.length + 1), 0, { ...c, type: 'comment', origin: 'user' });
+        const sut = nodeStrength(own, mixed);
+        expect(sut.strength).toBe(nodeStrength(own, argued).strength);
+        mixed.forEach((c, i) => c.type === 'comment' && expect(sut.pulls[i]).toBe(0));
+      }),
+    );
+  });
+
+  it('are neither a support nor an attack however strongly they are rated', () => {
+    const praised = reply({ type: 'comment', votes: votes(Array(20).fill(5)), strength: 1 });
+    expect(nodeStrength(emptyVotes(), [praised]).strength).toBe(0.5);
+    expect(nodeStrength(emptyVotes(), Array(50).fill(praised)).pulls.every((p) => p === 0)).toBe(true);
   });
 });
 

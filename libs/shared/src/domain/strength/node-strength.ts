@@ -16,6 +16,9 @@ export interface ChildStrength {
   stance?: 'for' | 'against' | null;
 }
 
+/** Whether a child takes a side at all: a comment (a question or remark) neither supports nor attacks. */
+export const weighs = (c: Pick<ChildStrength, 'type'>): boolean => c.type !== 'comment';
+
 /** Whether a child attacks its parent: a rebuttal, or a paragraph claim that argues against the thesis. */
 export const attacks = (c: Pick<ChildStrength, 'type' | 'stance'>): boolean => c.type === 'rebuttal' || (c.type === 'claim' && c.stance === 'against');
 
@@ -33,7 +36,7 @@ const groupOf = (c: ChildStrength): string => (c.origin === 'article' ? `article
 /**
  * Strength of one node from its own ratings and its public children: evidence-weighted DF-QuAD.
  * Rebuttals attack, and so do the paragraph claims that argue against the article's thesis; supports
- * and the other paragraph claims support.
+ * and the other paragraph claims support; comments weigh nothing (their pull is 0).
  *
  * Each child pulls with its strength times its endorsement (readers' ratings of it), plus, once per
  * group (see groupOf), the strongest member's strength times the small unrated allowance. A side's
@@ -46,9 +49,10 @@ const groupOf = (c: ChildStrength): string => (c.origin === 'article' ? `article
  */
 export function nodeStrength(votes: Pick<VoteTotals, 'count' | 'sum'>, children: readonly ChildStrength[]): StrengthResult {
   const base = baseScore(votes);
-  const masses = children.map((c) => endorsement(c.votes) * clamp(c.strength));
+  const masses = children.map((c) => (weighs(c) ? endorsement(c.votes) * clamp(c.strength) : 0));
   const strongest = new Map<string, number>();
   children.forEach((c, i) => {
+    if (!weighs(c)) return;
     const key = groupOf(c);
     const held = strongest.get(key);
     if (held === undefined || clamp(c.strength) > clamp(children[held].strength)) strongest.set(key, i);

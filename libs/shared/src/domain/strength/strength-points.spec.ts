@@ -22,7 +22,7 @@ describe('strengthPoints', () => {
 
   it('gives parts that always add up to the strength shown', () => {
     const child = fc.record({
-      type: fc.constantFrom('support' as const, 'rebuttal' as const),
+      type: fc.constantFrom('support' as const, 'rebuttal' as const, 'comment' as const),
       origin: fc.constant('user' as const),
       authorId: fc.constantFrom('a', 'b', 'c', 'd'),
       votes: fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 40 }).map(votes),
@@ -32,7 +32,8 @@ describe('strengthPoints', () => {
       fc.property(fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 20 }).map(votes), fc.array(child, { maxLength: 30 }), (own, children) => {
         const sut = strengthPoints(own, children);
         expect(sut.own + sut.children.reduce((a, c) => a + c.points, 0) + sut.others.points).toBe(sut.total);
-        expect(sut.children.length + sut.others.count).toBe(children.length);
+        // Comments weigh nothing: they are neither listed nor among the others.
+        expect(sut.children.length + sut.others.count).toBe(children.filter((c) => c.type !== 'comment').length);
       }),
     );
   });

@@ -1,5 +1,5 @@
 import type { VoteTotals } from '../../contracts/rest/nodes.schema';
-import { nodeStrength, type ChildStrength } from './node-strength';
+import { nodeStrength, weighs, type ChildStrength } from './node-strength';
 
 /** A node's strength in whole points, split so the parts add up to what is shown. */
 export interface StrengthPoints {
@@ -9,7 +9,7 @@ export interface StrengthPoints {
   own: number;
   /** Each child that moved it by a point or more (`index` into the children given), largest first. */
   children: { index: number; points: number }[];
-  /** The other children, each under a point, together. */
+  /** The other children that weigh in it (not comments), each under a point, together. */
   others: { count: number; points: number };
 }
 
@@ -20,7 +20,7 @@ export interface StrengthPoints {
 export function strengthPoints(votes: Pick<VoteTotals, 'count' | 'sum'>, children: readonly ChildStrength[]): StrengthPoints {
   const { strength, base, pulls } = nodeStrength(votes, children);
   const listed = pulls.map((p, index) => ({ index, raw: p * 100 })).filter((p) => Math.abs(p.raw) >= 1);
-  const small = pulls.map((p) => p * 100).filter((p) => Math.abs(p) < 1);
+  const small = pulls.map((p) => p * 100).filter((p, i) => Math.abs(p) < 1 && weighs(children[i]));
   const raws = [base * 100, ...listed.map((p) => p.raw), small.reduce((a, b) => a + b, 0)];
   const total = Math.round(strength * 100);
   const parts = largestRemainder(raws, total);
