@@ -30,7 +30,7 @@ describe('debate core (e2e)', () => {
       expect(article.paragraphs).toHaveLength(16);
       for (const p of article.paragraphs) {
         expect(p.nodeId).toMatch(/^[0-9a-f]{24}$/);
-        expect(p.replyCounts).toEqual({ support: expect.any(Number), rebuttal: expect.any(Number) });
+        expect(p.replyCounts).toEqual({ support: expect.any(Number), rebuttal: expect.any(Number), comment: expect.any(Number) });
         expect(p.strength).toBeGreaterThanOrEqual(0);
         expect(p.strength).toBeLessThanOrEqual(1);
         expect(p.sentences.map((s) => s.text).join(' ').replace(/\s+/g, ' ')).toBe(p.text.replace(/\s+/g, ' '));
@@ -106,7 +106,7 @@ describe('debate core (e2e)', () => {
       expect(res.body).toMatchObject({ type: 'rebuttal', paragraphIndex: 3, parentId: p3.nodeId, depth: 2, origin: 'user', authorId: ann.user.id, status: 'visible' });
       expect(p3.text.slice(res.body.anchor.start, res.body.anchor.end)).toBe(exact);
       const detail = (await t.http().get(`/api/articles/${article.id}`).expect(200)).body as ArticleDetail;
-      expect(detail.paragraphs[3].replyCounts).toEqual({ support: 0, rebuttal: 1 });
+      expect(detail.paragraphs[3].replyCounts).toEqual({ support: 0, rebuttal: 1, comment: 0 });
     });
 
     it.each([

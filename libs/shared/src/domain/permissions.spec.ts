@@ -1,4 +1,5 @@
-import { canReadText, canSeeNonPublic, readingRole, type Reader } from './permissions';
+import { ERROR_CODES } from '../errors/error-codes';
+import { assertMay, canReadText, canSeeNonPublic, nodeActionRefusal, readingRole, type Actor, type NodeAction, type NodeSituation, type Reader } from './permissions';
 
 const reader = (over: Partial<Reader> = {}): Reader => ({ id: 'u1', role: 'moderator', banned: false, suspendedUntil: null, ...over });
 const hidden = { status: 'hidden' as const, authorId: 'someone-else' };
@@ -25,5 +26,59 @@ describe('reading rights', () => {
     expect(readingRole(reader({ role: 'admin', suspendedUntil: new Date(Date.now() - 1000).toISOString() }))).toBe('admin');
     expect(canReadText(reader({ banned: true }), { status: 'hidden', authorId: 'u1' })).toBe(true);
     expect(canReadText(reader({ role: 'admin', banned: true }), { status: 'removed', authorId: null })).toBe(false);
+  });
+});
+
+describe('nodeActionRefusal', () => {
+  const now = new Date('2026-12-06T12:00:00.000Z');
+  const actor = (over: Partial<Actor> = {}): Actor => ({ id: 'me', role: 'participant', suspendedUntil: null, banned: false, ...over });
+  const situation = (node: Partial<NodeSituation['node']> = {}, over: Partial<Omit<NodeSituation, 'node'>> = {}): NodeSituation => ({
+    node: { type: 'support', status: 'visible', authorId: 'other', withdrawn: false, ...node },
+    articleLocked: false,
+    threadLocked: false,
+    ...over,
+  });
+  const code = (action: NodeAction, a: Actor | null, s: NodeSituation) => nodeActionRefusal(action, a, s, now)?.code ?? null;
+
+  it('lets a reader in good standing reply to, vote on and flag another reader\'s published argument', () => {
+    for (const action of ['reply', 'vote', 'flag'] as const) expect(nodeActionRefusal(action, actor(), situation(), now)).toBeNull();
+  });
+
+  it('refuses everything to the signed-out, the banned and the suspended, saying until when in the given time format', () => {
+    const suspended = actor({ suspendedUntil: '2026-12-12T14:00:00.000Z' });
+    for (const action of ['reply', 'vote', 'flag'] as const) {
+      expect(code(action, null, situation())).toBe(ERROR_CODES.UNAUTHENTICATED);
+      expect(code(action, actor({ banned: true }), situation())).toBe(ERROR_CODES.BANNED);
+      expect(code(action, suspended, situation())).toBe(ERROR_CODES.SUSPENDED);
+    }
+    const sut = nodeActionRefusal('reply', suspended, situation(), now, () => '12 Dec, 14:00');
+    expect(sut).toEqual({ code: ERROR_CODES.SUSPENDED, message: expect.stringContaining('suspended until 12 Dec, 14:00') as string, until: '2026-12-12T14:00:00.000Z' });
+    expect(code('vote', actor({ suspendedUntil: '2026-12-06T11:59:59.000Z' }), situation())).toBeNull();
+  });
+
+  it('refuses replies and votes, not flags, in a locked article or thread, naming which', () => {
+    expect(nodeActionRefusal('reply', actor(), situation({}, { articleLocked: true }), now)?.message).toMatch(/article is locked/);
+    expect(nodeActionRefusal('vote', actor(), situation({}, { threadLocked: true }), now)?.message).toMatch(/thread is locked/);
+    expect(code('flag', actor(), situation({}, { articleLocked: true, threadLocked: true }))).toBeNull();
+  });
+
+  it('refuses a vote on one\'s own argument or a comment, and a flag on one\'s own, but lets one reply to one\'s own', () => {
+    const mine = situation({ authorId: 'me' });
+    expect(code('vote', actor(), mine)).toBe(ERROR_CODES.SELF_VOTE);
+    expect(code('flag', actor(), mine)).toBe(ERROR_CODES.FORBIDDEN);
+    expect(code('reply', actor(), mine)).toBeNull();
+    expect(code('vote', actor(), situation({ type: 'comment' }))).toBe(ERROR_CODES.FORBIDDEN);
+    expect(code('reply', actor(), situation({ type: 'comment' }))).toBeNull();
+  });
+
+  it('refuses anything on a withdrawn argument, and votes and flags on one not published', () => {
+    for (const action of ['reply', 'vote', 'flag'] as const) expect(code(action, actor(), situation({ withdrawn: true }))).toBe(ERROR_CODES.WITHDRAWN);
+    expect(code('vote', actor(), situation({ status: 'pending' }))).toBe(ERROR_CODES.FORBIDDEN);
+    expect(code('flag', actor(), situation({ status: 'hidden' }))).toBe(ERROR_CODES.FORBIDDEN);
+  });
+
+  it('throws the refusal as the domain error the API answers with', () => {
+    expect(() => assertMay('vote', actor(), situation({ authorId: 'me' }), now)).toThrow(expect.objectContaining({ code: ERROR_CODES.SELF_VOTE }) as Error);
+    expect(() => assertMay('vote', actor(), situation(), now)).not.toThrow();
   });
 });

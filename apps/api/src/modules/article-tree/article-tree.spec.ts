@@ -19,7 +19,7 @@ describe('ArticleTree', () => {
 
   it('derives every figure from the nodes it is given', () => {
     const sut = new ArticleTree([root, claim, rebuttal]);
-    expect(sut.view(claim.id)!.replyCounts).toEqual({ support: 0, rebuttal: 1 });
+    expect(sut.view(claim.id)!.replyCounts).toEqual({ support: 0, rebuttal: 1, comment: 0 });
     expectFresh(sut);
   });
 
@@ -65,7 +65,7 @@ describe('ArticleTree', () => {
     const sut = new ArticleTree([root, claim, rebuttal]);
     const hidden = node({ parentId: claim.id, status: 'hidden', votes: votes(3, 1) });
     sut.put(node({ parentId: hidden.id, type: 'rebuttal' }));
-    expect(sut.figuresFor(hidden).replyCounts).toEqual({ support: 0, rebuttal: 1 });
+    expect(sut.figuresFor(hidden).replyCounts).toEqual({ support: 0, rebuttal: 1, comment: 0 });
     expect(sut.replyCount()).toBe(2);
   });
 });
