@@ -19,8 +19,8 @@ function detail(over: Partial<ArticleDetail> = {}): ArticleDetail {
     lastActivityAt: '2025-01-01T00:00:00.000Z',
     rootNodeId: t.root.id,
     paragraphs: [
-      { index: 0, text: 'One.', sentences: [], nodeId: t.claim.id, replyCounts: { support: 1, rebuttal: 4 }, strength: 0.4, topReplies: [t.support, t.rebut] },
-      { index: 1, text: 'Two.', sentences: [], nodeId: 'c'.repeat(24), replyCounts: { support: 0, rebuttal: 0 }, strength: 0.5, topReplies: [] },
+      { index: 0, text: 'One.', sentences: [], nodeId: t.claim.id, replyCounts: { support: 1, rebuttal: 4, comment: 0 }, strength: 0.4, topReplies: [t.support, t.rebut] },
+      { index: 1, text: 'Two.', sentences: [], nodeId: 'c'.repeat(24), replyCounts: { support: 0, rebuttal: 0, comment: 0 }, strength: 0.5, topReplies: [] },
     ],
     ...over,
   };
@@ -31,7 +31,7 @@ describe('seedNodes', () => {
     const d = detail();
     const sut = indexTree(seedNodes(d));
     const claim = sut.claimByParagraph.get(0)!;
-    expect(claim).toMatchObject({ id: d.paragraphs[0].nodeId, parentId: d.rootNodeId, text: 'One.', strength: 0.4, replyCounts: { support: 1, rebuttal: 4 } });
+    expect(claim).toMatchObject({ id: d.paragraphs[0].nodeId, parentId: d.rootNodeId, text: 'One.', strength: 0.4, replyCounts: { support: 1, rebuttal: 4, comment: 0 } });
     expect(sut.children.get(claim.id)!.map((n) => n.text)).toEqual(['That is right', 'That is wrong']);
     expect(sut.claimByParagraph.get(1)!.id).toBe('c'.repeat(24));
     // Below any stored node's versions, so the claim as read from the server replaces the outline.

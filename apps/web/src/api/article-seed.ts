@@ -1,4 +1,4 @@
-import { emptyVotes, type ArgumentNode, type ArticleDetail, type ArticleParagraph } from '@agora/shared';
+import { emptyVotes, noReplies, type ArgumentNode, type ArticleDetail, type ArticleParagraph } from '@agora/shared';
 import { mergeNodes } from './tree-ops';
 
 /**
@@ -27,7 +27,7 @@ export function claimFromParagraph(detail: ArticleDetail, p: ArticleParagraph): 
     votesVersion: -1,
     strength: p.strength ?? 0.5,
     rated: p.rated ?? false,
-    replyCounts: { support: p.replyCounts?.support ?? 0, rebuttal: p.replyCounts?.rebuttal ?? 0 },
+    replyCounts: { ...noReplies(), ...p.replyCounts },
     locked: false,
     pinned: false,
     withdrawn: false,

@@ -50,8 +50,8 @@ describe('mergeNodes', () => {
   });
 
   it('keeps the held copy, figures kept current by live events, over a read with the same versions', () => {
-    const held = makeNode({ strength: 0.12, replyCounts: { support: 3, rebuttal: 0 } });
-    const read = { ...held, strength: 0.8, replyCounts: { support: 2, rebuttal: 0 } };
+    const held = makeNode({ strength: 0.12, replyCounts: { support: 3, rebuttal: 0, comment: 0 } });
+    const read = { ...held, strength: 0.8, replyCounts: { support: 2, rebuttal: 0, comment: 0 } };
     const list = [held];
     expect(mergeNodes(list, [read])).toBe(list);
   });
@@ -72,7 +72,7 @@ describe('applyNodeChange on a partial list', () => {
     const reply = makeNode({ type: 'rebuttal', parentId: t.claim.id });
     const sut = applyNodeChange([t.claim], reply, null, true);
     expect(sut.map((n) => n.id)).toEqual([t.claim.id, reply.id]);
-    expect(sut[0].replyCounts).toEqual({ support: 1, rebuttal: 2 });
+    expect(sut[0].replyCounts).toEqual({ support: 1, rebuttal: 2, comment: 0 });
   });
 
   it('leaves a reply under a subtree nobody opened out of the list', () => {

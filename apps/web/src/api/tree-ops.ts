@@ -1,4 +1,4 @@
-import { canReadText, type ArgumentNode, type PublicUser, type StrengthFigure, type VoteTotals } from '@agora/shared';
+import { canReadText, replyTotal, type ArgumentNode, type PublicUser, type StrengthFigure, type VoteTotals } from '@agora/shared';
 
 type Viewer = Pick<PublicUser, 'id' | 'role'> | null | undefined;
 
@@ -84,7 +84,7 @@ export function applyNodeChange(nodes: readonly ArgumentNode[], incoming: Argume
   let next = held || parent || incoming.parentId === null ? applyNode(nodes, incoming, viewer) : (nodes as ArgumentNode[]);
   const delta = replyDelta(held, incoming, isNew);
   if (parent && delta !== 0 && incoming.type !== 'claim') {
-    const counts = { ...parent.replyCounts, [incoming.type]: Math.max(0, parent.replyCounts[incoming.type] + delta) };
+    const counts = { ...parent.replyCounts, [incoming.type]: Math.max(0, (parent.replyCounts[incoming.type] ?? 0) + delta) };
     next = patchNode(next, parent.id, { replyCounts: counts });
   }
   return next;
@@ -146,7 +146,7 @@ export function indexTree(nodes: readonly ArgumentNode[]): TreeIndex {
 
 /** Whether anything was said beneath a node: public replies the server counted, or replies on the page. */
 export function hasReplies(index: TreeIndex, node: ArgumentNode): boolean {
-  return node.replyCounts.support + node.replyCounts.rebuttal > 0 || (index.children.get(node.id)?.length ?? 0) > 0;
+  return replyTotal(node.replyCounts) > 0 || (index.children.get(node.id)?.length ?? 0) > 0;
 }
 
 export const CHILD_SORT_LABELS = { strength: 'Strongest', bridging: 'Agreed across groups', new: 'Newest', votes: 'Most votes' } as const;

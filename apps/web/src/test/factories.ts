@@ -24,7 +24,7 @@ export function makeNode(over: Partial<ArgumentNode> = {}): ArgumentNode {
     votesVersion: 0,
     strength: 0.5,
     rated: true,
-    replyCounts: { support: 0, rebuttal: 0 },
+    replyCounts: { support: 0, rebuttal: 0, comment: 0 },
     locked: false,
     pinned: false,
     withdrawn: false,
@@ -52,11 +52,11 @@ export function makeTree() {
     paragraphIndex: 0,
     text: 'Paragraph claim',
     authorId: null,
-    replyCounts: { support: 1, rebuttal: 1 },
+    replyCounts: { support: 1, rebuttal: 1, comment: 0 },
   });
   const under = (parent: ArgumentNode) => ({ parentId: parent.id, ancestors: [...parent.ancestors, parent.id], depth: parent.depth + 1, paragraphIndex: 0 });
   const rebut = makeNode({ type: 'rebuttal', ...under(claim), text: 'That is wrong', strength: 0.3 });
-  const support = makeNode({ type: 'support', ...under(claim), text: 'That is right', strength: 0.8, replyCounts: { support: 0, rebuttal: 1 } });
+  const support = makeNode({ type: 'support', ...under(claim), text: 'That is right', strength: 0.8, replyCounts: { support: 0, rebuttal: 1, comment: 0 } });
   const nested = makeNode({ type: 'rebuttal', ...under(support), text: 'Not so fast' });
   return { articleId, root, claim, rebut, support, nested, all: [root, claim, rebut, support, nested] };
 }

@@ -53,6 +53,9 @@ export interface NodeSituation {
   threadLocked: boolean;
 }
 
+// One message for every action, so that a page shows the reason once.
+const WITHDRAWN_REFUSAL: Refusal = { code: ERROR_CODES.WITHDRAWN, message: 'Its author withdrew this argument: it takes no replies, votes or flags.' };
+
 /**
  * Why the actor may not reply to, vote on or flag a node now, or null when they may: the same answer
  * the server gives (it throws it, see assertMay) and the client shows beside a disabled control.
@@ -69,18 +72,18 @@ export function nodeActionRefusal(action: NodeAction, actor: Actor | null | unde
     : null;
   switch (action) {
     case 'reply':
-      if (node.withdrawn) return { code: ERROR_CODES.WITHDRAWN, message: 'Its author withdrew this argument: it takes no new replies.' };
+      if (node.withdrawn) return WITHDRAWN_REFUSAL;
       return locked;
     case 'vote':
       if (!isPublic(node.status)) return { code: ERROR_CODES.FORBIDDEN, message: 'Only published nodes can be voted on.' };
-      if (node.withdrawn) return { code: ERROR_CODES.WITHDRAWN, message: 'Its author withdrew this argument: it takes no votes.' };
+      if (node.withdrawn) return WITHDRAWN_REFUSAL;
       if (own) return { code: ERROR_CODES.SELF_VOTE, message: 'You cannot vote on your own argument.' };
       if (node.type === 'comment') return { code: ERROR_CODES.FORBIDDEN, message: 'A comment is not rated: it asks or remarks, it does not argue.' };
       return locked;
     case 'flag':
       if (own) return { code: ERROR_CODES.FORBIDDEN, message: 'You cannot flag your own argument.' };
       if (!isPublic(node.status)) return { code: ERROR_CODES.FORBIDDEN, message: 'Only published nodes can be flagged.' };
-      if (node.withdrawn) return { code: ERROR_CODES.WITHDRAWN, message: 'Its author withdrew this argument: there is nothing left to flag.' };
+      if (node.withdrawn) return WITHDRAWN_REFUSAL;
       return null;
   }
 }

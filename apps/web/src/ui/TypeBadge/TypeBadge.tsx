@@ -1,7 +1,7 @@
 import type { NodeType } from '@agora/shared';
 import styles from './TypeBadge.module.css';
 
-export const TYPE_LABELS: Record<NodeType, string> = { support: 'Supports', rebuttal: 'Rebuts', claim: 'Claim' };
+export const TYPE_LABELS: Record<NodeType, string> = { support: 'Supports', rebuttal: 'Rebuts', claim: 'Claim', comment: 'Comment' };
 
 /** The kind of an argument, in words and colour (never colour alone). */
 export function TypeBadge({ type }: { type: NodeType }) {

@@ -59,6 +59,8 @@ export interface Anchor {
 
 export type ReplyCounts = Record<ReplyType, number>;
 export const noReplies = (): ReplyCounts => ({ support: 0, rebuttal: 0, comment: 0 });
+/** Every reply counted, of every type (a count sent before comments existed has none). */
+export const replyTotal = (c: Partial<ReplyCounts>): number => (c.support ?? 0) + (c.rebuttal ?? 0) + (c.comment ?? 0);
 
 /** Votes histogram keyed by value "1".."5". */
 export type VoteHistogram = Record<'1' | '2' | '3' | '4' | '5', number>;

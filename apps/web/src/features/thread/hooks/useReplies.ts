@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { replyTotal } from '@agora/shared';
 import { useChildPages } from '../../../api/article-nodes';
 import { countsAsReply, hasReplies, sortChildren } from '../../../api/tree-ops';
 import { usePerspectives } from '../../perspectives/hooks/usePerspectives';
@@ -27,7 +28,7 @@ export function useReplies(settings: ThreadSettings, nodeId: string, requestNow:
   }, [loaded, index, sort, showArticleNodes, bridgingOf]);
 
   const node = index.byId.get(nodeId);
-  const total = node ? node.replyCounts.support + node.replyCounts.rebuttal : 0;
+  const total = node ? replyTotal(node.replyCounts) : 0;
   // Until a page has been read in this order, the server's count says whether there is more.
   const hasMore = pages.data ? pages.hasNextPage : total > countedLoaded;
   const loadMore = () => {

@@ -7,7 +7,7 @@ import { MapNode, type MapFlowNode, type MapPerspective } from '../MapNode/MapNo
 import styles from './ArgumentMap.module.css';
 
 const nodeTypes = { argument: MapNode };
-const EDGE_COLOURS: Record<ArgumentNode['type'], string> = { claim: '#1f4e8c', support: '#17663a', rebuttal: '#a1262c' };
+const EDGE_COLOURS: Record<ArgumentNode['type'], string> = { claim: '#1f4e8c', support: '#17663a', rebuttal: '#a1262c', comment: '#5b5b66' };
 
 interface Props {
   nodes: readonly ArgumentNode[];
@@ -34,7 +34,7 @@ export function ArgumentMap({ nodes, onOpen, perspectiveOf }: Props) {
       source: e.source,
       target: e.target,
       type: 'smoothstep',
-      style: { stroke: EDGE_COLOURS[e.type], strokeWidth: 1.5, strokeDasharray: e.type === 'rebuttal' ? '5 3' : undefined },
+      style: { stroke: EDGE_COLOURS[e.type], strokeWidth: 1.5, strokeDasharray: e.type === 'rebuttal' ? '5 3' : e.type === 'comment' ? '1 3' : undefined },
     }));
     // A whole article is too tall to read when fitted at once: start on the first paragraphs and
     // let the reader pan and zoom out from there.

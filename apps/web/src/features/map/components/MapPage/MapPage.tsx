@@ -48,6 +48,7 @@ export default function MapPage() {
             <span className={styles.claim}>Claim</span>
             <span className={styles.support}>Supports</span>
             <span className={styles.rebut}>Rebuts (dashed)</span>
+            <span className={styles.comment}>Comments (dotted, no weight)</span>
             <span>Stronger = deeper colour, thicker border</span>
             <span>Dashed outline: the groups split over it</span>
           </span>

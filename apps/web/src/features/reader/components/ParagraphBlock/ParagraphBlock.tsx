@@ -1,6 +1,7 @@
-import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import type { ArgumentNode, ArticleParagraph, Quote, ReplyType } from '@agora/shared';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { noReplies, replyTotal, type ArgumentNode, type ArticleParagraph, type Quote, type ReplyType } from '@agora/shared';
 import type { TreeIndex } from '../../../../api/tree-ops';
+import { useReturnFocus } from '../../../../ui/focus/focus';
 import { QuotedText } from '../../../../ui/QuotedText/QuotedText';
 import { locateQuote, type TextRange } from '../../../../ui/QuotedText/ranges';
 import { PerspectiveStrength } from '../../../perspectives/components/PerspectiveStrength/PerspectiveStrength';
@@ -8,6 +9,7 @@ import { Composer } from '../../../thread/components/Composer/Composer';
 import { StrengthBreakdown } from '../../../thread/components/StrengthBreakdown/StrengthBreakdown';
 import { ThreadTree } from '../../../thread/components/ThreadTree/ThreadTree';
 import { QuoteBar } from '../QuoteBar/QuoteBar';
+import { QuotePicker } from '../QuotePicker/QuotePicker';
 import { ReplyPreview } from '../ReplyPreview/ReplyPreview';
 import styles from './ParagraphBlock.module.css';
 
@@ -15,7 +17,8 @@ const PREVIEWS = 2;
 
 export interface ComposerState {
   paragraphIndex: number;
-  type: ReplyType;
+  /** Chosen by the reader in the composer unless given. */
+  type?: ReplyType;
   quote?: Quote;
 }
 
@@ -55,8 +58,8 @@ export function ParagraphBlock(props: Props) {
   const replies = useMemo(() => children.filter((c) => c.origin === 'user'), [children]);
 
   // The claim's figures as the server counts them, kept current by live events; the first screen's until it is loaded.
-  const counts = claim?.replyCounts ?? paragraph.replyCounts ?? { support: 0, rebuttal: 0 };
-  const total = counts.support + counts.rebuttal;
+  const counts = { ...noReplies(), ...(claim?.replyCounts ?? paragraph.replyCounts) };
+  const total = replyTotal(counts);
 
   const ranges = useMemo(() => {
     const out: TextRange[] = [];
@@ -72,6 +75,15 @@ export function ParagraphBlock(props: Props) {
   const part = paragraphPart(paragraph);
   const rated = claim?.rated ?? paragraph.rated ?? false;
   const [why, setWhy] = useState(false);
+  const [picking, setPicking] = useState(false);
+  const textRef = useRef<HTMLParagraphElement>(null);
+  // Closing the composer or the quote picker gives focus back to what opened it, else to the paragraph.
+  const back = useReturnFocus(useCallback(() => textRef.current, []));
+  const compose = (c: ComposerState | null) => {
+    if (c) back.remember();
+    else back.restore();
+    onCompose(c);
+  };
   const n = paragraph.index + 1;
   const previews = [...replies].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)).slice(0, PREVIEWS);
   const composing = composer?.paragraphIndex === paragraph.index ? composer : null;
@@ -99,6 +111,7 @@ export function ParagraphBlock(props: Props) {
       >
         <p
           className={styles.text}
+          ref={textRef}
           data-paragraph-text={paragraph.index}
           tabIndex={0}
           onKeyDown={onKeyDown}
@@ -107,7 +120,7 @@ export function ParagraphBlock(props: Props) {
           <QuotedText text={paragraph.text} ranges={ranges} />
         </p>
         <span id={`p${paragraph.index}-hint`} className="visually-hidden">
-          Press Enter to {open ? 'close' : 'open'} the discussion of paragraph {n}. Select words to quote them.
+          Press Enter to {open ? 'close' : 'open'} the discussion of paragraph {n}. Select words to quote them, or use Quote sentences.
         </span>
         <aside className={styles.side} aria-label={`Paragraph ${n} figures`}>
           {part && (
@@ -118,11 +131,25 @@ export function ParagraphBlock(props: Props) {
           <span className={styles.counts}>
             <span className={styles.support}>{counts.support} {counts.support === 1 ? 'support' : 'supports'}</span>
             <span className={styles.rebut}>{counts.rebuttal} {counts.rebuttal === 1 ? 'rebuttal' : 'rebuttals'}</span>
+            {counts.comment > 0 && <span className={styles.comment}>{counts.comment} {counts.comment === 1 ? 'comment' : 'comments'}</span>}
           </span>
           <PerspectiveStrength articleId={articleId} node={{ id: claim?.id ?? paragraph.nodeId ?? '', strength, rated }} compact label={`Strength of paragraph ${n}`} />
           {claim && (
             <button type="button" data-variant="link" aria-expanded={why} onClick={() => setWhy(!why)}>
               Why?
+            </button>
+          )}
+          {!locked && paragraph.sentences.length > 0 && (
+            <button
+              type="button"
+              data-variant="link"
+              aria-expanded={picking}
+              onClick={() => {
+                if (!picking) back.remember();
+                setPicking(!picking);
+              }}
+            >
+              Quote sentences
             </button>
           )}
           <button type="button" aria-expanded={open} onClick={() => onOpen(!open)} className={styles.discuss}>
@@ -131,12 +158,26 @@ export function ParagraphBlock(props: Props) {
         </aside>
       </div>
       {why && claim && <StrengthBreakdown nodeId={claim.id} strength={strength} />}
+      {picking && (
+        <QuotePicker
+          paragraph={paragraph}
+          onCancel={() => {
+            setPicking(false);
+            back.restore();
+          }}
+          onQuote={(quote) => {
+            setPicking(false);
+            onCompose({ paragraphIndex: paragraph.index, quote });
+            onOpen(true);
+          }}
+        />
+      )}
       {selection && (
         <QuoteBar
           exact={selection.exact}
           onDismiss={props.onDismissSelection}
-          onChoose={(type) => {
-            onCompose({ paragraphIndex: paragraph.index, type, quote: selection.quote });
+          onChoose={() => {
+            compose({ paragraphIndex: paragraph.index, quote: selection.quote });
             props.onDismissSelection();
             onOpen(true);
           }}
@@ -144,10 +185,10 @@ export function ParagraphBlock(props: Props) {
       )}
       {composing && (
         <Composer
-          key={`${composing.type}-${composing.quote?.exact ?? ''}`}
+          key={`${composing.type ?? ''}-${composing.quote?.exact ?? ''}`}
           target={{ kind: 'paragraph', articleId, paragraphIndex: paragraph.index, quote: composing.quote }}
           initialType={composing.type}
-          onCancel={() => onCompose(null)}
+          onCancel={() => compose(null)}
           onDone={() => onCompose(null)}
         />
       )}
@@ -155,15 +196,12 @@ export function ParagraphBlock(props: Props) {
         <div className={styles.thread}>
           {!composing && !locked && (
             <div className={styles.replyButtons}>
-              <button type="button" className={styles.rebutBtn} onClick={() => onCompose({ paragraphIndex: paragraph.index, type: 'rebuttal' })}>
-                Rebut this paragraph
-              </button>
-              <button type="button" className={styles.supportBtn} onClick={() => onCompose({ paragraphIndex: paragraph.index, type: 'support' })}>
-                Support it
+              <button type="button" onClick={() => compose({ paragraphIndex: paragraph.index })}>
+                Reply to this paragraph
               </button>
             </div>
           )}
-          {locked && <p className={styles.locked}>This discussion is locked: no new replies.</p>}
+          {locked && <p className={styles.locked}>This article is locked: no new replies or votes.</p>}
           {claim ? (
             <ThreadTree articleId={articleId} index={index} rootId={claim.id} threadHref={threadHref} label={`Discussion of paragraph ${n}`} emptyText="No replies yet. Be the first." />
           ) : (

@@ -1,10 +1,9 @@
 import type React from 'react';
-import type { ReplyType } from '@agora/shared';
 import styles from './QuoteBar.module.css';
 
 interface Props {
   exact: string;
-  onChoose: (type: ReplyType) => void;
+  onChoose: () => void;
   onDismiss: () => void;
 }
 
@@ -17,13 +16,10 @@ export function QuoteBar({ exact, onChoose, onDismiss }: Props) {
     <div className={styles.bar} data-quote-bar role="group" aria-label="Reply to the selected passage">
       <span className={styles.quote}>“{short}”</span>
       <span className={styles.buttons}>
-        <button type="button" className={styles.rebut} onMouseDown={keep} onClick={() => onChoose('rebuttal')}>
-          Rebut
+        <button type="button" className={styles.reply} onMouseDown={keep} onClick={onChoose}>
+          Reply to this passage
         </button>
-        <button type="button" className={styles.support} onMouseDown={keep} onClick={() => onChoose('support')}>
-          Support
-        </button>
-        <button type="button" data-variant="link" onMouseDown={keep} onClick={onDismiss} aria-label="Dismiss">
+        <button type="button" data-variant="link" onMouseDown={keep} onClick={onDismiss} aria-label="Dismiss the quote">
           ✕
         </button>
       </span>

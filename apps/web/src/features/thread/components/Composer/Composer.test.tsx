@@ -27,6 +27,7 @@ describe('Composer', () => {
   it('posts a rebuttal anchored to the paragraph and the quote, then adds it to the tree and clears', async () => {
     const sut = setup();
     expect(screen.getByLabelText('Quoted passage')).toHaveTextContent('sectarian violence');
+    await userEvent.click(screen.getByRole('radio', { name: 'Rebut' }));
     const box = screen.getByLabelText('Your rebuttal');
     await userEvent.type(box, 'Where is the evidence?');
     await userEvent.click(screen.getByRole('button', { name: 'Post rebuttal' }));
@@ -40,6 +41,27 @@ describe('Composer', () => {
     expect(box).toHaveValue('');
   });
 
+  it('chooses no kind for the reader, and says so, sending nothing, when they post before choosing', async () => {
+    const sut = setup();
+    expect(screen.getAllByRole('radio').map((r) => [r.getAttribute('value'), (r as HTMLInputElement).checked])).toEqual([
+      ['support', false],
+      ['rebuttal', false],
+      ['comment', false],
+    ]);
+    await userEvent.type(screen.getByLabelText('Your reply'), 'Hmm.');
+    await userEvent.click(screen.getByRole('button', { name: 'Post reply' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Choose whether your reply rebuts, supports or comments');
+    expect(screen.getByRole('radio', { name: 'Support' })).toHaveFocus();
+    expect(callsTo(sut.api, 'POST', path)).toHaveLength(0);
+
+    await userEvent.click(screen.getByRole('radio', { name: 'Comment' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByText(/does not count toward strength/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Post comment' }));
+    await waitFor(() => expect(callsTo(sut.api, 'POST', path)).toHaveLength(1));
+    expect(callsTo(sut.api, 'POST', path)[0]).toMatchObject({ type: 'comment', text: 'Hmm.' });
+  });
+
   it('sends a support when the reader switches the kind', async () => {
     const sut = setup();
     await userEvent.click(screen.getByRole('radio', { name: 'Support' }));
@@ -51,6 +73,7 @@ describe('Composer', () => {
 
   it('will not post blank text', async () => {
     const sut = setup();
+    await userEvent.click(screen.getByRole('radio', { name: 'Rebut' }));
     const post = screen.getByRole('button', { name: 'Post rebuttal' });
     expect(post).toBeDisabled();
     await userEvent.type(screen.getByLabelText('Your rebuttal'), '   ');
@@ -60,6 +83,7 @@ describe('Composer', () => {
 
   it('asks an anonymous reader to sign in, keeps the draft, and posts it once signed in', async () => {
     const sut = setup({ user: null });
+    await userEvent.click(screen.getByRole('radio', { name: 'Rebut' }));
     await userEvent.type(screen.getByLabelText('Your rebuttal'), 'Draft I do not want to lose');
     await userEvent.click(screen.getByRole('button', { name: 'Post rebuttal' }));
     expect(sut.api).not.toHaveBeenCalled();
@@ -75,6 +99,7 @@ describe('Composer', () => {
 
   it('shows the server’s message when the post is refused and keeps the text', async () => {
     setup({ status: 403, answer: { statusCode: 403, error: 'Forbidden', code: 'LOCKED', message: 'This paragraph is locked.' } });
+    await userEvent.click(screen.getByRole('radio', { name: 'Rebut' }));
     await userEvent.type(screen.getByLabelText('Your rebuttal'), 'Too late');
     await userEvent.click(screen.getByRole('button', { name: 'Post rebuttal' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('This paragraph is locked.');
@@ -83,6 +108,7 @@ describe('Composer', () => {
 
   it('tells the author when the reply awaits review', async () => {
     setup({ answer: makeNode({ status: 'pending', text: 'Spammy?', parentId: claim.id }) });
+    await userEvent.click(screen.getByRole('radio', { name: 'Rebut' }));
     await userEvent.type(screen.getByLabelText('Your rebuttal'), 'Spammy?');
     await userEvent.click(screen.getByRole('button', { name: 'Post rebuttal' }));
     expect(await screen.findByText(/once a moderator has reviewed it/)).toBeInTheDocument();

@@ -1,17 +1,19 @@
 import { LinkedText } from '../../../../ui/LinkedText/LinkedText';
 import { UserLink } from '../../../../ui/UserLink/UserLink';
-import { memo, useState } from 'react';
+import { memo, useCallback, useId, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation } from '@tanstack/react-query';
-import { isModerator, type ArgumentNode } from '@agora/shared';
+import { isModerator, type ArgumentNode, type Refusal } from '@agora/shared';
 import { errorMessage } from '../../../../api/errors';
 import { api } from '../../../../api/http';
 import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
+import { useReturnFocus } from '../../../../ui/focus/focus';
 import { RelativeTime } from '../../../../ui/RelativeTime/RelativeTime';
 import { TypeBadge } from '../../../../ui/TypeBadge/TypeBadge';
 import { useAuth } from '../../../auth/hooks/useAuth';
 import { ModerationTools } from '../../../moderation/components/ModerationTools/ModerationTools';
 import { PerspectiveStrength } from '../../../perspectives/components/PerspectiveStrength/PerspectiveStrength';
+import { useNodeRefusals } from '../../hooks/useNodeRefusals';
 import { useReplies } from '../../hooks/useReplies';
 import { useThread } from '../../hooks/useThread';
 import { useTreeCache } from '../../hooks/useTreeCache';
@@ -23,6 +25,14 @@ import { VoteControl } from '../VoteControl/VoteControl';
 import styles from './ThreadNode.module.css';
 
 type Panel = 'reply' | 'edit' | 'flag' | 'strength' | 'withdraw' | 'moderate' | null;
+
+export const NODE_LABELS: Record<ArgumentNode['type'], string> = { claim: 'Claim', support: 'Support', rebuttal: 'Rebuttal', comment: 'Comment' };
+
+/** The distinct reasons among refusals, each once, with the id a control's aria-describedby names. */
+function reasonsOf(refusals: readonly (Refusal | null)[], idBase: string): { id: string; message: string }[] {
+  const messages = [...new Set(refusals.flatMap((r) => (r ? [r.message] : [])))];
+  return messages.map((message, i) => ({ id: `${idBase}-why-${i}`, message }));
+}
 
 interface Props {
   node: ArgumentNode;
@@ -40,10 +50,23 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
   const { user } = useAuth();
   const cache = useTreeCache();
   const [panel, setPanel] = useState<Panel>(null);
+  const articleRef = useRef<HTMLElement>(null);
+  // A panel that closes gives focus back to the button that opened it (or to the argument).
+  const back = useReturnFocus(useCallback(() => articleRef.current, []));
+  const close = () => {
+    setPanel(null);
+    back.restore();
+  };
   // null: the reader has not chosen, so what is on the page decides.
   const [expanded, setExpanded] = useState<boolean | null>(null);
   const [draft, setDraft] = useState(node.text);
-  const toggle = (p: Panel) => setPanel((cur) => (cur === p ? null : p));
+  const toggle = (p: Panel) => {
+    if (panel === p) close();
+    else {
+      back.remember();
+      setPanel(p);
+    }
+  };
 
   const replies = useReplies(settings, node.id, depth === 0);
   const children = replies.shown;
@@ -57,12 +80,15 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
   const own = !!user && node.authorId === user.id;
   const mod = isModerator(user);
   const editable = own && node.origin === 'user' && !node.withdrawn;
+  const refusals = useNodeRefusals(node);
+  const reasons = reasonsOf([refusals.reply, node.type === 'comment' ? null : refusals.vote, own ? null : refusals.flag], useId());
+  const reasonFor = (r: Refusal | null) => (r ? reasons.find((x) => x.message === r.message)?.id : undefined);
 
   const edit = useMutation({
     mutationFn: () => api.editNode(node.id, draft),
     onSuccess: (n) => {
       cache.put(n);
-      setPanel(null);
+      close();
     },
   });
   const withdraw = useMutation({
@@ -71,13 +97,18 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
       if (n && typeof n === 'object' && 'id' in n) cache.put(n);
       else cache.patch(node.articleId, node.id, { withdrawn: true, text: '' });
       setPanel(null);
+      // The withdraw button is gone with the text: the argument itself keeps focus.
+      articleRef.current?.focus();
     },
   });
 
-  const label = node.type === 'rebuttal' ? 'Rebuttal' : node.type === 'support' ? 'Support' : 'Claim';
+  const label = NODE_LABELS[node.type];
+  const comment = node.type === 'comment';
   return (
     <li className={`${styles.item} ${styles[node.type]}`}>
       <article
+        ref={articleRef}
+        tabIndex={-1}
         className={styles.node}
         data-node-id={node.id}
         data-node-type={node.type}
@@ -107,13 +138,13 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
             <label htmlFor={`edit-${node.id}`} className="visually-hidden">
               Edit your argument
             </label>
-            <textarea id={`edit-${node.id}`} rows={3} value={draft} onChange={(e) => setDraft(e.target.value)} autoFocus />
+            <textarea id={`edit-${node.id}`} rows={3} value={draft} onChange={(e) => setDraft(e.target.value)} autoFocus onKeyDown={(e) => e.key === 'Escape' && close()} />
             {edit.isError && <ErrorNote>{errorMessage(edit.error)}</ErrorNote>}
             <div className={styles.actions}>
               <button type="submit" data-variant="primary" disabled={edit.isPending || !draft.trim()}>
                 Save
               </button>
-              <button type="button" onClick={() => setPanel(null)}>
+              <button type="button" onClick={close}>
                 Cancel
               </button>
             </div>
@@ -124,21 +155,26 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
           </p>
         )}
         <div className={styles.meta}>
-          <PerspectiveStrength articleId={node.articleId} node={node} compact label={`Strength of this ${label.toLowerCase()}`} />
+          {comment ? (
+            <span className={styles.commentNote}>A question or remark: it does not count toward strength.</span>
+          ) : (
+            <PerspectiveStrength articleId={node.articleId} node={node} compact label={`Strength of this ${label.toLowerCase()}`} />
+          )}
           <span className={styles.counts}>
             {counts.support} {counts.support === 1 ? 'support' : 'supports'} · {counts.rebuttal} {counts.rebuttal === 1 ? 'rebuttal' : 'rebuttals'}
+            {(counts.comment ?? 0) > 0 && ` · ${counts.comment} ${counts.comment === 1 ? 'comment' : 'comments'}`}
           </span>
         </div>
-        {!node.withdrawn && <VoteControl node={node} />}
+        {!comment && <VoteControl node={node} reasonId={reasonFor(refusals.vote)} />}
         <div className={styles.actions}>
-          {!node.withdrawn && !node.locked && (
-            <button type="button" aria-expanded={panel === 'reply'} onClick={() => toggle('reply')}>
-              Reply
+          <button type="button" aria-expanded={panel === 'reply'} onClick={() => toggle('reply')} disabled={!!refusals.reply} aria-describedby={reasonFor(refusals.reply)}>
+            Reply
+          </button>
+          {!comment && (
+            <button type="button" aria-expanded={panel === 'strength'} onClick={() => toggle('strength')}>
+              {node.rated ? `Why ${Math.round(node.strength * 100)}%?` : 'Why not rated?'}
             </button>
           )}
-          <button type="button" aria-expanded={panel === 'strength'} onClick={() => toggle('strength')}>
-            {node.rated ? `Why ${Math.round(node.strength * 100)}%?` : 'Why not rated?'}
-          </button>
           {editable && (
             <>
               <button
@@ -156,8 +192,8 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
               </button>
             </>
           )}
-          {user && !own && !node.withdrawn && (
-            <button type="button" aria-expanded={panel === 'flag'} onClick={() => toggle('flag')}>
+          {user && !own && (
+            <button type="button" aria-expanded={panel === 'flag'} onClick={() => toggle('flag')} disabled={!!refusals.flag} aria-describedby={reasonFor(refusals.flag)}>
               Flag
             </button>
           )}
@@ -172,26 +208,32 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
             </Link>
           )}
         </div>
+        {reasons.map((r) => (
+          <p key={r.id} id={r.id} className="disabled-reason" data-disabled-reason>
+            {r.message}
+          </p>
+        ))}
         {panel === 'withdraw' && (
           <div className={styles.confirm} role="group" aria-label="Confirm withdrawal">
             <span>Withdraw this argument? Its text will be removed; replies stay.</span>
             <button type="button" data-variant="primary" onClick={() => withdraw.mutate()} disabled={withdraw.isPending}>
               Withdraw
             </button>
-            <button type="button" onClick={() => setPanel(null)}>
+            <button type="button" onClick={close}>
               Keep it
             </button>
             {withdraw.isError && <ErrorNote>{errorMessage(withdraw.error)}</ErrorNote>}
           </div>
         )}
         {panel === 'strength' && <StrengthBreakdown nodeId={node.id} strength={node.strength} />}
-        {panel === 'flag' && <FlagForm nodeId={node.id} onClose={() => setPanel(null)} />}
+        {panel === 'flag' && <FlagForm nodeId={node.id} onClose={close} />}
         {panel === 'moderate' && <ModerationTools node={node} />}
         {panel === 'reply' && (
           <Composer
             target={{ kind: 'node', articleId: node.articleId, nodeId: node.id }}
-            onCancel={() => setPanel(null)}
+            onCancel={close}
             onDone={() => {
+              // Focus goes to the new reply (see Composer), not back to the button.
               setPanel(null);
               setExpanded(true);
             }}

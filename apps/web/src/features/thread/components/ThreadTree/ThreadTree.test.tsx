@@ -73,7 +73,7 @@ describe('ThreadTree', () => {
     // A reply arrives under the rebuttal, whose replies nobody has opened: it shows there, and the count says there are more.
     act(() => {
       sut.client.setQueryData<ArgumentNode[]>(queryKeys.tree(sut.articleId), (old) =>
-        old!.map((n) => (n.id === sut.rebut.id ? { ...n, replyCounts: { support: 2, rebuttal: 1 } } : n)),
+        old!.map((n) => (n.id === sut.rebut.id ? { ...n, replyCounts: { support: 2, rebuttal: 1, comment: 0 } } : n)),
       );
       applyLiveEvent(sut.client, 'node:created', { articleId: sut.articleId, seq: 1, node: makeNode({ type: 'support', parentId: sut.rebut.id, text: 'Live one' }) }, null);
     });
@@ -86,7 +86,7 @@ describe('ThreadTree', () => {
   it('shows live arrivals in place without losing a half-written reply', async () => {
     const sut = setup();
     await userEvent.click(within(nodeEl(sut.rebut.id)).getByRole('button', { name: 'Reply' }));
-    const draft = screen.getByLabelText('Your rebuttal');
+    const draft = screen.getByLabelText('Your reply');
     await userEvent.type(draft, 'Half a thought');
 
     const arrival = makeNode({ type: 'rebuttal', parentId: sut.claim.id, text: 'Posted elsewhere', strength: 0.9 });
@@ -95,7 +95,7 @@ describe('ThreadTree', () => {
     });
     // The query cache notifies observers on the next tick.
     await waitFor(() => expect(nodeEl(arrival.id)).toHaveTextContent('Posted elsewhere'));
-    expect(screen.getByLabelText('Your rebuttal')).toBe(draft);
+    expect(screen.getByLabelText('Your reply')).toBe(draft);
     expect(draft).toHaveValue('Half a thought');
     // Strongest first: the new 0.9 rebuttal now leads.
     expect(topLevelTexts()[0]).toBe('Posted elsewhere');
