@@ -9,11 +9,13 @@ import { SearchPage } from '../features/search/components/SearchPage/SearchPage'
 import { ThreadPage } from '../features/thread/components/ThreadPage/ThreadPage';
 import { AppShell } from './AppShell/AppShell';
 import { AuthPage } from './AuthPage/AuthPage';
+import { useDocumentTitle } from '../ui/focus/focus';
 
 // React Flow is large; only the map page needs it.
 const MapPage = lazy(() => import('../features/map/components/MapPage/MapPage'));
 
 function NotFound() {
+  useDocumentTitle('Not found');
   return (
     <div>
       <h1>Not found</h1>

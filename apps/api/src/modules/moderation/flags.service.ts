@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { assertCanWrite, assertMay, DomainError, ERROR_CODES, isPublic, reachesThreshold, visibilityChange, type FlagInput, type FlagView } from '@agora/shared';
+import { assertCanWrite, assertMay, DomainError, ERROR_CODES, reachesThreshold, visibilityChange, type FlagInput, type FlagView } from '@agora/shared';
 import { Types } from 'mongoose';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';

@@ -51,8 +51,8 @@ describe('ArgumentMap', () => {
     const el = document.querySelector<HTMLElement>(`[data-node-id="${unrated.id}"]`)!;
     expect(el).toHaveTextContent('not yet rated');
     expect(el).not.toHaveTextContent('50%');
-    expect(el.getAttribute('aria-label')).toMatch(/^Rebuts, not yet rated: /);
-    expect(document.querySelector(`[data-node-id="${t.rebut.id}"]`)!.getAttribute('aria-label')).toMatch(/strength 30%/);
+    expect(el.textContent).toMatch(/^Rebuts, not yet rated: /);
+    expect(document.querySelector(`[data-node-id="${t.rebut.id}"]`)!.textContent).toMatch(/strength 30%/);
   });
 
   it('says when a paragraph argues against the article’s thesis', () => {

@@ -25,6 +25,10 @@ export const MapNode = memo(function MapNode({ data }: NodeProps<MapFlowNode>) {
   const figure = shown.rated ? `${pct}%` : shown.group ? 'not rated' : 'not yet rated';
   const paragraph = `Paragraph ${(node.paragraphIndex ?? 0) + 1}${node.stance === 'against' ? ', against the thesis' : ''}`;
   const label = isRoot ? 'Thesis' : node.type === 'claim' ? paragraph : TYPE_LABELS[node.type];
+  const text = node.withdrawn ? 'Withdrawn' : excerpt(node.text);
+  const detail = [shown.rated ? `strength${shown.group ? ` for ${shown.group}` : ''} ${pct}%` : shown.group ? `not rated by ${shown.group}` : null, shown.split ? 'the groups split over it' : null].filter(Boolean);
+  // Named by the words shown (WCAG 2.5.3, label in name), with what only the colours say added for screen readers.
+  const more = `${detail.length ? `; ${detail.join(', ')}` : ''}. Open its thread.`;
   return (
     <div
       className={`${styles.node} ${styles[node.type]}`}
@@ -36,7 +40,6 @@ export const MapNode = memo(function MapNode({ data }: NodeProps<MapFlowNode>) {
       style={{ ['--strength' as string]: shown.value, borderWidth: `${1 + Math.round(shown.value * 4)}px`, ...(shown.split ? { outline: '2px dashed #8a3f96' } : {}) }}
       role="button"
       tabIndex={-1}
-      aria-label={`${label}, ${shown.rated ? `strength${shown.group ? ` for ${shown.group}` : ''} ${pct}%` : shown.group ? `not rated by ${shown.group}` : 'not yet rated'}${shown.split ? ', the groups split over it' : ''}: ${excerpt(node.text, 80)}. Open its thread.`}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') onOpen(node.id);
       }}
@@ -44,9 +47,12 @@ export const MapNode = memo(function MapNode({ data }: NodeProps<MapFlowNode>) {
       <Handle type="target" position={Position.Left} className={styles.handle} isConnectable={false} />
       <span className={styles.head}>
         <span className={styles.kind}>{label}</span>
+        <span className="visually-hidden">, </span>
         <span className={styles.pct}>{figure}</span>
       </span>
-      <span className={styles.text}>{node.withdrawn ? 'Withdrawn' : excerpt(node.text)}</span>
+      <span className="visually-hidden">: </span>
+      <span className={styles.text}>{text}</span>
+      <span className="visually-hidden">{more}</span>
       <Handle type="source" position={Position.Right} className={styles.handle} isConnectable={false} />
     </div>
   );

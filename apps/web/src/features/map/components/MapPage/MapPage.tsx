@@ -12,6 +12,7 @@ import { SPLIT_SHOWN, usePerspectives } from '../../../perspectives/hooks/usePer
 import type { MapPerspective } from '../MapNode/MapNode';
 import { ArgumentMap } from '../ArgumentMap/ArgumentMap';
 import styles from './MapPage.module.css';
+import { useDocumentTitle } from '../../../../ui/focus/focus';
 
 /** The argument map of an article; a node opens its thread. */
 export default function MapPage() {
@@ -19,6 +20,7 @@ export default function MapPage() {
   const { user } = useAuth();
   const navigate = useNavigate();
   const article = useArticle(id);
+  useDocumentTitle(article.data ? `Argument map: ${article.data.title}` : 'Argument map');
   const tree = useFullTree(id);
   const live = useLiveArticle(id, user);
   const onOpen = useCallback((nodeId: string) => navigate(`/articles/${id}/nodes/${nodeId}`), [navigate, id]);

@@ -10,6 +10,7 @@ import { useAuth } from '../../../auth/hooks/useAuth';
 import { AuditLog } from '../AuditLog/AuditLog';
 import { QueueItemCard } from '../QueueItemCard/QueueItemCard';
 import styles from './ModerationPage.module.css';
+import { useDocumentTitle } from '../../../../ui/focus/focus';
 
 type Tab = (typeof QUEUE_STATUSES)[number] | 'audit';
 const TABS: { id: Tab; label: string }[] = [
@@ -38,6 +39,7 @@ function Queue({ status }: { status: Exclude<Tab, 'audit'> }) {
 export function ModerationPage() {
   const { user, loading } = useAuth();
   const [tab, setTab] = useState<Tab>('flagged');
+  useDocumentTitle('Moderation');
   if (loading) return <p>Loading…</p>;
   if (!user)
     return (

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
 import type { Notification } from '@agora/shared';
 import { errorMessage } from '../../../../api/errors';
@@ -8,6 +7,7 @@ import { UserLink } from '../../../../ui/UserLink/UserLink';
 import { useAuth } from '../../../auth/hooks/useAuth';
 import { useNotifications } from '../../hooks/useNotifications';
 import styles from './NotificationsPage.module.css';
+import { useDocumentTitle } from '../../../../ui/focus/focus';
 
 function headline(n: Notification) {
   switch (n.kind) {
@@ -34,9 +34,7 @@ function headline(n: Notification) {
 export function NotificationsPage() {
   const { user, loading } = useAuth();
   const q = useNotifications();
-  useEffect(() => {
-    document.title = q.unread ? `Notifications (${q.unread}) · Agora` : 'Notifications · Agora';
-  }, [q.unread]);
+  useDocumentTitle(q.unread ? `Notifications (${q.unread})` : 'Notifications');
   if (loading) return <p>Loading…</p>;
   if (!user)
     return (

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../../../api/http';
@@ -10,6 +9,7 @@ import { RelativeTime } from '../../../../ui/RelativeTime/RelativeTime';
 import { StrengthMeter } from '../../../../ui/StrengthMeter/StrengthMeter';
 import { TypeBadge } from '../../../../ui/TypeBadge/TypeBadge';
 import styles from './ProfilePage.module.css';
+import { useDocumentTitle } from '../../../../ui/focus/focus';
 
 const STANDING = { active: 'In good standing', suspended: 'Suspended', banned: 'Banned' } as const;
 const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
@@ -18,9 +18,7 @@ const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 10
 export function ProfilePage() {
   const { name = '' } = useParams();
   const q = useQuery({ queryKey: queryKeys.profile(name), queryFn: () => api.profile(name), enabled: !!name });
-  useEffect(() => {
-    document.title = `${q.data?.username ?? name} · Agora`;
-  }, [q.data?.username, name]);
+  useDocumentTitle(`${q.data?.username ?? name}: profile`);
   if (q.isPending) return <p>Loading…</p>;
   if (q.isError) return <ErrorNote>{errorMessage(q.error)}</ErrorNote>;
   const p = q.data;

@@ -4,10 +4,12 @@ import { useArticles } from '../../../../api/queries';
 import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
 import { RelativeTime } from '../../../../ui/RelativeTime/RelativeTime';
 import styles from './ArticleList.module.css';
+import { useDocumentTitle } from '../../../../ui/focus/focus';
 
 /** The articles under debate. */
 export function ArticleList() {
   const q = useArticles();
+  useDocumentTitle('Articles');
   return (
     <div className={styles.page}>
       <h1>Articles</h1>

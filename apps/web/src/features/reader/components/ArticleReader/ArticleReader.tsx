@@ -17,6 +17,7 @@ import { PerspectiveSwitch } from '../../../perspectives/components/PerspectiveS
 import { useTextSelection } from '../../hooks/useTextSelection';
 import { ParagraphBlock, type ComposerState } from '../ParagraphBlock/ParagraphBlock';
 import styles from './ArticleReader.module.css';
+import { useDocumentTitle } from '../../../../ui/focus/focus';
 
 /**
  * The article as written, paragraph by paragraph, each with its discussion; kept live. The first screen
@@ -27,6 +28,7 @@ export function ArticleReader() {
   const { user } = useAuth();
   const qc = useQueryClient();
   const article = useArticle(id);
+  useDocumentTitle(article.data?.title);
   const tree = useArticleNodes(id);
   const live = useLiveArticle(id, user);
   const [openIndex, setOpenIndex] = useState<number | null>(null);

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../../../api/http';
@@ -6,15 +5,14 @@ import { errorMessage } from '../../../../api/errors';
 import { queryKeys } from '../../../../api/query-keys';
 import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
 import styles from './SearchPage.module.css';
+import { useDocumentTitle } from '../../../../ui/focus/focus';
 
 /** Results for `?q=`: articles by title, then public arguments by their words; each opens where it is. */
 export function SearchPage() {
   const [params] = useSearchParams();
   const query = (params.get('q') ?? '').trim();
   const q = useQuery({ queryKey: queryKeys.search(query), queryFn: () => api.search(query), enabled: query.length >= 2 });
-  useEffect(() => {
-    document.title = query ? `“${query}” · Search · Agora` : 'Search · Agora';
-  }, [query]);
+  useDocumentTitle(query ? `“${query}” · Search` : 'Search');
   return (
     <div className={styles.page}>
       <h1>Search</h1>

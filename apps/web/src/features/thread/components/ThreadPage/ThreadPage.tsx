@@ -10,6 +10,7 @@ import { useAuth } from '../../../auth/hooks/useAuth';
 import { PerspectiveSwitch } from '../../../perspectives/components/PerspectiveSwitch/PerspectiveSwitch';
 import { ThreadTree } from '../ThreadTree/ThreadTree';
 import styles from './ThreadPage.module.css';
+import { useDocumentTitle } from '../../../../ui/focus/focus';
 
 const excerpt = (s: string) => (s.length > 70 ? `${s.slice(0, 67)}…` : s);
 
@@ -34,6 +35,7 @@ export function ThreadPage() {
   // Until the node is read, the page may hold only the first screen's outline of it.
   const node = thread.isSuccess ? tree.index.byId.get(nodeId) : undefined;
   // The thesis heads every chain; the first crumb names the article instead.
+  useDocumentTitle(node ? `${node.withdrawn ? 'Withdrawn argument' : excerpt(node.text)} · Thread` : 'Thread');
   const chain = (node?.ancestors.slice(1) ?? []).flatMap((a) => {
     const p = tree.index.byId.get(a);
     return p ? [{ id: p.id, text: p.text || '(withdrawn)' }] : [];
