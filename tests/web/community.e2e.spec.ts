@@ -103,7 +103,8 @@ describe('notifications, profiles and search in Chromium', () => {
     await page.locator('[data-testid="live-status"][data-status="live"]').waitFor();
     const section = page.getByRole('region', { name: 'Paragraph 6', exact: true });
     await section.getByRole('button', { name: /^Discuss/ }).click();
-    await section.getByRole('button', { name: 'Rebut this paragraph' }).click();
+    await section.getByRole('button', { name: 'Reply to this paragraph' }).click();
+    await page.getByRole('form', { name: 'Write a reply' }).getByRole('radio', { name: 'Rebut' }).check();
     const text = `Posted while signing up (${Date.now().toString(36)}).`;
     const form = page.getByRole('form', { name: 'Write a rebuttal' });
     await form.getByRole('textbox').fill(text);

@@ -89,8 +89,10 @@ describe('reader in Chromium (issue 7 scenario)', () => {
     const bar = author.locator('[data-quote-bar]');
     await bar.waitFor();
     expect(await bar.innerText()).toContain(phrase);
-    await bar.getByRole('button', { name: 'Rebut' }).click();
+    await bar.getByRole('button', { name: 'Reply to this passage' }).click();
 
+    // The kind of reply is the reader's choice in the composer, never a default.
+    await author.getByRole('form', { name: 'Write a reply' }).getByRole('radio', { name: 'Rebut' }).check();
     const form = author.getByRole('form', { name: 'Write a rebuttal' });
     await expect(form.getByLabel('Quoted passage').innerText()).resolves.toContain(phrase);
     const text = `Where is the evidence for this? ${Date.now().toString(36)}`;

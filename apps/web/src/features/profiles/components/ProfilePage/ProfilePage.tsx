@@ -18,7 +18,7 @@ const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 10
 export function ProfilePage() {
   const { name = '' } = useParams();
   const q = useQuery({ queryKey: queryKeys.profile(name), queryFn: () => api.profile(name), enabled: !!name });
-  useDocumentTitle(`${q.data?.username ?? name}: profile`);
+  useDocumentTitle(q.data?.username ?? name);
   if (q.isPending) return <p>Loading…</p>;
   if (q.isError) return <ErrorNote>{errorMessage(q.error)}</ErrorNote>;
   const p = q.data;
