@@ -18,7 +18,7 @@ vi.mock('../../../../api/socket', () => {
  * paragraph), the third comes with the second page of the claim's replies; the support has a reply of
  * its own that loads when it is opened. Paragraph 1 has none yet.
  */
-function setup({ user = null as PublicUser | null } = {}) {
+function setup({ user = null as PublicUser | null, locked = false } = {}) {
   const t = makeTree();
   // What the first screen tells a signed-in reader: their vote on the support it shows.
   const myVotes = user ? { [t.support.id]: 3 } : undefined;
@@ -39,7 +39,7 @@ function setup({ user = null as PublicUser | null } = {}) {
     paragraphCount: 2,
     nodeCount: 8,
     replyCount: 4,
-    locked: false,
+    locked,
     createdAt: '2025-01-01T00:00:00.000Z',
     lastActivityAt: '2025-01-01T00:00:00.000Z',
     rootNodeId: t.root.id,
@@ -230,5 +230,38 @@ describe('ArticleReader', () => {
     text.focus();
     await userEvent.keyboard('{Enter}');
     expect(within(paragraph(1)).getByRole('button', { name: 'Close' })).toBeInTheDocument();
+  });
+
+  it('sets the page title to the article’s', async () => {
+    setup();
+    await screen.findByRole('heading', { level: 1 });
+    await waitFor(() => expect(document.title).toBe('IRAQ: a test · Agora'));
+  });
+
+  it('in a locked article, disables replying to a paragraph and quoting it, and says why', async () => {
+    setup({ user: makeUser(), locked: true });
+    await screen.findByRole('heading', { level: 1 });
+    await userEvent.click(within(section(0)).getByRole('button', { name: /^Discuss/ }));
+    const reply = within(section(0)).getByRole('button', { name: 'Reply to this paragraph' });
+    expect(reply).toBeDisabled();
+    const reason = document.getElementById(reply.getAttribute('aria-describedby')!);
+    expect(reason).toHaveTextContent('This article is locked: no new replies or votes.');
+    expect(within(section(0)).getByRole('button', { name: 'Quote sentences' })).toBeDisabled();
+  });
+
+  it('lets a keyboard reader quote sentences and reply quoting them, and gives focus back when cancelled', async () => {
+    setup({ user: makeUser() });
+    await screen.findByRole('heading', { level: 1 });
+    const quote = within(section(0)).getByRole('button', { name: 'Quote sentences' });
+    quote.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(within(section(0)).getByText(/Sentence 1 of 1/).closest('blockquote')).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(within(section(0)).getByRole('button', { name: 'Quote sentences' })).toHaveFocus());
+    await userEvent.keyboard('{Enter}');
+    await userEvent.keyboard('{Enter}');
+    const form = await screen.findByRole('form', { name: 'Write a reply' });
+    expect(within(form).getByLabelText('Quoted passage')).toHaveTextContent('The sectarian violence in Iraq grew.');
+    expect(within(form).getByLabelText('Your reply')).toHaveFocus();
   });
 });

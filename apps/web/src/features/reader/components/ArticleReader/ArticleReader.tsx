@@ -77,7 +77,7 @@ export function ArticleReader() {
           )}
         </div>
         <PerspectiveSwitch articleId={id} describe={describe} />
-        {a.locked && <p className={styles.locked}>This article is locked: reading and voting only.</p>}
+        {a.locked && <p className={styles.locked}>This article is locked: reading only, no new replies or votes.</p>}
         {lock.isError && <ErrorNote>{errorMessage(lock.error)}</ErrorNote>}
         {tree.isError && <ErrorNote>Could not load the discussion: {errorMessage(tree.error)}</ErrorNote>}
         <p className={styles.hint}>Select words in a paragraph to rebut or support them, or open a paragraph to join its discussion.</p>
@@ -89,7 +89,6 @@ export function ArticleReader() {
           paragraph={p}
           index={tree.index}
           open={openIndex === p.index}
-          locked={a.locked}
           onOpen={(open) => setOpenIndex(open ? p.index : openIndex === p.index ? null : openIndex)}
           selection={selection?.paragraphIndex === p.index ? { exact: selection.quote.exact, quote: selection.quote } : null}
           onDismissSelection={() => setSelection(null)}

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { noReplies, replyTotal, type ArgumentNode, type ArticleParagraph, type Quote, type ReplyType } from '@agora/shared';
 import type { TreeIndex } from '../../../../api/tree-ops';
 import { useReturnFocus } from '../../../../ui/focus/focus';
@@ -8,6 +8,7 @@ import { PerspectiveStrength } from '../../../perspectives/components/Perspectiv
 import { Composer } from '../../../thread/components/Composer/Composer';
 import { StrengthBreakdown } from '../../../thread/components/StrengthBreakdown/StrengthBreakdown';
 import { ThreadTree } from '../../../thread/components/ThreadTree/ThreadTree';
+import { useNodeRefusals } from '../../../thread/hooks/useNodeRefusals';
 import { QuoteBar } from '../QuoteBar/QuoteBar';
 import { QuotePicker } from '../QuotePicker/QuotePicker';
 import { ReplyPreview } from '../ReplyPreview/ReplyPreview';
@@ -27,7 +28,6 @@ interface Props {
   paragraph: ArticleParagraph;
   index: TreeIndex;
   open: boolean;
-  locked: boolean;
   onOpen: (open: boolean) => void;
   selection: { exact: string; quote: Quote } | null;
   onDismissSelection: () => void;
@@ -45,6 +45,12 @@ function paragraphPart(paragraph: ArticleParagraph): { key: 'thesis' | 'for' | '
   return null;
 }
 
+/** Why a reply to the paragraph's claim would be refused (a suspension, a lock), or null; unknown until the claim is loaded. */
+function useReplyRefusal(claim: ArgumentNode | undefined, articleId: string) {
+  const stand = claim ?? { articleId, type: 'claim' as const, status: 'visible' as const, authorId: null, withdrawn: false, locked: false, ancestors: [] };
+  return useNodeRefusals(stand).reply;
+}
+
 const isControl = (el: EventTarget) => el instanceof Element && !!el.closest('button, a, input, textarea, select, label');
 
 /**
@@ -52,7 +58,7 @@ const isControl = (el: EventTarget) => el instanceof Element && !!el.closest('bu
  * far) or, when open, its thread, whose replies load as the reader asks for them.
  */
 export function ParagraphBlock(props: Props) {
-  const { articleId, paragraph, index, open, locked, onOpen, selection, composer, onCompose, threadHref } = props;
+  const { articleId, paragraph, index, open, onOpen, selection, composer, onCompose, threadHref } = props;
   const claim: ArgumentNode | undefined = index.claimByParagraph.get(paragraph.index) ?? (paragraph.nodeId ? index.byId.get(paragraph.nodeId) : undefined);
   const children = useMemo(() => (claim ? (index.children.get(claim.id) ?? []) : []), [claim, index]);
   const replies = useMemo(() => children.filter((c) => c.origin === 'user'), [children]);
@@ -76,6 +82,8 @@ export function ParagraphBlock(props: Props) {
   const rated = claim?.rated ?? paragraph.rated ?? false;
   const [why, setWhy] = useState(false);
   const [picking, setPicking] = useState(false);
+  const refusal = useReplyRefusal(claim, articleId);
+  const reasonId = useId();
   const textRef = useRef<HTMLParagraphElement>(null);
   // Closing the composer or the quote picker gives focus back to what opened it, else to the paragraph.
   const back = useReturnFocus(useCallback(() => textRef.current, []));
@@ -139,10 +147,12 @@ export function ParagraphBlock(props: Props) {
               Why?
             </button>
           )}
-          {!locked && paragraph.sentences.length > 0 && (
+          {paragraph.sentences.length > 0 && (open || !refusal) && (
             <button
               type="button"
               data-variant="link"
+              disabled={!!refusal}
+              aria-describedby={refusal ? reasonId : undefined}
               aria-expanded={picking}
               onClick={() => {
                 if (!picking) back.remember();
@@ -157,6 +167,11 @@ export function ParagraphBlock(props: Props) {
           </button>
         </aside>
       </div>
+      {refusal && (open || selection) && (
+        <p id={reasonId} className={`disabled-reason ${styles.locked}`} data-disabled-reason>
+          {refusal.message}
+        </p>
+      )}
       {why && claim && <StrengthBreakdown nodeId={claim.id} strength={strength} />}
       {picking && (
         <QuotePicker
@@ -172,7 +187,7 @@ export function ParagraphBlock(props: Props) {
           }}
         />
       )}
-      {selection && (
+      {selection && !refusal && (
         <QuoteBar
           exact={selection.exact}
           onDismiss={props.onDismissSelection}
@@ -194,14 +209,13 @@ export function ParagraphBlock(props: Props) {
       )}
       {open ? (
         <div className={styles.thread}>
-          {!composing && !locked && (
+          {!composing && (
             <div className={styles.replyButtons}>
-              <button type="button" onClick={() => compose({ paragraphIndex: paragraph.index })}>
+              <button type="button" onClick={() => compose({ paragraphIndex: paragraph.index })} disabled={!!refusal} aria-describedby={refusal ? reasonId : undefined}>
                 Reply to this paragraph
               </button>
             </div>
           )}
-          {locked && <p className={styles.locked}>This article is locked: no new replies or votes.</p>}
           {claim ? (
             <ThreadTree articleId={articleId} index={index} rootId={claim.id} threadHref={threadHref} label={`Discussion of paragraph ${n}`} emptyText="No replies yet. Be the first." />
           ) : (
