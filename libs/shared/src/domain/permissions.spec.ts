@@ -77,6 +77,17 @@ describe('nodeActionRefusal', () => {
     expect(code('flag', actor(), situation({ status: 'hidden' }))).toBe(ERROR_CODES.FORBIDDEN);
   });
 
+  it('lets only the author edit or withdraw, and not edit a withdrawn argument or one in a locked thread', () => {
+    const mine = { authorId: 'me' };
+    expect(code('edit', actor(), situation(mine))).toBeNull();
+    expect(code('withdraw', actor(), situation(mine, { threadLocked: true }))).toBeNull();
+    expect(code('edit', actor(), situation())).toBe(ERROR_CODES.FORBIDDEN);
+    expect(code('withdraw', actor(), situation())).toBe(ERROR_CODES.FORBIDDEN);
+    expect(code('edit', actor(), situation({ ...mine, withdrawn: true }))).toBe(ERROR_CODES.WITHDRAWN);
+    expect(code('edit', actor(), situation(mine, { threadLocked: true }))).toBe(ERROR_CODES.LOCKED);
+    expect(code('edit', actor({ banned: true }), situation(mine))).toBe(ERROR_CODES.BANNED);
+  });
+
   it('throws the refusal as the domain error the API answers with', () => {
     expect(() => assertMay('vote', actor(), situation({ authorId: 'me' }), now)).toThrow(expect.objectContaining({ code: ERROR_CODES.SELF_VOTE }) as Error);
     expect(() => assertMay('vote', actor(), situation(), now)).not.toThrow();

@@ -43,7 +43,8 @@ export function assertCanWrite(actor: Actor | null | undefined, now = new Date()
   refuse(writeRefusal(actor, now));
 }
 
-export type NodeAction = 'reply' | 'vote' | 'flag';
+/** `edit` and `withdraw`: of one's own argument. */
+export type NodeAction = 'reply' | 'vote' | 'flag' | 'edit' | 'withdraw';
 
 /** The facts about a node, its thread and its article that what may be done to it depends on. */
 export interface NodeSituation {
@@ -53,11 +54,12 @@ export interface NodeSituation {
   threadLocked: boolean;
 }
 
+const NOT_AUTHOR: Refusal = { code: ERROR_CODES.FORBIDDEN, message: 'Only its author may change this node.' };
 // One message for every action, so that a page shows the reason once.
 const WITHDRAWN_REFUSAL: Refusal = { code: ERROR_CODES.WITHDRAWN, message: 'Its author withdrew this argument: it takes no replies, votes or flags.' };
 
 /**
- * Why the actor may not reply to, vote on or flag a node now, or null when they may: the same answer
+ * Why the actor may not reply to, vote on, flag, edit or withdraw a node now, or null when they may: the same answer
  * the server gives (it throws it, see assertMay) and the client shows beside a disabled control.
  */
 export function nodeActionRefusal(action: NodeAction, actor: Actor | null | undefined, situation: NodeSituation, now = new Date(), time: TimeFormat = isoTime): Refusal | null {
@@ -85,6 +87,13 @@ export function nodeActionRefusal(action: NodeAction, actor: Actor | null | unde
       if (!isPublic(node.status)) return { code: ERROR_CODES.FORBIDDEN, message: 'Only published nodes can be flagged.' };
       if (node.withdrawn) return WITHDRAWN_REFUSAL;
       return null;
+    case 'edit':
+      if (!own) return NOT_AUTHOR;
+      if (node.withdrawn) return { code: ERROR_CODES.WITHDRAWN, message: 'A withdrawn node cannot be edited.' };
+      if (situation.threadLocked) return { code: ERROR_CODES.LOCKED, message: 'This thread is locked: it cannot be edited.' };
+      return null;
+    case 'withdraw':
+      return own ? null : NOT_AUTHOR;
   }
 }
 

@@ -10,6 +10,7 @@ import {
   repeatsSibling,
   type Anchor,
   type ArgumentNode,
+  type NodeSituation,
   type ChildrenQuery,
   type Page,
   type ParagraphReplyInput,
@@ -40,6 +41,14 @@ import { toStrengthBreakdown } from './strength-breakdown';
 const EVENT_VIEWER: Viewer = { id: '', role: 'admin' };
 
 /** What a reply needs of its parent: its place in the tree and what the rules look at. */
+/** A stored node as permissions see it (see nodeActionRefusal). */
+const situationOf = (n: Pick<NodeRecord, 'type' | 'status' | 'authorId' | 'withdrawn'>): NodeSituation['node'] => ({
+  type: n.type,
+  status: n.status,
+  authorId: n.authorId ? String(n.authorId) : null,
+  withdrawn: !!n.withdrawn,
+});
+
 type ReplyParent = Pick<NodeRecord, '_id' | 'articleId' | 'ancestors' | 'depth' | 'paragraphIndex' | 'status' | 'authorId' | 'locked' | 'type' | 'withdrawn'>;
 
 @Injectable()
@@ -153,8 +162,7 @@ export class NodesService {
    * from the tree.
    */
   private async createReply(parent: ReplyParent, type: ReplyType, text: string, anchor: Anchor | null, actor: RequestUser, articleLocked: boolean): Promise<ArgumentNode> {
-    const situation = { type: parent.type, status: parent.status, authorId: parent.authorId && String(parent.authorId), withdrawn: !!parent.withdrawn };
-    assertMay('reply', actor, { node: situation, articleLocked, threadLocked: !articleLocked && (await this.nodes.isLockedPath(parent)) });
+    assertMay('reply', actor, { node: situationOf(parent), articleLocked, threadLocked: !articleLocked && (await this.nodes.isLockedPath(parent)) });
     // Read from the article's tree in memory: a double submission costs no query. Pending posts are not
     // in it, and two identical posts racing on two instances may both pass: this guards against
     // repeats, not against abuse (rate limits do that).
@@ -205,9 +213,7 @@ export class NodesService {
   async edit(id: string, text: string, actor: RequestUser): Promise<ArgumentNode> {
     assertCanWrite(actor);
     const node = await this.getVisible(id, actor);
-    this.assertAuthor(node, actor);
-    if (node.withdrawn) throw new DomainError(ERROR_CODES.WITHDRAWN, 'A withdrawn node cannot be edited.');
-    if (await this.nodes.isLockedPath(node)) throw new DomainError(ERROR_CODES.LOCKED, 'This thread is locked: it cannot be edited.');
+    assertMay('edit', actor, { node: situationOf(node), articleLocked: false, threadLocked: await this.nodes.isLockedPath(node) });
     const pendingReason = await this.preModeration(text, actor);
     const status = pendingReason && node.status === 'visible' ? 'pending' : node.status;
     const updated = await this.nodes.updateIfVersion(node._id, node.version, {
@@ -237,7 +243,7 @@ export class NodesService {
   async withdraw(id: string, actor: RequestUser): Promise<ArgumentNode> {
     assertCanWrite(actor);
     const node = await this.getVisible(id, actor);
-    this.assertAuthor(node, actor);
+    assertMay('withdraw', actor, { node: situationOf(node), articleLocked: false, threadLocked: false });
     if (node.withdrawn) return this.view(node, actor);
     const updated = await this.nodes.update(node._id, {
       $set: { withdrawn: true, editedAt: new Date() },
@@ -247,9 +253,5 @@ export class NodesService {
     if (!updated) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
     if (isPublic(updated.status)) await this.announceChange(updated);
     return this.view(updated, actor);
-  }
-
-  private assertAuthor(node: NodeRecord, actor: RequestUser): void {
-    if (!node.authorId || String(node.authorId) !== actor.id) throw new DomainError(ERROR_CODES.FORBIDDEN, 'Only its author may change this node.');
   }
 }

@@ -31,5 +31,5 @@ export function useNodeRefusals(node: Pick<ArgumentNode, 'articleId' | 'type' | 
     const r = nodeActionRefusal(action, user, situation, now, localTime);
     return r?.code === ERROR_CODES.UNAUTHENTICATED ? null : r;
   };
-  return { reply: refusal('reply'), vote: refusal('vote'), flag: refusal('flag') };
+  return { reply: refusal('reply'), vote: refusal('vote'), flag: refusal('flag'), edit: refusal('edit'), withdraw: refusal('withdraw') };
 }

@@ -14,7 +14,8 @@ function setup(node: ArgumentNode, opts: { user?: PublicUser | null; articleLock
   const t = makeTree();
   mockApi({ [`GET /api/nodes/${node.id}/children`]: () => [200, { items: [], nextCursor: null }] });
   const client = createTestClient();
-  const all = [...t.all, ...(opts.above ?? []), node];
+  const above = opts.above ?? [];
+  const all = [...t.all.filter((n) => !above.some((a) => a.id === n.id)), ...above, node];
   client.setQueryData(queryKeys.tree(t.articleId), all);
   client.setQueryData(queryKeys.article(t.articleId), { id: t.articleId, locked: !!opts.articleLocked } as ArticleDetail);
   renderWithProviders(<ThreadTree articleId={t.articleId} index={indexTree(all)} rootId={node.id} includeRoot threadHref={(id) => `/n/${id}`} />, {
@@ -73,6 +74,16 @@ describe('ThreadNode controls say what the server would say, before any click', 
     expect(sut.step(5)).toBeDisabled();
     expect(reasonOf(within(sut.el).getByRole('group', { name: /Rate how strong/ }))).toBe('You cannot vote on your own argument.');
     expect(reply(sut.el)).toBeEnabled();
+  });
+
+  it('disables editing one’s own argument under a locked one, saying why, and leaves withdrawing it open', () => {
+    const lockedClaim = { ...claim, locked: true };
+    const sut = setup(makeNode({ type: 'support', ...under, authorId: 'user-1' }), { above: [lockedClaim] });
+    const edit = within(sut.el).getByRole('button', { name: 'Edit' });
+    expect(edit).toBeDisabled();
+    expect(reasonOf(edit)).toBe('This thread is locked: it cannot be edited.');
+    expect(reasonOf(reply(sut.el))).toBe('This thread is locked: no new replies or votes.');
+    expect(within(sut.el).getByRole('button', { name: 'Withdraw' })).toBeEnabled();
   });
 
   it('disables replying to and rating a withdrawn argument, saying it was withdrawn', () => {

@@ -81,7 +81,7 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
   const mod = isModerator(user);
   const editable = own && node.origin === 'user' && !node.withdrawn;
   const refusals = useNodeRefusals(node);
-  const reasons = reasonsOf([refusals.reply, node.type === 'comment' ? null : refusals.vote, own ? null : refusals.flag], useId());
+  const reasons = reasonsOf([refusals.reply, node.type === 'comment' ? null : refusals.vote, own ? null : refusals.flag, ...(editable ? [refusals.edit, refusals.withdraw] : [])], useId());
   const reasonFor = (r: Refusal | null) => (r ? reasons.find((x) => x.message === r.message)?.id : undefined);
 
   const edit = useMutation({
@@ -184,10 +184,12 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
                   toggle('edit');
                 }}
                 aria-expanded={panel === 'edit'}
+                disabled={!!refusals.edit}
+                aria-describedby={reasonFor(refusals.edit)}
               >
                 Edit
               </button>
-              <button type="button" aria-expanded={panel === 'withdraw'} onClick={() => toggle('withdraw')}>
+              <button type="button" aria-expanded={panel === 'withdraw'} onClick={() => toggle('withdraw')} disabled={!!refusals.withdraw} aria-describedby={reasonFor(refusals.withdraw)}>
                 Withdraw
               </button>
             </>
