@@ -85,12 +85,26 @@ describe('accessibility in Chromium', () => {
       path: () => `/articles/${articleId}`,
       ready: async (p) => {
         await p.locator('[data-paragraph-index="1"][data-node-id]').waitFor();
-        // With a discussion open: the thread's controls are on the page too.
-        await p.getByRole('region', { name: 'Paragraph 2' }).getByRole('button', { name: /^Discuss/ }).click();
+        // With a discussion and the keyboard quote picker open: their controls are on the page too.
+        const section = p.getByRole('region', { name: 'Paragraph 2', exact: true });
+        await section.getByRole('button', { name: /^Discuss/ }).click();
         await p.locator(`article[data-node-id="${rebuttal.id}"]`).waitFor();
+        await section.getByRole('button', { name: 'Quote sentences' }).click();
+        await section.getByRole('group', { name: /^Quote sentences of paragraph/ }).waitFor();
       },
     },
-    { name: 'thread', path: () => `/articles/${articleId}/nodes/${rebuttal.id}`, ready: (p) => p.locator(`article[data-node-id="${comment.id}"]`).waitFor() },
+    {
+      name: 'thread',
+      path: () => `/articles/${articleId}/nodes/${rebuttal.id}`,
+      ready: async (p) => {
+        // With the composer open, its choice of kind unmade and the reader told to make it.
+        const node = p.locator(`article[data-node-id="${comment.id}"]`);
+        await node.getByRole('button', { name: 'Reply', exact: true }).click();
+        await node.getByLabel('Your reply').fill('A question.');
+        await node.getByRole('button', { name: 'Post reply' }).click();
+        await node.getByRole('alert').waitFor();
+      },
+    },
     { name: 'map', path: () => `/articles/${articleId}/map`, ready: (p) => p.locator('.react-flow__node').first().waitFor() },
     { name: 'moderation', path: () => '/moderation', ready: (p) => p.locator(`article[data-node-id="${rebuttal.id}"]`).waitFor() },
     { name: 'profile', path: () => `/u/${ann.user.username}`, ready: (p) => p.getByRole('heading', { name: ann.user.username, level: 1 }).waitFor() },

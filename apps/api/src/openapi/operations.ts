@@ -269,7 +269,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     description: 'Removes the caller’s vote on the node, if any.',
     access: 'signed-in',
     throttled: true,
-    errors: [...AUTHOR, LOCKED],
+    errors: [...AUTHOR, LOCKED, WITHDRAWN],
     response: { ...ex.voteResponse, myVote: null },
   },
   VotesController_mine: {
