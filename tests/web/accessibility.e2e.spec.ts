@@ -35,6 +35,17 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join(' | ')}`);
 }
 
+/** Buttons and fields shown on the page that a finger would miss: under 44 × 44 CSS px. */
+function smallTapTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('button, select, textarea, input:not([type="radio"]):not([type="checkbox"]):not([type="hidden"])'))
+      .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.height < 44 || box.width < 44)
+      .map(({ el, box }) => `tap target ${Math.round(box.width)}×${Math.round(box.height)}: ${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`),
+  );
+}
+
 describe('accessibility in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
@@ -111,7 +122,7 @@ describe('accessibility in Chromium', () => {
   ];
 
   for (const [size, viewport] of Object.entries(VIEWPORTS)) {
-    it(`finds no serious or critical axe violation on any page, each with its own title (${size})`, async () => {
+    it(`finds no serious or critical axe violation on any page (nor, on a phone, a control under 44 px), each with its own title (${size})`, async () => {
       const page = await pageAs(admin.token, viewport, `axe-${size}`);
       const found: Record<string, string[]> = {};
       const titles: string[] = [];
@@ -121,6 +132,7 @@ describe('accessibility in Chromium', () => {
         await page.waitForFunction(() => document.title !== 'Agora' && document.title.endsWith('· Agora'));
         titles.push(await page.title());
         const violations = await seriousViolations(page);
+        if (size === 'phone') violations.push(...(await smallTapTargets(page)));
         if (violations.length) found[p.name] = violations;
       }
       expect(found).toEqual({});
