@@ -114,6 +114,8 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', route: '/api/metrics' },
   { method: 'get', route: '/api/articles/:id/export', query: exportQuerySchema },
   { method: 'post', route: '/api/auth/logout' },
+  { method: 'post', route: '/api/auth/refresh' },
+  { method: 'delete', route: '/api/auth/session' },
   { method: 'post', route: '/api/auth/password', body: passwordChangeSchema, valid: { currentPassword: 'not the password', newPassword: 'a-Fresh-passphrase-77' } },
 ];
 

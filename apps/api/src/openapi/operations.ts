@@ -20,7 +20,7 @@ export interface OperationDoc {
   otherResponses?: Record<string, { description: string; example: unknown }>;
 }
 
-const { DUPLICATE, LOCKED, WITHDRAWN, QUOTE_NOT_FOUND, USERNAME_TAKEN, INVALID_CREDENTIALS, ALREADY_FLAGGED, SELF_VOTE, ARTICLE_INVALID, SUSPENDED, BANNED, FORBIDDEN } = ERROR_CODES;
+const { DUPLICATE, LOCKED, WITHDRAWN, QUOTE_NOT_FOUND, USERNAME_TAKEN, INVALID_CREDENTIALS, ALREADY_FLAGGED, SELF_VOTE, ARTICLE_INVALID, SUSPENDED, BANNED, FORBIDDEN, UNAUTHENTICATED } = ERROR_CODES;
 /** Writes by a participant: refused while they are suspended or banned. */
 const AUTHOR = [SUSPENDED, BANNED];
 
@@ -37,7 +37,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   },
   AuthController_login: {
     summary: 'Sign in',
-    description: 'Exchanges a username and password for a bearer token (a JWT valid for JWT_TTL).',
+    description: 'Exchanges a username and password for a bearer token (a JWT valid for JWT_TTL, 15 minutes by default), and sets the httpOnly, SameSite=Strict session cookie that renews it (`POST /api/auth/refresh`).',
     access: 'anyone',
     throttled: true,
     errors: [INVALID_CREDENTIALS],
@@ -311,6 +311,22 @@ export const OPERATIONS: Record<string, OperationDoc> = {
       'The article’s public arguments with their relations, anchors, vote totals and strengths, as a file: `format=json` (Agora’s own, the default), `argdown` (Argdown that @argdown/core reads back) or `aif` (the Argument Interchange Format as AIFdb and OVA read it).',
     access: 'anyone',
     response: { format: 'agora-debate', version: 1, exportedAt: '2026-12-06T00:00:00.000Z', article: { id: ex.ids.ARTICLE_ID, title: 'The case for a four-day week', metadata: ex.articleSummary.metadata, createdAt: '2026-12-01T00:00:00.000Z' }, nodes: [] },
+  },
+  AuthController_refresh: {
+    summary: 'Renew the access token',
+    description:
+      'Exchanges the session cookie (set by sign-in, httpOnly, SameSite=Strict, sent only to /api/auth) for a fresh bearer token and a new cookie; the old cookie renews nothing again. 401 when there is no session, it ran out (SESSION_TTL_DAYS without use) or the account logged out everywhere or changed its password.',
+    access: 'anyone',
+    throttled: true,
+    errors: [UNAUTHENTICATED],
+    response: ex.auth,
+  },
+  AuthController_endSession: {
+    summary: 'Sign out on this device',
+    description: 'Ends the session the cookie names and clears the cookie; other devices stay signed in. Answers 204, with or without a session.',
+    access: 'anyone',
+    throttled: true,
+    response: null,
   },
   AuthController_logout: {
     summary: 'Sign out everywhere',

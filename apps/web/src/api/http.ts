@@ -21,18 +21,26 @@ import type {
   VoteResponse,
 } from '@agora/shared';
 import { ApiError } from './errors';
-import { getToken } from './token';
+import { getToken, renewToken } from './token';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const token = getToken();
-  if (token) headers.authorization = `Bearer ${token}`;
+  const send = (token: string | null) => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = `Bearer ${token}`;
+    return fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  };
   let res: Response;
   try {
-    res = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const token = getToken();
+    res = await send(token);
+    // The token ran out (a laptop woke from sleep): renewed from the session cookie, the request is sent once more.
+    if (res.status === 401 && token && !path.startsWith('/auth/')) {
+      const renewed = await renewToken();
+      if (renewed) res = await send(renewed);
+    }
   } catch {
     throw new ApiError(0, null, 'Cannot reach the server. Check your connection and try again.');
   }
@@ -66,6 +74,8 @@ export const api = {
   me: () => request<PublicUser>('GET', '/auth/me'),
   /** Revokes every token of the account, on every device (the server moves its token version). */
   logout: () => request<null>('POST', '/auth/logout'),
+  /** Ends this device's session (its cookie renews nothing more). */
+  endSession: () => request<null>('DELETE', '/auth/session'),
 
   notifications: (cursor?: string) => request<NotificationPage>('GET', `/notifications${q({ cursor })}`),
   markNotificationsRead: (which: { ids: string[] } | { all: true }) => request<{ unread: number }>('POST', '/notifications/read', which),

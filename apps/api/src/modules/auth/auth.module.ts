@@ -1,6 +1,9 @@
 import { createSecretKey } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { MongooseModule } from '@nestjs/mongoose';
+import { Session, SessionSchema } from './session.model';
+import { SessionsRepository } from './sessions.repository';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
@@ -11,6 +14,7 @@ import { TokenService } from './token.service';
 @Module({
   imports: [
     UsersModule,
+    MongooseModule.forFeature([{ name: Session.name, schema: SessionSchema }]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -23,7 +27,7 @@ import { TokenService } from './token.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokenService],
+  providers: [AuthService, TokenService, SessionsRepository],
   exports: [TokenService, UsersModule],
 })
 export class AuthModule {}
