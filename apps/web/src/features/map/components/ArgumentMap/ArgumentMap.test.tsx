@@ -113,7 +113,7 @@ describe('ArgumentMap', () => {
     expect(current()).toBe(t.rebut.id);
     press('ArrowRight');
     expect(current()).toBe(t.support.id);
-    expect(screen.getByTestId('map-current')).toHaveTextContent(/^Supports, strength 80%: That is right\. 1 beneath/);
+    expect(screen.getByTestId('map-current')).toHaveTextContent(/^Supports, strength 80%: That is right \(1 beneath\)$/);
     press('ArrowLeft');
     press('ArrowUp');
     expect(current()).toBe(t.claim.id);
@@ -145,7 +145,8 @@ describe('MapOutline', () => {
     const outline = screen.getByTestId('map-outline');
     const link = outline.querySelector<HTMLAnchorElement>(`[data-node-id="${t.support.id}"] a`)!;
     expect(link).toHaveAttribute('href', `/t/${t.support.id}`);
-    expect(link).toHaveTextContent('Supports That is right');
+    expect(link).toHaveTextContent(/^That is right$/);
+    expect(outline.querySelector(`[data-node-id="${t.support.id}"]`)).toHaveTextContent(/^Supports80%/);
     fireEvent.click(screen.getAllByRole('button', { name: 'Hide' })[1]);
     expect(outline.querySelector(`[data-node-id="${t.support.id}"]`)).toBeNull();
     expect(screen.getByRole('button', { name: 'Show 3 beneath' })).toHaveAttribute('aria-expanded', 'false');

@@ -149,7 +149,7 @@ function Canvas({ visible, collapsed, current, highlighted, focus, onOpen, onTog
       aria-activedescendant={active ? `map-node-${active.node.id}` : undefined}
     >
       <p className={styles.announce} aria-live="polite" data-testid="map-current">
-        {announced && `${announced.summary}${below ? (collapsed.has(active!.node.id) ? `. ${below} folded beneath` : `. ${below} beneath`) : ''}`}
+        {announced && `${announced.summary}${below ? ` (${below} ${collapsed.has(active!.node.id) ? 'folded ' : ''}beneath)` : ''}`}
       </p>
       <ReactFlow<MapFlowNode>
         nodes={flowNodes}

@@ -39,11 +39,14 @@ export function MapOutline({ visible, collapsed, highlighted, focus, threadHref,
     return (
       <li key={node.id} data-node-id={node.id} data-node-type={node.type} data-highlighted={highlighted === node.id ? 'true' : undefined} className={styles.item}>
         <div className={`${styles.entry} ${styles[node.type]} ${highlighted === node.id ? styles.highlighted : ''}`}>
-          <span className={styles.swatch} style={{ background: strengthColour(shown.value, shown.rated), color: textOnStrength(shown.value, shown.rated) }}>
-            {figure}
+          <span className={styles.head}>
+            <span className={styles.kind}>{label}</span>
+            <span className={styles.swatch} style={{ background: strengthColour(shown.value, shown.rated), color: textOnStrength(shown.value, shown.rated) }}>
+              {figure}
+            </span>
           </span>
           <Link to={threadHref(node.id)} className={styles.link}>
-            <span className={styles.kind}>{label}</span> {node.withdrawn ? 'Withdrawn' : node.text}
+            {node.withdrawn ? 'Withdrawn' : node.text}
           </Link>
           {below > 0 && (
             <button type="button" className={styles.toggle} aria-expanded={!folded} onClick={() => onToggle(node.id)}>
