@@ -10,6 +10,8 @@ export interface FocusRequest {
 
 export interface MapViewState {
   tree: MapTree;
+  /** Every node of the tree, for search. */
+  all: readonly ArgumentNode[];
   visible: VisibleTree;
   collapsed: ReadonlySet<string>;
   showSentences: boolean;
@@ -29,8 +31,13 @@ export interface MapViewState {
  */
 export function useMapView(nodes: readonly ArgumentNode[] | undefined): MapViewState {
   const tree = useMemo(() => buildMapTree(nodes ?? []), [nodes]);
+  const all = useMemo(() => [...tree.byId.values()], [tree]);
+  const rootId = tree.root?.id ?? null;
   const [showSentences, setShowSentences] = useState(false);
-  const [chosen, setChosen] = useState<ReadonlySet<string> | null>(null);
+  // The reader's folds, for the tree whose thesis they were made on (another article starts afresh).
+  const [folds, setFolds] = useState<{ rootId: string | null; collapsed: ReadonlySet<string> } | null>(null);
+  const chosen = folds?.rootId === rootId ? folds.collapsed : null;
+  const setChosen = useCallback((collapsed: ReadonlySet<string>) => setFolds({ rootId, collapsed }), [rootId]);
   // Until the reader folds or unfolds anything, the opening fold follows the tree as it loads.
   const collapsed = useMemo(() => chosen ?? initialCollapsed(tree, { showSentences: false }), [chosen, tree]);
   const visible = useMemo(() => visibleTree(tree, { collapsed, showSentences }), [tree, collapsed, showSentences]);
@@ -38,7 +45,7 @@ export function useMapView(nodes: readonly ArgumentNode[] | undefined): MapViewS
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
 
-  const toggle = useCallback((id: string) => setChosen(toggleCollapsed(collapsed, id)), [collapsed]);
+  const toggle = useCallback((id: string) => setChosen(toggleCollapsed(collapsed, id)), [collapsed, setChosen]);
 
   const moveTo = useCallback(
     (id: string, options: { highlight?: boolean } = {}) => {
@@ -51,8 +58,8 @@ export function useMapView(nodes: readonly ArgumentNode[] | undefined): MapViewS
       setHighlighted(options.highlight ? id : null);
       setFocus((f) => ({ id, seq: (f?.seq ?? 0) + 1 }));
     },
-    [tree, collapsed, showSentences],
+    [tree, collapsed, showSentences, setChosen],
   );
 
-  return { tree, visible, collapsed, showSentences, setShowSentences, current, highlighted, focus, toggle, moveTo };
+  return { tree, all, visible, collapsed, showSentences, setShowSentences, current, highlighted, focus, toggle, moveTo };
 }

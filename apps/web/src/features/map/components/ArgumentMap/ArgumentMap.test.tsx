@@ -13,7 +13,7 @@ function Harness({ nodes, onOpen = () => {}, outline = false }: { nodes: Argumen
   const view = useMapView(nodes);
   return (
     <MemoryRouter>
-      <MapSearch nodes={view.tree.byId.values()} onChoose={(id) => view.moveTo(id, { highlight: true })} />
+      <MapSearch nodes={view.all} onChoose={(id) => view.moveTo(id, { highlight: true })} />
       <div style={{ width: 800, height: 600 }}>
         {outline ? (
           <MapOutline visible={view.visible} collapsed={view.collapsed} highlighted={view.highlighted} focus={view.focus} threadHref={(id) => `/t/${id}`} onToggle={view.toggle} />

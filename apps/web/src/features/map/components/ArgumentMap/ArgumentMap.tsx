@@ -115,7 +115,8 @@ function Canvas({ visible, collapsed, current, highlighted, focus, onOpen, onTog
   }, [focus]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.target !== e.currentTarget) return;
+    // The zoom buttons and the minimap keep their own keys.
+    if ((e.target as HTMLElement).closest('.react-flow__controls, .react-flow__minimap')) return;
     const from = current && visible.parent.has(current) ? current : rootId;
     if (!from) return;
     if (MAP_KEYS.includes(e.key)) {

@@ -82,6 +82,8 @@ export const MapNode = memo(function MapNode({ data }: NodeProps<MapFlowNode>) {
           aria-expanded={!collapsed}
           aria-label={collapsed ? `Unfold ${below} ${below === 1 ? 'node' : 'nodes'} beneath` : `Fold the ${below} ${below === 1 ? 'node' : 'nodes'} beneath`}
           data-testid="map-toggle"
+          // Focus stays on the map, where the keys are read.
+          onMouseDown={(e) => e.preventDefault()}
           onClick={(e) => {
             e.stopPropagation();
             onToggle(node.id);

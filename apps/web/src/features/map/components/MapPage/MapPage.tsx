@@ -57,7 +57,7 @@ export default function MapPage() {
           <Link to={`/articles/${id}`}>Back to the article</Link>
         </div>
         <div className={styles.tools}>
-          <MapSearch nodes={view.tree.byId.values()} onChoose={onFound} />
+          <MapSearch nodes={view.all} onChoose={onFound} />
           <label className={styles.check}>
             <input type="checkbox" checked={view.showSentences} onChange={(e) => view.setShowSentences(e.target.checked)} />
             Show the article’s sentences

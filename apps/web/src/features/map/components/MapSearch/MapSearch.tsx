@@ -4,7 +4,7 @@ import { searchNodes } from '../../lib/search';
 import styles from './MapSearch.module.css';
 
 interface Props {
-  nodes: Iterable<ArgumentNode>;
+  nodes: readonly ArgumentNode[];
   /** A found node chosen: the map unfolds the way to it, centres and highlights it. */
   onChoose: (nodeId: string) => void;
 }
