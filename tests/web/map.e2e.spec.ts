@@ -191,6 +191,18 @@ describe('the map of a 2,000-node debate, and the home page, in Chromium', () =>
       await box(page, sentence.id).waitFor();
       expect(errors).toEqual([]);
     });
+
+    it('lists the article on the home page with its byline and strongest open dispute', async () => {
+      await page.goto(`${t.baseUrl}/`);
+      const item = page.locator(`li[data-article-id="${article.id}"]`);
+      await item.getByTestId('article-byline').waitFor();
+      expect(await item.getByTestId('article-byline').innerText()).toMatch(/^By Jane Roe · 1 March 2024 · Source: example\.org$/);
+      const dispute = item.getByRole('list', { name: 'Strongest open disputes' }).getByRole('link');
+      expect(await dispute.count()).toBe(1);
+      await dispute.click();
+      await page.waitForURL(`**/articles/${article.id}/nodes/${claims[0]}`);
+      await screenshot(page, 'home-dispute-thread');
+    });
   });
 
   describe('on a phone', () => {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type ReactFlowInstance } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { ArgumentNode } from '@agora/shared';
 import type { FocusRequest } from '../../hooks/useMapView';
@@ -45,6 +45,7 @@ export function ArgumentMap(props: ArgumentMapProps) {
 
 function Canvas({ visible, collapsed, current, highlighted, focus, onOpen, onToggle, onMove, perspectiveOf }: ArgumentMapProps) {
   const flow = useReactFlow<MapFlowNode>();
+  const wrapper = useRef<HTMLDivElement>(null);
   const layout = useMemo(() => layoutArgumentMap(visible), [visible]);
   const placed = useMemo(() => new Map(layout.nodes.map((p) => [p.node.id, p])), [layout]);
   const rootId = layout.nodes[0]?.node.id ?? null;
@@ -93,13 +94,22 @@ function Canvas({ visible, collapsed, current, highlighted, focus, onOpen, onTog
     [layout],
   );
 
-  // Opens on the thesis and its first replies, at a zoom where their words can be read.
-  const opening = useMemo(() => {
+  // A debate that fits at a legible zoom opens whole; a bigger one opens at that zoom with the thesis
+  // at the top, centred, its first generations beneath it.
+  const open = (instance: ReactFlowInstance<MapFlowNode>) => {
+    const el = wrapper.current;
     const root = layout.nodes[0];
-    if (!root) return [];
-    const near = layout.nodes.filter((p) => p.depth === 1).sort((a, b) => Math.abs(a.x - root.x) - Math.abs(b.x - root.x)).slice(0, 4);
-    return [root, ...near].map((p) => ({ id: p.node.id }));
-  }, [layout]);
+    if (!el || !root) return;
+    const xs = layout.nodes.map((p) => p.x);
+    const ys = layout.nodes.map((p) => p.y);
+    const width = Math.max(...xs) - Math.min(...xs) + NODE_WIDTH;
+    const height = Math.max(...ys) - Math.min(...ys) + NODE_HEIGHT;
+    if (Math.min(el.clientWidth / width, el.clientHeight / height) * 0.9 >= READING_ZOOM) {
+      void instance.fitView({ padding: 0.1, maxZoom: 1 });
+      return;
+    }
+    void instance.setViewport({ x: el.clientWidth / 2 - (root.x + NODE_WIDTH / 2) * READING_ZOOM, y: 24 - root.y * READING_ZOOM, zoom: READING_ZOOM });
+  };
 
   const centre = (id: string) => {
     const p = placed.get(id);
@@ -107,7 +117,6 @@ function Canvas({ visible, collapsed, current, highlighted, focus, onOpen, onTog
   };
   const centreRef = useRef(centre);
   centreRef.current = centre;
-  const wrapper = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!focus) return;
     centreRef.current(focus.id);
@@ -163,8 +172,7 @@ function Canvas({ visible, collapsed, current, highlighted, focus, onOpen, onTog
         edgesFocusable={false}
         elementsSelectable={false}
         onlyRenderVisibleElements={flowNodes.length > RENDER_ALL_UP_TO}
-        fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1, minZoom: 0.6, nodes: opening }}
+        onInit={open}
         minZoom={0.05}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}
