@@ -143,6 +143,7 @@ describe('authorization matrix: every endpoint × every role', () => {
     { method: 'get', route: '/api/nodes/:id', expect: OPEN, request: (c) => send(c, 'get', `/api/nodes/${shared.id}`) },
     { method: 'get', route: '/api/nodes/:id/children', expect: OPEN, request: (c) => send(c, 'get', `/api/nodes/${shared.id}/children`) },
     { method: 'get', route: '/api/nodes/:id/strength', expect: OPEN, request: (c) => send(c, 'get', `/api/nodes/${shared.id}/strength`) },
+    { method: 'get', route: '/api/nodes/:id/history', expect: OPEN, request: (c) => send(c, 'get', `/api/nodes/${shared.id}/history`) },
     {
       method: 'post',
       route: '/api/nodes/:id/replies',

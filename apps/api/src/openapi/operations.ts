@@ -60,9 +60,10 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   },
   ArticlesController_list: {
     summary: 'List articles',
-    description: 'Every article under debate, newest first, with its counts.',
+    description:
+      'Every article under debate, most recently active first, with its origin, counts and last activity, and for the most recently active ones their strongest open disputes: the open nodes whose rated supporting and attacking replies are strongest and most evenly matched (null where not worked out).',
     access: 'anyone',
-    response: { items: [ex.articleSummary] },
+    response: { items: [ex.articleListItem] },
   },
   ArticlesController_import: {
     summary: 'Import an article',
@@ -229,6 +230,13 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     access: 'anyone',
     response: ex.strength,
   },
+  NodesController_history: {
+    summary: "A node's earlier texts",
+    description:
+      'The texts an edited node had before, newest first (the last 20 edits). Readers see only texts that were public; the author and moderators also those held for review; a withdrawn node’s only its author and moderators.',
+    access: 'anyone',
+    response: ex.nodeHistory,
+  },
   NodesController_reply: {
     summary: 'Reply to a node',
     description: 'Supports or rebuts a reply. New accounts’ replies may wait for a moderator (status pending).',
@@ -274,9 +282,9 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   },
   VotesController_mine: {
     summary: 'My vote on a node',
-    description: 'The caller’s vote on the node, or null.',
+    description: 'The caller’s vote on the node (null: none), when they cast it, and whether the node was edited since: they rated an earlier version.',
     access: 'signed-in',
-    response: { value: 4 },
+    response: ex.myVote,
   },
   NotificationsController_list: {
     summary: 'My notifications',

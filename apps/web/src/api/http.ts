@@ -1,12 +1,15 @@
 import type {
   ArgumentNode,
   ArticleDetail,
+  ArticleListItem,
   ArticleSummary,
   AuditEntry,
   AuthResponse,
   ChildrenQuery,
   FlagInput,
   ModerationAction,
+  MyVote,
+  NodeHistory,
   NotificationPage,
   Page,
   ParagraphReplyInput,
@@ -82,7 +85,7 @@ export const api = {
   profile: (username: string) => request<UserProfile>('GET', `/users/${encodeURIComponent(username)}`),
   search: (query: string) => request<SearchResponse>('GET', `/search${q({ q: query })}`),
 
-  articles: () => request<{ items: ArticleSummary[] }>('GET', '/articles'),
+  articles: () => request<{ items: ArticleListItem[] }>('GET', '/articles'),
   article: (id: string) => request<ArticleDetail>('GET', `/articles/${id}`),
   tree: (id: string) => request<{ items: ArgumentNode[] }>('GET', `/articles/${id}/tree`),
   /** The caller's own votes in one article, keyed by node id; nodes without a vote are absent. */
@@ -94,6 +97,8 @@ export const api = {
   children: (id: string, query: Partial<ChildrenQuery> & { cursor?: string }) =>
     request<Page<ArgumentNode>>('GET', `/nodes/${id}/children${q(query)}`),
   strength: (id: string) => request<StrengthBreakdown>('GET', `/nodes/${id}/strength`),
+  nodeHistory: (id: string) => request<NodeHistory>('GET', `/nodes/${id}/history`),
+  myVote: (id: string) => request<MyVote>('GET', `/nodes/${id}/my-vote`),
 
   replyToParagraph: (articleId: string, index: number, input: ParagraphReplyInput) =>
     request<ArgumentNode>('POST', `/articles/${articleId}/paragraphs/${index}/replies`, input),

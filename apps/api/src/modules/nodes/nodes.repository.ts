@@ -48,6 +48,15 @@ export class NodesRepository {
     return this.nodes.findById(id, LISTED).lean<NodeRecord>().exec();
   }
 
+  /** A node with its earlier texts: what an edit replaces them with. */
+  findWithHistory(id: string | Types.ObjectId): Promise<NodeRecord | null> {
+    return this.nodes.findById(id).lean<NodeRecord>().exec();
+  }
+
+  /** A node's earlier texts with what deciding who may read them needs. */
+  findHistory(id: string | Types.ObjectId): Promise<Pick<NodeRecord, '_id' | 'status' | 'authorId' | 'withdrawn' | 'editedAt' | 'history'> | null> {
+    return this.nodes.findById(id, { status: 1, authorId: 1, withdrawn: 1, editedAt: 1, history: 1 }).lean<NodeRecord>().exec();
+  }
 
   findManyByIds(ids: (string | Types.ObjectId)[]): Promise<NodeRecord[]> {
     if (ids.length === 0) return Promise.resolve([]);
