@@ -35,3 +35,5 @@ export * from './contracts/rest/exchange.schema';
 export * from './domain/exchange/debate-export';
 export * from './domain/exchange/argdown';
 export * from './domain/exchange/aif';
+export * from './domain/disputes/open-disputes';
+export * from './domain/history/node-history';

@@ -1,3 +1,4 @@
+import type { OpenDispute } from '../../domain/disputes/open-disputes';
 import type { ArgumentNode, ReplyCounts } from './nodes.schema';
 import { z } from 'zod';
 import { plainText } from './common.schema';
@@ -72,6 +73,15 @@ export interface ArticleSummary {
   locked: boolean;
   createdAt: string;
   lastActivityAt: string;
+}
+
+/** An article as the home page lists it. */
+export interface ArticleListItem extends ArticleSummary {
+  /**
+   * Its most strongly and evenly contested open nodes (see openDisputes), strongest first; null when
+   * the listing did not work them out (only the most recently active articles' are).
+   */
+  disputes: OpenDispute[] | null;
 }
 
 export interface ArticleDetail extends ArticleSummary {
