@@ -116,7 +116,8 @@ describe('accessibility in Chromium', () => {
         await node.getByRole('alert').waitFor();
       },
     },
-    { name: 'map', path: () => `/articles/${articleId}/map`, ready: (p) => p.locator('.react-flow__node').first().waitFor() },
+    // A canvas on wide screens, an outline on phones.
+    { name: 'map', path: () => `/articles/${articleId}/map`, ready: (p) => p.locator('.react-flow__node, [data-testid="map-outline"] li').first().waitFor() },
     { name: 'moderation', path: () => '/moderation', ready: (p) => p.locator(`article[data-node-id="${rebuttal.id}"]`).waitFor() },
     { name: 'profile', path: () => `/u/${ann.user.username}`, ready: (p) => p.getByRole('heading', { name: ann.user.username, level: 1 }).waitFor() },
   ];

@@ -64,7 +64,10 @@ export const MapNode = memo(function MapNode({ data }: NodeProps<MapFlowNode>) {
         borderWidth: `${1 + Math.round(shown.value * 4)}px`,
         ...(shown.split ? { outline: '2px dashed #8a3f96' } : {}),
       }}
-      role="button"
+      // A group, not a button: it holds the fold button (no control inside a control), and it is
+      // reached with the map's keys (aria-activedescendant), which open it with Enter.
+      role="group"
+      aria-roledescription="argument"
       tabIndex={-1}
       aria-label={`${summary}. Open its thread.`}
     >

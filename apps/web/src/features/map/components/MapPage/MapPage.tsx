@@ -5,6 +5,7 @@ import { errorMessage } from '../../../../api/errors';
 import { useArticle, useFullTree } from '../../../../api/queries';
 import { useLiveArticle } from '../../../../api/useLiveArticle';
 import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
+import { useDocumentTitle } from '../../../../ui/focus/focus';
 import { LiveIndicator } from '../../../../ui/LiveIndicator/LiveIndicator';
 import { useAuth } from '../../../auth/hooks/useAuth';
 import { PerspectiveSwitch } from '../../../perspectives/components/PerspectiveSwitch/PerspectiveSwitch';
@@ -24,6 +25,7 @@ export default function MapPage() {
   const { user } = useAuth();
   const navigate = useNavigate();
   const article = useArticle(id);
+  useDocumentTitle(article.data ? `Argument map: ${article.data.title}` : 'Argument map');
   const tree = useFullTree(id);
   const live = useLiveArticle(id, user);
   const narrow = useNarrowScreen();
