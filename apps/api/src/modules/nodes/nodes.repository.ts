@@ -37,6 +37,9 @@ function votesDelta(before: number | null, after: number | null): Record<string,
 }
 
 /** Nodes as stored. Every update is one atomic single-document operation. */
+/** A node's vote totals as a vote left them. */
+export type MovedVotes = Pick<NodeRecord, '_id' | 'articleId' | 'votes' | 'votesVersion'>;
+
 @Injectable()
 export class NodesRepository {
   constructor(
@@ -118,8 +121,8 @@ export class NodesRepository {
    * `votesVersion`; returns the node as updated (null if it is gone). The driver's own call: the
    * update is computed here from a validated vote, and mongoose's casting was a good part of a vote's CPU.
    */
-  async moveVotes(id: Types.ObjectId, before: number | null, after: number | null): Promise<NodeRecord | null> {
-    return retryTransient(() => this.nodes.collection.findOneAndUpdate({ _id: id }, { $inc: votesDelta(before, after) }, { returnDocument: 'after' })) as Promise<NodeRecord | null>;
+  async moveVotes(id: Types.ObjectId, before: number | null, after: number | null): Promise<MovedVotes | null> {
+    return retryTransient(() => this.nodes.collection.findOneAndUpdate({ _id: id }, { $inc: votesDelta(before, after) }, { returnDocument: 'after' })) as Promise<MovedVotes | null>;
   }
 
   /**
