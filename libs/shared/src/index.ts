@@ -5,6 +5,8 @@ export * from './contracts/rest/nodes.schema';
 export * from './contracts/rest/votes.schema';
 export * from './contracts/rest/articles.schema';
 export * from './contracts/rest/moderation.schema';
+export * from './contracts/rest/appeals.schema';
+export * from './contracts/rest/user-directory.schema';
 export * from './contracts/rest/perspectives.schema';
 export * from './contracts/live/events';
 export * from './domain/strength/bayesian';

@@ -32,6 +32,12 @@ export class FlagsRepository {
     await this.flags.updateMany({ nodeId, status: 'open' }, { $set: { status: 'resolved' } }).exec();
   }
 
+  /** Flags of any status on several nodes, newest first. */
+  findForNodes(nodeIds: Types.ObjectId[], limit: number): Promise<FlagRecord[]> {
+    if (nodeIds.length === 0) return Promise.resolve([]);
+    return this.flags.find({ nodeId: { $in: nodeIds } }).sort({ createdAt: -1, _id: -1 }).limit(limit).lean<FlagRecord[]>().exec();
+  }
+
   /** Open flags of several nodes, newest first. */
   findOpenForNodes(nodeIds: (string | Types.ObjectId)[]): Promise<FlagRecord[]> {
     if (nodeIds.length === 0) return Promise.resolve([]);

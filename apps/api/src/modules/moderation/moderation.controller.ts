@@ -45,7 +45,7 @@ export class ModerationController {
   @HttpCode(200)
   @WriteThrottle()
   lockNode(@Param() { id }: IdParamDto, @Body() body: LockDto, @CurrentUser() user: RequestUser): Promise<ArgumentNode> {
-    return this.nodes.lock(id, body.locked, body.reason, user);
+    return this.nodes.lock(id, body, user);
   }
 
   @Post('nodes/:id/pin')
@@ -59,6 +59,6 @@ export class ModerationController {
   @HttpCode(200)
   @WriteThrottle()
   lockArticle(@Param() { id }: IdParamDto, @Body() body: LockDto, @CurrentUser() user: RequestUser): Promise<ArticleSummary> {
-    return this.articles.lock(id, body.locked, body.reason, user);
+    return this.articles.lock(id, body, user);
   }
 }

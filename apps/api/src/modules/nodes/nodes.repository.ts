@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { NodeStatus } from '@agora/shared';
+import type { AppealStatus, NodeStatus } from '@agora/shared';
 import { Types, type Model, type FilterQuery, type UpdateQuery } from 'mongoose';
 import { InjectModeratedFacts } from '../../infra/cache/moderated-facts.module';
 import type { ModeratedFacts } from '../../infra/cache/moderated-facts';
@@ -126,6 +126,20 @@ export class NodesRepository {
 
   countUserPosts(authorId: string): Promise<number> {
     return this.nodes.countDocuments({ authorId: oid(authorId), origin: 'user' }).exec();
+  }
+
+  /** The ids of a user's latest posts, newest first. */
+  async findIdsByAuthor(authorId: string, limit: number): Promise<Types.ObjectId[]> {
+    const docs = await this.nodes.find({ authorId: oid(authorId) }, { _id: 1 }).sort({ createdAt: -1 }).limit(limit).lean<{ _id: Types.ObjectId }[]>().exec();
+    return docs.map((d) => d._id);
+  }
+
+  /** Sets the appeal state of the node's decision, only while that decision stands. */
+  setAppeal(id: Types.ObjectId, decisionId: Types.ObjectId, appeal: AppealStatus): Promise<NodeRecord | null> {
+    return this.nodes
+      .findOneAndUpdate({ _id: id, 'moderation.decisionId': decisionId }, { $set: { 'moderation.appeal': appeal }, $inc: { version: 1 } }, { new: true })
+      .lean<NodeRecord>()
+      .exec();
   }
 
   /** Updates a node's own fields; a change of `locked` is announced (see ModeratedFacts). The update must move `version`. */

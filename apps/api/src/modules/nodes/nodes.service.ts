@@ -21,6 +21,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ArticleTrees } from '../article-tree/article-trees';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { listingScope } from '../articles/articles.service';
+import { nodeSubject } from '../audit/audit-subject';
 import { AuditRepository } from '../audit/audit.repository';
 import { LivePublisher } from '../live/live-publisher';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -170,7 +171,7 @@ export class NodesService {
     if (pendingReason) {
       const node = await this.nodes.insert(reply);
       await this.audit.record({
-        action: 'auto-pending', actorId: null, actorName: null, targetType: 'node', targetId: node._id, subjectUserId: actor.id,
+        action: 'auto-pending', actorId: null, actorName: null, ...nodeSubject(node),
         reason: `Pre-moderation: ${pendingReason}`, before: null, after: { status: 'pending' },
       });
       return this.view(node, actor);
@@ -216,7 +217,7 @@ export class NodesService {
     const wasPublic = isPublic(node.status);
     if (status !== node.status) {
       await this.audit.record({
-        action: 'auto-pending', actorId: null, actorName: null, targetType: 'node', targetId: updated._id, subjectUserId: actor.id,
+        action: 'auto-pending', actorId: null, actorName: null, ...nodeSubject(updated),
         reason: `Pre-moderation of an edit: ${pendingReason}`, before: { status: node.status }, after: { status },
       });
     }

@@ -69,6 +69,16 @@ export class UsersRepository implements OnModuleInit {
     return this.users.find({ usernameLower: { $in: names } }, { passwordHash: 0 }).lean<UserRecord[]>().exec();
   }
 
+  /**
+   * Accounts whose name starts with `prefix` (any case), in name order after the name `after`; the
+   * anchored pattern on the lower-cased name walks its unique index.
+   */
+  searchByPrefix(prefix: string, after: string | undefined, limit: number): Promise<UserRecord[]> {
+    const escaped = prefix.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const filter: Record<string, unknown> = { usernameLower: { $regex: `^${escaped}`, ...(after ? { $gt: after } : {}) } };
+    return this.users.find(filter, { passwordHash: 0 }).sort({ usernameLower: 1 }).limit(limit).lean<UserRecord[]>().exec();
+  }
+
   findManyByIds(ids: (string | Types.ObjectId)[]): Promise<UserRecord[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.users.find({ _id: { $in: ids } }).lean<UserRecord[]>().exec();
