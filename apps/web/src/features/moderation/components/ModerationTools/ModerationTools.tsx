@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { MODERATION_ACTIONS, MODERATION_TRANSITIONS, type ArgumentNode, type ModerationAction } from '@agora/shared';
+import { MODERATION_ACTIONS, MODERATION_TRANSITIONS, type ArgumentNode, type ModerationAction, type ReasonCode } from '@agora/shared';
 import { errorMessage } from '../../../../api/errors';
 import { api } from '../../../../api/http';
 import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
 import { useTreeCache } from '../../../thread/hooks/useTreeCache';
+import { ReasonCodeSelect } from '../ReasonCodeSelect/ReasonCodeSelect';
 import styles from './ModerationTools.module.css';
 
 const ACTION_LABELS: Record<ModerationAction, string> = { approve: 'Approve', hide: 'Hide', remove: 'Remove', restore: 'Restore' };
@@ -32,11 +33,13 @@ interface Props {
   onDone?: () => void;
 }
 
-/** One-click moderator actions on a node, each recorded with a reason. */
+/** Moderator actions on a node; a verdict needs a reason, which its author reads and may appeal. */
 export function ModerationTools({ node, flagCount = 0, onDone }: Props) {
   const qc = useQueryClient();
   const cache = useTreeCache();
   const [reason, setReason] = useState('');
+  const [code, setCode] = useState<ReasonCode>('other');
+  const [missing, setMissing] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const id = useId();
   const afterwards = (what: string) => {
@@ -44,17 +47,20 @@ export function ModerationTools({ node, flagCount = 0, onDone }: Props) {
     void qc.invalidateQueries({ queryKey: ['moderation'] });
     onDone?.();
   };
-  const reasonOrDefault = () => reason.trim() || 'Moderator decision';
+  const decide = (action: ModerationAction) => {
+    setMissing(!reason.trim());
+    if (reason.trim()) act.mutate(action);
+  };
 
   const act = useMutation({
-    mutationFn: (action: ModerationAction) => api.moderate(node.id, action, reasonOrDefault()),
+    mutationFn: (action: ModerationAction) => api.moderate(node.id, action, reason.trim(), code),
     onSuccess: (res, action) => {
       cache.put(res);
       afterwards(ACTION_DONE[action]);
     },
   });
   const lock = useMutation({
-    mutationFn: (locked: boolean) => api.lockNode(node.id, locked, reason),
+    mutationFn: (locked: boolean) => api.lockNode(node.id, locked, reason, code),
     onSuccess: (res, locked) => {
       cache.put(res);
       afterwards(locked ? 'Locked.' : 'Unlocked.');
@@ -77,10 +83,19 @@ export function ModerationTools({ node, flagCount = 0, onDone }: Props) {
         id={`${id}-reason`}
         list={`${id}-reasons`}
         value={reason}
-        placeholder="Moderator decision"
+        required
+        aria-invalid={missing || undefined}
+        aria-describedby={`${id}-hint`}
         maxLength={1000}
-        onChange={(e) => setReason(e.target.value)}
+        onChange={(e) => {
+          setReason(e.target.value);
+          if (e.target.value.trim()) setMissing(false);
+        }}
       />
+      <p id={`${id}-hint`} className={styles.hint}>
+        Required to approve, hide, remove or restore: the author reads it and may appeal.
+      </p>
+      <ReasonCodeSelect id={`${id}-code`} value={code} onChange={setCode} />
       <datalist id={`${id}-reasons`}>
         <option value="Spam" />
         <option value="Abusive language" />
@@ -89,7 +104,7 @@ export function ModerationTools({ node, flagCount = 0, onDone }: Props) {
       </datalist>
       <div className={styles.buttons}>
         {actionsFor(node.status, flagCount).map((a) => (
-          <button key={a} type="button" data-action={a} disabled={busy} title={ACTION_HINTS[a]} onClick={() => act.mutate(a)}>
+          <button key={a} type="button" data-action={a} disabled={busy} title={ACTION_HINTS[a]} onClick={() => decide(a)}>
             {ACTION_LABELS[a]}
           </button>
         ))}
@@ -105,6 +120,7 @@ export function ModerationTools({ node, flagCount = 0, onDone }: Props) {
           {done}
         </p>
       )}
+      {missing && <ErrorNote>Write a reason first: the author will read it.</ErrorNote>}
       {error && <ErrorNote>{errorMessage(error)}</ErrorNote>}
     </div>
   );
