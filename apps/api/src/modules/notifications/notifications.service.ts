@@ -95,7 +95,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
     if (!node.authorId) return;
     await this.guard('moderation', async () => {
       const by = actor ? DECISIONS[action] : DECISIONS[action].replace('by a moderator', 'automatically after readers flagged it');
-      const text = `Your argument “${excerpt(node.text, ARGUMENT_EXCERPT)}” ${by}.${reason ? ` Reason${reasonCode ? ` (${reasonCode})` : ''}: ${reason}` : ''}`;
+      const text = `Your argument “${excerpt(node.text, ARGUMENT_EXCERPT)}” ${by}.${reason ? ` Reason: ${reason}` : ''}`;
       await this.send({ userId: node.authorId!, kind: 'moderation', nodeId: node._id, articleId: node.articleId, actorName: actor?.username ?? null, text, reasonCode, occasion: String(Date.now()) }, text);
     });
   }
