@@ -186,7 +186,8 @@ describe('moderation that explains itself (e2e)', () => {
     const page2 = (await get('/api/moderation/audit', w.moderator, { userId: target.id, limit: '2', cursor: page1.nextCursor! }).expect(200)).body as Page<AuditEntry>;
     expect([...page1.items, ...page2.items].map((e) => e.action)).toEqual(['unban', 'ban', 'suspend']);
     expect(page2.nextCursor).toBeNull();
-    for (const query of [{ action: 'explode' }, { userId: 'nope' }, { from: 'yesterday' }, { from: until, to: since }]) {
+    const badFilters: Record<string, string>[] = [{ action: 'explode' }, { userId: 'nope' }, { from: 'yesterday' }, { from: until, to: since }];
+    for (const query of badFilters) {
       expect({ query, status: (await get('/api/moderation/audit', w.moderator, query)).status }).toEqual({ query, status: 400 });
     }
     expect((await get('/api/moderation/audit', w.reader, { userId: target.id })).status).toBe(403);
