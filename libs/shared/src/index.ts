@@ -20,7 +20,6 @@ export * from './domain/permissions';
 export * from './domain/moderation/pre-moderation';
 export * from './domain/moderation/phases/banned-words';
 export * from './domain/moderation/phases/link-limit';
-export * from './domain/moderation/phases/flag-threshold';
 export * from './domain/moderation/transitions';
 export * from './domain/moderation/sanctions';
 export * from './domain/moderation/trust';

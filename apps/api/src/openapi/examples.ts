@@ -92,7 +92,7 @@ export const articleDetail: ArticleDetail = {
   myVotes: { [REPLY_ID]: 4 },
 };
 
-export const flag: FlagView = { id: '6650a1f2c3d4e5f6a7b8c9f0', userId: USER_ID, username: 'ann', reason: 'spam', note: 'Links to a shop', createdAt: WHEN };
+export const flag: FlagView = { id: '6650a1f2c3d4e5f6a7b8c9f0', userId: USER_ID, username: 'ann', reason: 'spam', note: 'Links to a shop', weight: 1, createdAt: WHEN };
 
 export const auditEntry: AuditEntry = {
   id: '6650a1f2c3d4e5f6a7b8c9f1',

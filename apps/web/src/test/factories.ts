@@ -71,6 +71,7 @@ export function makeQueueItem(over: Partial<QueueItem> = {}): QueueItem {
     username,
     reason,
     note,
+    weight: 1,
     createdAt: '2025-01-01T00:00:00.000Z',
   });
   return {

@@ -67,6 +67,7 @@ export class NodeReviewService {
     const updated = await this.nodes.setStatus(node._id, [node.status], c.to, keepsDecision ? {} : { moderation });
     if (!updated) return null;
     const flagsBefore = node.flagCount ?? 0;
+    if (EXPLAINED.has(c.action) && c.actor) await this.flags.agreeOpen(node._id);
     const flagCount = c.resolvesFlags ? (await this.flags.resolveOpen(node._id), await this.recountFlags(node._id)) : flagsBefore;
     await this.audit.record({
       _id: decisionId,

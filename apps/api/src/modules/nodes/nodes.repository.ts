@@ -128,6 +128,11 @@ export class NodesRepository {
     return this.nodes.countDocuments({ authorId: oid(authorId), origin: 'user' }).exec();
   }
 
+  /** A user's replies in public view: with their account's age, what makes them trusted. */
+  countApprovedPosts(authorId: string): Promise<number> {
+    return this.nodes.countDocuments({ authorId: oid(authorId), origin: 'user', status: 'visible', withdrawn: { $ne: true } }).exec();
+  }
+
   /** The ids of a user's latest posts, newest first. */
   async findIdsByAuthor(authorId: string, limit: number): Promise<Types.ObjectId[]> {
     const docs = await this.nodes.find({ authorId: oid(authorId) }, { _id: 1 }).sort({ createdAt: -1 }).limit(limit).lean<{ _id: Types.ObjectId }[]>().exec();

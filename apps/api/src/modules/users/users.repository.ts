@@ -11,8 +11,8 @@ import { User } from './user.model';
 export type UserRecord = User;
 
 /** What a request needs to know of the account it acts as. */
-const REQUEST_ACCOUNT = { username: 1, role: 1, suspendedUntil: 1, banned: 1, tokenVersion: 1 } as const;
-export type RequestAccount = Pick<UserRecord, '_id' | 'username' | 'role' | 'suspendedUntil' | 'banned' | 'tokenVersion'>;
+const REQUEST_ACCOUNT = { username: 1, role: 1, suspendedUntil: 1, banned: 1, tokenVersion: 1, createdAt: 1 } as const;
+export type RequestAccount = Pick<UserRecord, '_id' | 'username' | 'role' | 'suspendedUntil' | 'banned' | 'tokenVersion'> & Partial<Pick<UserRecord, 'createdAt'>>;
 
 /**
  * The number of admins, kept beside the accounts so that "never the last admin" holds with single-document

@@ -74,6 +74,8 @@ export interface FlagView {
   username: string | null;
   reason: (typeof FLAG_REASONS)[number];
   note: string | null;
+  /** What it counts toward the review threshold: its author's trust level and accuracy (see flagWeight). */
+  weight: number;
   createdAt: string;
 }
 
