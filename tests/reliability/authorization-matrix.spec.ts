@@ -169,6 +169,7 @@ describe('authorization matrix: every endpoint × every role', () => {
     { method: 'get', route: '/api/moderation/audit', expect: MODERATORS(200), request: (c) => send(c, 'get', '/api/moderation/audit') },
     { method: 'post', route: '/api/moderation/nodes/:id', expect: MODERATORS(200), request: async (c) => send(c, 'post', `/api/moderation/nodes/${(await freshNode()).id}`, { action: 'hide', reason: 'Matrix.' }) },
     { method: 'post', route: '/api/moderation/nodes/:id/lock', expect: MODERATORS(200), request: async (c) => send(c, 'post', `/api/moderation/nodes/${(await freshNode()).id}/lock`, { locked: true }) },
+    { method: 'post', route: '/api/moderation/nodes/:id/slow-mode', expect: MODERATORS(200), request: async (c) => send(c, 'post', `/api/moderation/nodes/${(await freshNode()).id}/slow-mode`, { seconds: 30 }) },
     { method: 'post', route: '/api/moderation/nodes/:id/pin', expect: MODERATORS(200), request: async (c) => send(c, 'post', `/api/moderation/nodes/${(await freshNode()).id}/pin`, { pinned: true }) },
     {
       method: 'post',

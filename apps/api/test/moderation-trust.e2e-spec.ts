@@ -40,6 +40,30 @@ describe('trust levels (e2e)', () => {
     // Two agreed, one disagreed: (2 + 1) / (3 + 2) = 0.6, twice that times 0.5.
     expect((await flag(posts[3].id, reader)).weight).toBe(0.6);
   });
+
+  it('slows a thread: one reader waits between replies beneath it, others and moderators do not', async () => {
+    const thread = await postReply(w, w.author, 'A heated thread that needs slowing.', 6);
+    let serial = 0;
+    const reply = (by: Who, parentId: string) => w.t.http().post(`/api/nodes/${parentId}/replies`).set(...bearer(by.token)).send({ type: 'rebuttal', text: `Reply number ${serial++} in the heated thread.` });
+    const slow = (by: Who, body: object) => w.t.http().post(`/api/moderation/nodes/${thread.id}/slow-mode`).set(...bearer(by.token)).send(body);
+    expect((await slow(w.reader, { seconds: 120 })).status).toBe(403);
+    expect((await slow(w.moderator, { seconds: -1 })).status).toBe(400);
+    expect((await slow(w.moderator, { seconds: 120, reason: 'Cool off' }).expect(200)).body.slowModeSeconds).toBe(120);
+
+    const first = await reply(w.reader, thread.id).expect(201);
+    const again = await reply(w.reader, first.body.id);
+    expect({ status: again.status, code: again.body.code }).toEqual({ status: 429, code: 'RATE_LIMITED' });
+    expect(Number(again.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(again.headers['retry-after'])).toBeLessThanOrEqual(120);
+    await reply(w.author, first.body.id).expect(201);
+    await reply(w.moderator, thread.id).expect(201);
+    await reply(w.moderator, thread.id).expect(201);
+    const [entry] = (await w.t.http().get('/api/moderation/audit').query({ action: 'slow-mode' }).set(...bearer(w.admin.token)).expect(200)).body.items as AuditEntry[];
+    expect(entry).toMatchObject({ nodeId: thread.id, reason: 'Cool off', after: { slowModeSeconds: 120 } });
+
+    await slow(w.moderator, { seconds: 0 }).expect(200);
+    await reply(w.reader, first.body.id).expect(201);
+  });
 });
 
 describe('trust levels: write allowance (e2e)', () => {

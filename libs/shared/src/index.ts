@@ -23,6 +23,7 @@ export * from './domain/moderation/phases/link-limit';
 export * from './domain/moderation/transitions';
 export * from './domain/moderation/sanctions';
 export * from './domain/moderation/trust';
+export * from './domain/moderation/slow-mode';
 export * from './domain/ingest';
 export * from './domain/anchor/locate-quote';
 export * from './contracts/rest/notifications.schema';

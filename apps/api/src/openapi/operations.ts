@@ -161,6 +161,15 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     request: { locked: true, reason: 'Settled' },
     response: { ...ex.node, locked: true },
   },
+  ModerationController_slowMode: {
+    summary: 'Slow mode on a thread',
+    description:
+      'One reader’s replies anywhere beneath the node must be at least `seconds` apart (0 turns it off); a reply sooner is refused with 429 RATE_LIMITED and Retry-After. Moderators are not slowed.',
+    access: 'moderator',
+    throttled: true,
+    request: { seconds: 120, reason: 'Heated exchange' },
+    response: { ...ex.node, slowModeSeconds: 120 },
+  },
   ModerationController_pinNode: {
     summary: 'Pin or unpin a node',
     description: 'A pinned reply is shown first among its siblings.',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCanWrite, assertModerator, DomainError, ERROR_CODES, planTransition, type ArgumentNode, type LockInput, type ModerateNodeInput, type ReasonCode } from '@agora/shared';
+import { assertCanWrite, assertModerator, DomainError, ERROR_CODES, planTransition, type ArgumentNode, type LockInput, type ModerateNodeInput, type ReasonCode, type SlowModeInput } from '@agora/shared';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
 import { nodeSubject } from '../audit/audit-subject';
 import { AuditRepository } from '../audit/audit.repository';
@@ -33,6 +33,26 @@ export class NodeModerationService {
     assertCanWrite(actor);
     const { locked, reason, reasonCode } = input;
     return this.setFlag(await this.load(nodeId), 'locked', locked, locked ? 'lock' : 'unlock', reason, actor, reason ? reasonCode : undefined);
+  }
+
+  /** Slows the thread beneath a node: one reader's replies there at least `seconds` apart (0: off). */
+  async slowMode(nodeId: string, { seconds, reason }: SlowModeInput, actor: RequestUser): Promise<ArgumentNode> {
+    assertModerator(actor);
+    assertCanWrite(actor);
+    const node = await this.load(nodeId);
+    const updated = await this.nodes.update(node._id, { $set: { slowModeSeconds: seconds }, $inc: { version: 1 } });
+    if (!updated) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
+    await this.audit.record({
+      action: 'slow-mode',
+      actorId: actor.id,
+      actorName: actor.username,
+      ...nodeSubject(node),
+      reason: reason ?? null,
+      before: { slowModeSeconds: node.slowModeSeconds ?? 0 },
+      after: { slowModeSeconds: seconds },
+    });
+    await this.nodesService.announceChange(updated);
+    return this.nodesService.view(updated, actor);
   }
 
   /** Pins or unpins a node first among its siblings. */

@@ -43,6 +43,7 @@ export function toArgumentNode(n: NodeRecord, viewer: Viewer, figures: NodeFigur
     out.question = !!n.question;
   }
   if (n.origin === 'article' && n.stance !== undefined) out.stance = n.stance;
+  if (n.slowModeSeconds) out.slowModeSeconds = n.slowModeSeconds;
   if (n.moderation && canSeeNonPublic(viewer, { authorId })) out.moderation = toNodeModeration(n.moderation);
   return out;
 }

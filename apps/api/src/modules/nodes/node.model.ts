@@ -32,6 +32,8 @@ export class ArgumentNodeDoc {
   @Prop({ default: 0 }) flagCount!: number;
   @Prop({ default: false }) locked!: boolean;
   @Prop({ default: false }) pinned!: boolean;
+  /** Slow mode: seconds one reader must wait between replies anywhere beneath this node (0: off). */
+  @Prop({ type: Number, default: 0 }) slowModeSeconds?: number;
   /** Withdrawn by its author: the text is gone, the replies stay. */
   @Prop({ default: false }) withdrawn!: boolean;
   /** Earlier texts, oldest first. */

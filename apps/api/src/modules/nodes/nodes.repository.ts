@@ -128,6 +128,18 @@ export class NodesRepository {
     return this.nodes.countDocuments({ authorId: oid(authorId), origin: 'user' }).exec();
   }
 
+  /** Of these nodes, those in slow mode, slowest first. */
+  findSlowed(ids: Types.ObjectId[]): Promise<Pick<NodeRecord, '_id' | 'slowModeSeconds'>[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.nodes.find({ _id: { $in: ids }, slowModeSeconds: { $gt: 0 } }, { slowModeSeconds: 1 }).sort({ slowModeSeconds: -1 }).lean<Pick<NodeRecord, '_id' | 'slowModeSeconds'>[]>().exec();
+  }
+
+  /** When the user last replied anywhere beneath `threadId`. */
+  async lastReplyBeneath(threadId: Types.ObjectId, authorId: string): Promise<Date | null> {
+    const last = await this.nodes.findOne({ ancestors: threadId, authorId: oid(authorId) }, { createdAt: 1 }).sort({ createdAt: -1 }).lean<Pick<NodeRecord, 'createdAt'>>().exec();
+    return last?.createdAt ?? null;
+  }
+
   /** A user's replies in public view: with their account's age, what makes them trusted. */
   countApprovedPosts(authorId: string): Promise<number> {
     return this.nodes.countDocuments({ authorId: oid(authorId), origin: 'user', status: 'visible', withdrawn: { $ne: true } }).exec();

@@ -3,10 +3,12 @@ import {
   assertCanWrite,
   DomainError,
   ERROR_CODES,
+  isModerator,
   isPublic,
   locateQuote,
   preModerationReason,
   repeatsSibling,
+  slowModeWait,
   type Anchor,
   type ArgumentNode,
   type ChildrenQuery,
@@ -153,6 +155,7 @@ export class NodesService {
   private async createReply(parent: ReplyParent, type: ReplyType, text: string, anchor: Anchor | null, actor: RequestUser, articleLocked: boolean): Promise<ArgumentNode> {
     if (articleLocked) throw new DomainError(ERROR_CODES.LOCKED, 'This article is locked: no new replies or votes.');
     if (await this.nodes.isLockedPath(parent)) throw new DomainError(ERROR_CODES.LOCKED, 'This thread is locked: no new replies or votes.');
+    await this.assertSlowModeAllows(parent, actor);
     // Read from the article's tree in memory: a double submission costs no query. Pending posts are not
     // in it, and two identical posts racing on two instances may both pass: this guards against
     // repeats, not against abuse (rate limits do that).
@@ -223,6 +226,16 @@ export class NodesService {
     }
     if (wasPublic || isPublic(updated.status)) await this.announceChange(updated, wasPublic);
     return this.view(updated, actor);
+  }
+
+  /** In a slowed thread (the parent or any node above it), a reader waits between replies; moderators do not. */
+  private async assertSlowModeAllows(parent: ReplyParent, actor: RequestUser): Promise<void> {
+    if (isModerator(actor)) return;
+    const slowed = await this.nodes.findSlowed([...(parent.ancestors ?? []), parent._id].map((id) => new Types.ObjectId(String(id))));
+    for (const thread of slowed) {
+      const wait = slowModeWait(await this.nodes.lastReplyBeneath(thread._id, actor.id), thread.slowModeSeconds ?? 0);
+      if (wait > 0) throw new DomainError(ERROR_CODES.RATE_LIMITED, `This thread is in slow mode: you may reply again in ${wait} s.`, { retryAfter: wait });
+    }
   }
 
   /** Why a text by `actor` must wait for review, or null (see preModerationReason). */

@@ -21,6 +21,10 @@ const reasonCodeSchema = z.enum(REASON_CODES).default('other');
 
 export const moderateNodeSchema = z.strictObject({ action: z.enum(MODERATION_ACTIONS), reason: reasonSchema, reasonCode: reasonCodeSchema });
 export const lockSchema = z.strictObject({ locked: z.boolean(), reason: reasonSchema.optional(), reasonCode: reasonCodeSchema });
+/** Slow mode on a thread: at least `seconds` between one reader's replies beneath it (0 turns it off). */
+export const SLOW_MODE_MAX_SECONDS = 86_400;
+export const slowModeSchema = z.strictObject({ seconds: z.number().int().min(0).max(SLOW_MODE_MAX_SECONDS), reason: reasonSchema.optional() });
+export type SlowModeInput = z.infer<typeof slowModeSchema>;
 export const pinSchema = z.strictObject({ pinned: z.boolean(), reason: reasonSchema.optional() });
 export const suspendSchema = z.strictObject({
   until: z.iso.datetime({ offset: true }),
@@ -44,6 +48,7 @@ export const AUDIT_ACTIONS = [
   'unlock',
   'pin',
   'unpin',
+  'slow-mode',
   'suspend',
   'ban',
   'unban',

@@ -103,6 +103,8 @@ export interface ArgumentNode {
   question?: boolean;
   /** An article paragraph's claim: for or against the article's thesis, null when the paragraph makes none (it then stands with the thesis). */
   stance?: 'for' | 'against' | null;
+  /** Slow mode: seconds one reader must wait between replies beneath it; absent when off. */
+  slowModeSeconds?: number;
   /** Why moderators took it out of view (hidden or removed): sent to its author and moderators only. */
   moderation?: NodeModeration;
 }

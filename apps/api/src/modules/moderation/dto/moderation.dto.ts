@@ -1,4 +1,5 @@
 import {
+  slowModeSchema,
   appealSchema,
   appealsQuerySchema,
   decideAppealSchema,
@@ -32,3 +33,4 @@ export class DecideAppealDto extends createZodDto(decideAppealSchema) {}
 export class AppealsQueryDto extends createZodDto(appealsQuerySchema) {}
 export class ModeratorNoteDto extends createZodDto(moderatorNoteSchema) {}
 export class UserDirectoryQueryDto extends createZodDto(userDirectoryQuerySchema) {}
+export class SlowModeDto extends createZodDto(slowModeSchema) {}
