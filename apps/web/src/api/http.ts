@@ -118,6 +118,7 @@ export const api = {
   lockNode: (id: string, locked: boolean, reason?: string, reasonCode: ReasonCode = 'other') =>
     request<ArgumentNode>('POST', `/moderation/nodes/${id}/lock`, { locked, ...withReason(reason), ...(reason?.trim() ? { reasonCode } : {}) }),
   lockArticle: (id: string, locked: boolean, reason?: string) => request<ArticleSummary>('POST', `/moderation/articles/${id}/lock`, { locked, ...withReason(reason) }),
+  slowMode: (id: string, seconds: number, reason?: string) => request<ArgumentNode>('POST', `/moderation/nodes/${id}/slow-mode`, { seconds, ...withReason(reason) }),
   pinNode: (id: string, pinned: boolean, reason?: string) => request<ArgumentNode>('POST', `/moderation/nodes/${id}/pin`, { pinned, ...withReason(reason) }),
   suspend: (userId: string, until: string, reason: string, reasonCode: ReasonCode = 'other') =>
     request<PublicUser>('POST', `/moderation/users/${userId}/suspend`, { until, reason, reasonCode }),

@@ -58,7 +58,7 @@ function setup({
   for (const a of appeals) handlers[`POST /api/moderation/appeals/${a.id}`] = () => [200, { ...a, status: 'overturned' }];
   // Each action answers with what it acted on, as the API does.
   for (const { node, author } of Object.values(queues).flat()) {
-    for (const path of ['', '/lock', '/pin']) handlers[`POST /api/moderation/nodes/${node.id}${path}`] = () => [200, node];
+    for (const path of ['', '/lock', '/pin', '/slow-mode']) handlers[`POST /api/moderation/nodes/${node.id}${path}`] = () => [200, node];
     if (author) for (const what of ['suspend', 'ban', 'unban']) handlers[`POST /api/moderation/users/${author.id}/${what}`] = () => [200, makeUser({ id: author.id })];
   }
   const api = mockApi(handlers);
@@ -116,6 +116,9 @@ describe('ModerationPage', () => {
     await waitFor(() => expect(callsTo(api, 'POST', `/api/moderation/nodes/${item.node.id}/lock`)).toEqual([{ locked: true, reason: 'heated', reasonCode: 'other' }]));
     await userEvent.click(tools.getByRole('button', { name: 'Pin' }));
     await waitFor(() => expect(callsTo(api, 'POST', `/api/moderation/nodes/${item.node.id}/pin`)).toEqual([{ pinned: true, reason: 'heated' }]));
+
+    await userEvent.selectOptions(tools.getByLabelText('Slow mode'), '60');
+    await waitFor(() => expect(callsTo(api, 'POST', `/api/moderation/nodes/${item.node.id}/slow-mode`)).toEqual([{ seconds: 60, reason: 'heated' }]));
 
     const who = within(screen.getByRole('group', { name: 'Actions on ann' }));
     expect(who.getByText('banned')).toBeInTheDocument();

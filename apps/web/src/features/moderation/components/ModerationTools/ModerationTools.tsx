@@ -10,6 +10,8 @@ import styles from './ModerationTools.module.css';
 
 const ACTION_LABELS: Record<ModerationAction, string> = { approve: 'Approve', hide: 'Hide', remove: 'Remove', restore: 'Restore' };
 const ACTION_DONE: Record<ModerationAction, string> = { approve: 'Approved.', hide: 'Hidden.', remove: 'Removed.', restore: 'Restored.' };
+/** The intervals offered for slow mode, in seconds. */
+const SLOW_MODE_LABELS: Record<number, string> = { 30: '30 seconds', 60: '1 minute', 300: '5 minutes', 900: '15 minutes', 3600: '1 hour' };
 const ACTION_HINTS: Partial<Record<ModerationAction, string>> = { approve: 'Keep it and dismiss its flags' };
 
 /**
@@ -73,8 +75,15 @@ export function ModerationTools({ node, flagCount = 0, onDone }: Props) {
       afterwards(pinned ? 'Pinned.' : 'Unpinned.');
     },
   });
-  const error = act.error ?? lock.error ?? pin.error;
-  const busy = act.isPending || lock.isPending || pin.isPending;
+  const slow = useMutation({
+    mutationFn: (seconds: number) => api.slowMode(node.id, seconds, reason),
+    onSuccess: (res, seconds) => {
+      cache.put(res);
+      afterwards(seconds ? `Slow mode: ${SLOW_MODE_LABELS[seconds] ?? `${seconds} s`} between one reader’s replies.` : 'Slow mode off.');
+    },
+  });
+  const error = act.error ?? lock.error ?? pin.error ?? slow.error;
+  const busy = act.isPending || lock.isPending || pin.isPending || slow.isPending;
 
   return (
     <div className={styles.tools} role="group" aria-label="Moderation">
@@ -114,6 +123,16 @@ export function ModerationTools({ node, flagCount = 0, onDone }: Props) {
         <button type="button" disabled={busy} onClick={() => pin.mutate(!node.pinned)}>
           {node.pinned ? 'Unpin' : 'Pin'}
         </button>
+      </div>
+      <div className={styles.buttons}>
+        <label htmlFor={`${id}-slow`}>Slow mode</label>
+        <select id={`${id}-slow`} value={node.slowModeSeconds ?? 0} disabled={busy} onChange={(e) => slow.mutate(Number(e.target.value))}>
+          {[0, ...Object.keys(SLOW_MODE_LABELS).map(Number)].map((s) => (
+            <option key={s} value={s}>
+              {s ? SLOW_MODE_LABELS[s] : 'off'}
+            </option>
+          ))}
+        </select>
       </div>
       {done && (
         <p role="status" className={styles.done}>

@@ -92,6 +92,7 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
           {node.editedAt && <span className={styles.flagText}>edited</span>}
           {node.pinned && <span className={styles.flagText}>pinned</span>}
           {node.locked && <span className={styles.flagText}>locked</span>}
+          {!!node.slowModeSeconds && <span className={styles.flagText}>slow mode</span>}
           {node.status !== 'visible' && <span className={styles.status}>{node.status === 'pending' ? 'awaiting review' : node.status}</span>}
         </header>
         {node.moderation && node.status !== 'visible' && <DecisionNotice node={{ ...node, moderation: node.moderation }} own={own} />}
