@@ -20,7 +20,7 @@ export interface OperationDoc {
   otherResponses?: Record<string, { description: string; example: unknown }>;
 }
 
-const { DUPLICATE, LOCKED, WITHDRAWN, QUOTE_NOT_FOUND, USERNAME_TAKEN, INVALID_CREDENTIALS, ALREADY_FLAGGED, SELF_VOTE, ARTICLE_INVALID, SUSPENDED, BANNED, FORBIDDEN, UNAUTHENTICATED } = ERROR_CODES;
+const { DUPLICATE, LOCKED, WITHDRAWN, QUOTE_NOT_FOUND, USERNAME_TAKEN, INVALID_CREDENTIALS, ALREADY_FLAGGED, ALREADY_APPEALED, APPEAL_DECIDED, SELF_VOTE, ARTICLE_INVALID, SUSPENDED, BANNED, FORBIDDEN, UNAUTHENTICATED } = ERROR_CODES;
 /** Writes by a participant: refused while they are suspended or banned. */
 const AUTHOR = [SUSPENDED, BANNED];
 
@@ -140,16 +140,18 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   },
   ModerationController_audit: {
     summary: 'Audit log',
-    description: 'Every moderation decision, newest first, filtered by target or actor.',
+    description:
+      'Every moderation decision, newest first, with the names of the moderator and the user concerned, the start of the node’s text and its thread (articleId, nodeId). Filtered by moderator (actorId), user (userId), action and date range (from, to).',
     access: 'moderator',
     response: ex.auditPage,
   },
   ModerationController_moderate: {
     summary: 'Decide on a node',
-    description: 'Approves, hides, removes or restores a node; the decision and its reason go to the audit log.',
+    description:
+      'Approves, hides, removes or restores a node; the decision, its reason (required) and reason code (spam, abuse, off-topic, misinformation, illegal, other; default other) go to the audit log, and the author reads them on the post and in their notifications.',
     access: 'moderator',
     throttled: true,
-    request: { action: 'hide', reason: 'Advertising' },
+    request: { action: 'hide', reason: 'Advertising', reasonCode: 'spam' },
     response: { ...ex.node, status: 'hidden' },
   },
   ModerationController_lockNode: {
@@ -159,6 +161,15 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     throttled: true,
     request: { locked: true, reason: 'Settled' },
     response: { ...ex.node, locked: true },
+  },
+  ModerationController_slowMode: {
+    summary: 'Slow mode on a thread',
+    description:
+      'One reader’s replies anywhere beneath the node must be at least `seconds` apart (0 turns it off); a reply sooner is refused with 429 RATE_LIMITED and Retry-After. Moderators are not slowed.',
+    access: 'moderator',
+    throttled: true,
+    request: { seconds: 120, reason: 'Heated exchange' },
+    response: { ...ex.node, slowModeSeconds: 120 },
   },
   ModerationController_pinNode: {
     summary: 'Pin or unpin a node',
@@ -182,7 +193,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     access: 'moderator',
     throttled: true,
     errors: [FORBIDDEN],
-    request: { until: '2026-06-01T00:00:00Z', reason: 'Repeated abuse' },
+    request: { until: '2026-06-01T00:00:00Z', reason: 'Repeated abuse', reasonCode: 'abuse' },
     response: { ...ex.user, suspendedUntil: '2026-06-01T00:00:00.000Z' },
   },
   ModerationUsersController_ban: {
@@ -191,7 +202,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     access: 'moderator',
     throttled: true,
     errors: [FORBIDDEN],
-    request: { reason: 'Spam account' },
+    request: { reason: 'Spam account', reasonCode: 'spam' },
     response: { ...ex.user, banned: true },
   },
   ModerationUsersController_unban: {
@@ -202,6 +213,58 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     errors: [FORBIDDEN],
     request: { reason: 'Appeal accepted' },
     response: ex.user,
+  },
+  ModerationUsersController_search: {
+    summary: 'User directory',
+    description: 'Users whose name starts with `q` (any case), in name order, with their standing; the cursor is the last name given.',
+    access: 'moderator',
+    response: ex.userDirectoryPage,
+  },
+  ModerationUsersController_dossier: {
+    summary: 'A user as moderators see them',
+    description: 'Standing (suspension, ban and why), moderation history, flags against their posts and the moderators’ private notes.',
+    access: 'moderator',
+    response: ex.userDossier,
+  },
+  ModerationUsersController_notes: {
+    summary: 'Private notes on a user',
+    description: 'Moderators’ notes on the user, newest first; never shown to anyone but moderators and admins.',
+    access: 'moderator',
+    response: [ex.moderatorNote],
+  },
+  ModerationUsersController_addNote: {
+    summary: 'Add a private note on a user',
+    description: 'A note for the moderators who deal with the user next; never shown to the user or other readers.',
+    access: 'moderator',
+    throttled: true,
+    request: { text: 'Second warning about links this week.' },
+    response: ex.moderatorNote,
+  },
+  NodeAppealsController_appeal: {
+    summary: 'Appeal a decision on one’s post',
+    description:
+      'The author of a hidden or removed post asks once per decision that another moderator look again (409 ALREADY_APPEALED the second time). Allowed while suspended or banned.',
+    access: 'signed-in',
+    throttled: true,
+    errors: [FORBIDDEN, ALREADY_APPEALED],
+    request: { statement: 'The link is my source, not an advert.' },
+    response: ex.appeal,
+  },
+  ModerationAppealsController_list: {
+    summary: 'Appeals',
+    description: 'Appeals by status (open by default), newest first, leaving out those of decisions the caller made: another moderator decides them.',
+    access: 'moderator',
+    response: ex.appealPage,
+  },
+  ModerationAppealsController_decide: {
+    summary: 'Decide an appeal',
+    description:
+      'Upholds the decision or overturns it (the post is restored); audited and notified to the author. The moderator who made the decision is refused (403); an appeal is decided once (409 APPEAL_DECIDED).',
+    access: 'moderator',
+    throttled: true,
+    errors: [FORBIDDEN, APPEAL_DECIDED],
+    request: { outcome: 'overturn', reason: 'The link is a source.' },
+    response: { ...ex.appeal, status: 'overturned', resolvedByName: 'mod2', resolution: 'The link is a source.', resolvedAt: '2026-05-01T13:00:00.000Z' },
   },
   AdminUsersController_changeRole: {
     summary: "Change a user's role",

@@ -27,5 +27,8 @@ export const queryKeys = {
   profile: (username: string) => ['profile', username.toLowerCase()] as const,
   search: (query: string) => ['search', query] as const,
   queue: (status: string) => ['moderation', 'queue', status] as const,
-  audit: () => ['moderation', 'audit'] as const,
+  audit: (filter: object = {}) => ['moderation', 'audit', filter] as const,
+  appeals: (status: string) => ['moderation', 'appeals', status] as const,
+  userDirectory: (prefix: string) => ['moderation', 'users', prefix] as const,
+  userDossier: (userId: string) => ['moderation', 'user', userId] as const,
 };

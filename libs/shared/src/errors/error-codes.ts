@@ -13,6 +13,10 @@ export const ERROR_CODES = {
   NOT_FOUND: 'NOT_FOUND',
   USERNAME_TAKEN: 'USERNAME_TAKEN',
   ALREADY_FLAGGED: 'ALREADY_FLAGGED',
+  /** A decision is appealed once. */
+  ALREADY_APPEALED: 'ALREADY_APPEALED',
+  /** The appeal was decided meanwhile. */
+  APPEAL_DECIDED: 'APPEAL_DECIDED',
   QUOTE_NOT_FOUND: 'QUOTE_NOT_FOUND',
   SELF_VOTE: 'SELF_VOTE',
   LOCKED: 'LOCKED',

@@ -19,6 +19,8 @@ export function statusForCode(code: ErrorCode): number {
       return 404;
     case ERROR_CODES.USERNAME_TAKEN:
     case ERROR_CODES.ALREADY_FLAGGED:
+    case ERROR_CODES.ALREADY_APPEALED:
+    case ERROR_CODES.APPEAL_DECIDED:
       return 409;
     case ERROR_CODES.WITHDRAWN:
     case ERROR_CODES.DUPLICATE:

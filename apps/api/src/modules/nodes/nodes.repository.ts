@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { NodeStatus } from '@agora/shared';
+import type { AppealStatus, NodeStatus } from '@agora/shared';
 import { Types, type Model, type QueryFilter, type UpdateQuery } from 'mongoose';
 import { InjectModeratedFacts } from '../../infra/cache/moderated-facts.module';
 import type { ModeratedFacts } from '../../infra/cache/moderated-facts';
@@ -140,6 +140,37 @@ export class NodesRepository {
 
   countUserPosts(authorId: string): Promise<number> {
     return this.nodes.countDocuments({ authorId: oid(authorId), origin: 'user' }).exec();
+  }
+
+  /** Of these nodes, those in slow mode, slowest first. */
+  findSlowed(ids: Types.ObjectId[]): Promise<Pick<NodeRecord, '_id' | 'slowModeSeconds'>[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.nodes.find({ _id: { $in: ids }, slowModeSeconds: { $gt: 0 } }, { slowModeSeconds: 1 }).sort({ slowModeSeconds: -1 }).lean<Pick<NodeRecord, '_id' | 'slowModeSeconds'>[]>().exec();
+  }
+
+  /** When the user last replied anywhere beneath `threadId`. */
+  async lastReplyBeneath(threadId: Types.ObjectId, authorId: string): Promise<Date | null> {
+    const last = await this.nodes.findOne({ ancestors: threadId, authorId: oid(authorId) }, { createdAt: 1 }).sort({ createdAt: -1 }).lean<Pick<NodeRecord, 'createdAt'>>().exec();
+    return last?.createdAt ?? null;
+  }
+
+  /** A user's replies in public view: with their account's age, what makes them trusted. */
+  countApprovedPosts(authorId: string): Promise<number> {
+    return this.nodes.countDocuments({ authorId: oid(authorId), origin: 'user', status: 'visible', withdrawn: { $ne: true } }).exec();
+  }
+
+  /** The ids of a user's latest posts, newest first. */
+  async findIdsByAuthor(authorId: string, limit: number): Promise<Types.ObjectId[]> {
+    const docs = await this.nodes.find({ authorId: oid(authorId) }, { _id: 1 }).sort({ createdAt: -1 }).limit(limit).lean<{ _id: Types.ObjectId }[]>().exec();
+    return docs.map((d) => d._id);
+  }
+
+  /** Sets the appeal state of the node's decision, only while that decision stands. */
+  setAppeal(id: Types.ObjectId, decisionId: Types.ObjectId, appeal: AppealStatus): Promise<NodeRecord | null> {
+    return this.nodes
+      .findOneAndUpdate({ _id: id, 'moderation.decisionId': decisionId }, { $set: { 'moderation.appeal': appeal }, $inc: { version: 1 } }, { new: true })
+      .lean<NodeRecord>()
+      .exec();
   }
 
   /** Updates a node's own fields; a change of `locked` is announced (see ModeratedFacts). The update must move `version`. */

@@ -11,6 +11,7 @@ import { RelativeTime } from '../../../../ui/RelativeTime/RelativeTime';
 import { TypeBadge } from '../../../../ui/TypeBadge/TypeBadge';
 import { useAuth } from '../../../auth/hooks/useAuth';
 import { NodeEdits } from '../../../history/components/NodeEdits/NodeEdits';
+import { DecisionNotice } from '../../../moderation/components/DecisionNotice/DecisionNotice';
 import { ModerationTools } from '../../../moderation/components/ModerationTools/ModerationTools';
 import { PerspectiveStrength } from '../../../perspectives/components/PerspectiveStrength/PerspectiveStrength';
 import { useReplies } from '../../hooks/useReplies';
@@ -92,8 +93,10 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
           <NodeEdits node={node} />
           {node.pinned && <span className={styles.flagText}>pinned</span>}
           {node.locked && <span className={styles.flagText}>locked</span>}
+          {!!node.slowModeSeconds && <span className={styles.flagText}>slow mode</span>}
           {node.status !== 'visible' && <span className={styles.status}>{node.status === 'pending' ? 'awaiting review' : node.status}</span>}
         </header>
+        {node.moderation && node.status !== 'visible' && <DecisionNotice node={{ ...node, moderation: node.moderation }} own={own} />}
         {node.anchor?.exact && <blockquote className={styles.quote}>“{node.anchor.exact}”</blockquote>}
         {node.withdrawn ? (
           <p className={styles.withdrawn}>Withdrawn by its author.</p>
