@@ -23,6 +23,7 @@ export * from './domain/moderation/transitions';
 export * from './domain/moderation/sanctions';
 export * from './domain/ingest';
 export * from './domain/anchor/locate-quote';
+export * from './domain/revision';
 export * from './contracts/rest/notifications.schema';
 export * from './contracts/rest/profiles.schema';
 export * from './contracts/rest/search.schema';
