@@ -4,6 +4,7 @@ export * from './contracts/rest/auth.schema';
 export * from './contracts/rest/nodes.schema';
 export * from './contracts/rest/votes.schema';
 export * from './contracts/rest/articles.schema';
+export * from './contracts/rest/revisions.schema';
 export * from './contracts/rest/moderation.schema';
 export * from './contracts/rest/perspectives.schema';
 export * from './contracts/live/events';

@@ -40,6 +40,8 @@ export const articleSummary: ArticleSummary = {
   locked: false,
   createdAt: WHEN,
   lastActivityAt: WHEN,
+  revision: 0,
+  revisedAt: null,
 };
 
 export const node: ArgumentNode = {

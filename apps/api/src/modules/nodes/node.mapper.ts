@@ -43,5 +43,6 @@ export function toArgumentNode(n: NodeRecord, viewer: Viewer, figures: NodeFigur
     out.question = !!n.question;
   }
   if (n.origin === 'article' && n.stance !== undefined) out.stance = n.stance;
+  if (n.orphan) out.orphaned = true;
   return out;
 }

@@ -41,10 +41,21 @@ export class ArgumentNodeDoc {
   @Prop({ type: Boolean, default: undefined }) question?: boolean;
   /** A paragraph's claim: whether it argues for or against the article's thesis (null: it makes no claim). */
   @Prop({ type: String, default: undefined }) stance?: 'for' | 'against' | null;
+  /**
+   * Set when a revision of the article's text left the node without its place (see RevisionsService):
+   * the passage it was anchored to, its paragraph then, and the revision. Absent or null otherwise.
+   */
+  @Prop({ type: Object, default: undefined }) orphan?: NodeOrphan | null;
   @Prop({ type: Date, required: true }) createdAt!: Date;
   @Prop({ type: Date, default: null }) editedAt!: Date | null;
   /** Grows by one with every change of anything but the votes: newer fields win wherever they meet older ones. */
   @Prop({ default: 1 }) version!: number;
+}
+
+export interface NodeOrphan {
+  exact: string | null;
+  paragraphIndex: number | null;
+  revision: number;
 }
 
 export type NodeRecord = ArgumentNodeDoc;

@@ -72,6 +72,10 @@ export interface ArticleSummary {
   locked: boolean;
   createdAt: string;
   lastActivityAt: string;
+  /** The version of the text shown: 0 as imported, one more at each revision (see RevisionResult). */
+  revision: number;
+  /** When the text was last revised; null when never. */
+  revisedAt: string | null;
 }
 
 export interface ArticleDetail extends ArticleSummary {

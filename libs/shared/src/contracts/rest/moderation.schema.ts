@@ -62,7 +62,9 @@ export type AuditAction =
   | 'suspend'
   | 'ban'
   | 'unban'
-  | 'role';
+  | 'role'
+  | 'revise'
+  | 'attach-orphan';
 
 export interface AuditEntry {
   id: string;

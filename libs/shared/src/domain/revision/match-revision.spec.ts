@@ -1,4 +1,4 @@
-import { matchRevision, sentenceLikeness } from './match-revision';
+import { keepRoles, matchRevision, sentenceLikeness } from './match-revision';
 
 describe('sentenceLikeness', () => {
   it('is 1 for the same words, 0 for none shared, between for a rewording', () => {
@@ -55,5 +55,28 @@ describe('matchRevision', () => {
     const sut = matchRevision([['One.', 'Two.', 'Three.']], [['One.'], ['Two.', 'Three.']]);
     expect(sut.paragraphs).toEqual([1]);
     expect(sut.sentences[0][0]).toEqual({ paragraph: 0, sentence: 0 });
+  });
+});
+
+describe('keepRoles', () => {
+  const s = (role: 'thesis' | 'claim' | 'support' | 'rebuttal' | 'context', target: number | null = null) => ({ role, target, stance: null });
+
+  it('gives matched sentences their old roles and targets, moved, and leaves new ones as split', () => {
+    const before = [{ sentences: [s('claim'), s('support'), s('rebuttal', 1)] }];
+    const after = [{ sentences: [s('thesis'), s('claim'), s('claim'), s('context', 0)] }];
+    // The new first sentence is new; the others are the old three, in order.
+    const match = { paragraphs: [0], sentences: [[{ paragraph: 0, sentence: 1 }, { paragraph: 0, sentence: 2 }, { paragraph: 0, sentence: 3 }]], reworded: 0 };
+    const sut = keepRoles(before, after, match);
+    expect(sut[0].sentences.map((x) => [x.role, x.target])).toEqual([
+      ['thesis', null],
+      ['claim', null],
+      ['support', null],
+      ['rebuttal', 2],
+    ]);
+  });
+
+  it('drops a target that is gone', () => {
+    const sut = keepRoles([{ sentences: [s('support'), s('rebuttal', 0)] }], [{ sentences: [s('claim')] }], { paragraphs: [0], sentences: [[null, { paragraph: 0, sentence: 0 }]], reworded: 0 });
+    expect(sut[0].sentences[0]).toMatchObject({ role: 'rebuttal', target: null });
   });
 });

@@ -103,3 +103,35 @@ function matchParagraphs(sentences: readonly (SentencePlace | null)[][], newCoun
   }
   return paragraphs;
 }
+
+/** What keepRoles reads of a sentence's part in the argument. */
+interface SentenceArgumentRole {
+  role: 'thesis' | 'claim' | 'support' | 'rebuttal' | 'context';
+  target: number | null;
+  stance: 'for' | 'against' | null;
+}
+
+/**
+ * The new text's sentences with the argument roles of the old sentences they were matched to (their
+ * target moved to where it went, or dropped when it is gone or now in another paragraph); new
+ * sentences keep the roles the split gave them. Roles are read from the whole article, so a revision
+ * elsewhere could otherwise turn a surviving premise into a claim and cost it its node and votes.
+ */
+export function keepRoles<S extends SentenceArgumentRole, P extends { sentences: S[] }>(
+  before: readonly { sentences: readonly SentenceArgumentRole[] }[],
+  after: readonly P[],
+  match: RevisionMatch,
+): P[] {
+  const origin: (SentencePlace | null)[][] = after.map((p) => p.sentences.map(() => null));
+  match.sentences.forEach((places, pi) => places.forEach((place, si) => place && (origin[place.paragraph][place.sentence] = { paragraph: pi, sentence: si })));
+  return after.map((p, pi) => ({
+    ...p,
+    sentences: p.sentences.map((s, si) => {
+      const from = origin[pi][si];
+      if (!from) return s;
+      const old = before[from.paragraph].sentences[from.sentence];
+      const aimed = old.target === null ? null : match.sentences[from.paragraph][old.target];
+      return { ...s, role: old.role, stance: old.stance, target: aimed && aimed.paragraph === pi ? aimed.sentence : null };
+    }),
+  }));
+}
