@@ -8,18 +8,20 @@ import { queryKeys } from '../../../../api/query-keys';
 import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
 import { useAuth } from '../../../auth/hooks/useAuth';
 import { AuditLog } from '../AuditLog/AuditLog';
+import { OrphansPanel } from '../OrphansPanel/OrphansPanel';
 import { QueueItemCard } from '../QueueItemCard/QueueItemCard';
 import styles from './ModerationPage.module.css';
 
-type Tab = (typeof QUEUE_STATUSES)[number] | 'audit';
+type Tab = (typeof QUEUE_STATUSES)[number] | 'orphans' | 'audit';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'flagged', label: 'Flagged' },
   { id: 'pending', label: 'Pending' },
   { id: 'hidden', label: 'Hidden' },
+  { id: 'orphans', label: 'Orphans' },
   { id: 'audit', label: 'Audit log' },
 ];
 
-function Queue({ status }: { status: Exclude<Tab, 'audit'> }) {
+function Queue({ status }: { status: Exclude<Tab, 'audit' | 'orphans'> }) {
   // Other moderators, the flag threshold and the thread's own tools change the queues too: read afresh on every visit.
   const q = useQuery({ queryKey: queryKeys.queue(status), queryFn: () => api.queue(status), staleTime: 0, refetchOnWindowFocus: true, refetchInterval: 30_000 });
   if (q.isPending) return <p>Loading…</p>;
@@ -75,7 +77,7 @@ export function ModerationPage() {
         ))}
       </div>
       <div role="tabpanel" id="mod-panel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
-        {tab === 'audit' ? <AuditLog /> : <Queue status={tab} />}
+        {tab === 'audit' ? <AuditLog /> : tab === 'orphans' ? <OrphansPanel /> : <Queue status={tab} />}
       </div>
     </div>
   );

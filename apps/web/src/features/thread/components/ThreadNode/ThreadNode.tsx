@@ -91,6 +91,11 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
           {node.editedAt && <span className={styles.flagText}>edited</span>}
           {node.pinned && <span className={styles.flagText}>pinned</span>}
           {node.locked && <span className={styles.flagText}>locked</span>}
+          {node.orphaned && (
+            <span className={styles.status} data-orphaned title="A revision of the article removed the passage it was about.">
+              orphaned
+            </span>
+          )}
           {node.status !== 'visible' && <span className={styles.status}>{node.status === 'pending' ? 'awaiting review' : node.status}</span>}
         </header>
         {node.anchor?.exact && <blockquote className={styles.quote}>“{node.anchor.exact}”</blockquote>}
