@@ -94,6 +94,8 @@ describe('article revisions (e2e)', () => {
     await t.http().put(`/api/nodes/${unchangedSentence}/vote`).set(...bearer(ben.token)).send({ value: 5 }).expect(200);
     await t.http().put(`/api/nodes/${rewordedSentence}/vote`).set(...bearer(ben.token)).send({ value: 2 }).expect(200);
 
+    // The search index is read before the revision, so that the test sees it read again after.
+    await t.http().get('/api/search?q=queues').expect(200);
     const reader = await connectLive(t.baseUrl);
     live.push(reader);
     await reader.join(article.id);
@@ -146,6 +148,10 @@ describe('article revisions (e2e)', () => {
     expect((await node(unchangedSentence)).votes).toMatchObject({ count: 1, sum: 5 });
     expect((await node(rewordedSentence)).votes).toMatchObject({ count: 1, sum: 2 });
     expect((await node(rewordedSentence)).text).toBe('Commuters now lose almost an hour every day in long queues.');
+
+    // Search finds the reworded sentence as it now reads.
+    const search = (await t.http().get('/api/search?q=long%20queues').expect(200)).body.items as { id: string }[];
+    expect(search.map((r) => r.id)).toContain(rewordedSentence);
 
     // Versions, dated, each text readable.
     const versions = (await t.http().get(`/api/articles/${article.id}/revisions`).expect(200)).body.items;
