@@ -143,6 +143,12 @@ describe('authorization matrix: every endpoint × every role', () => {
     },
     {
       method: 'post',
+      route: '/api/articles/import',
+      expect: MODERATORS(201),
+      request: (c) => send(c, 'post', '/api/articles/import?format=argdown', { text: `[T]: A thesis imported by a ${c.role} (${serial++}).\n  + [S]: A reason for it.\n` }),
+    },
+    {
+      method: 'post',
       route: '/api/articles/:id/revisions',
       expect: MODERATORS(201),
       request: async (c) => {

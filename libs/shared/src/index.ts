@@ -37,3 +37,4 @@ export * from './contracts/rest/exchange.schema';
 export * from './domain/exchange/debate-export';
 export * from './domain/exchange/argdown';
 export * from './domain/exchange/aif';
+export * from './domain/exchange/argdown-import';

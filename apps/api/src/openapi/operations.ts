@@ -122,6 +122,16 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     request: { type: 'rebuttal', text: 'The trial firms chose to take part.', quote: { exact: 'productivity rose by a fifth' } },
     response: ex.node,
   },
+  ExchangeController_import: {
+    summary: 'Import a debate from Argdown',
+    description:
+      "Creates a debate from an Argdown document (`format=argdown`; the body is an import's, `text` holding the document): the first statement that supports or attacks nothing is the thesis, statements supporting or attacking it become the paragraphs' claims, and those beneath them supports and rebuttals as their relations say. An exported debate (`GET /api/articles/{id}/export?format=argdown`) imports back into the same tree. 201 when new; 200 with the existing debate when the same document was imported before.",
+    access: 'moderator',
+    throttled: true,
+    errors: [ARTICLE_INVALID],
+    request: { text: '# The case for a four-day week\n\n[T]: Firms should adopt a four-day week.\n  + [P]: Productivity rose by a fifth in the trial.\n    - [S]: The trial firms chose to take part.\n' },
+    response: ex.articleDetail,
+  },
   RevisionsController_revise: {
     summary: "Revise an article's text",
     description:
