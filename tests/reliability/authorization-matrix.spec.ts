@@ -97,6 +97,18 @@ describe('authorization matrix: every endpoint × every role', () => {
     // Signing in is allowed to everyone, the suspended and banned included: they may still read.
     { method: 'post', route: '/api/auth/login', expect: everyone(200), request: (c) => send(c, 'post', '/api/auth/login', { username: (c.as ?? w.reader).username, password: 'correct horse battery' }) },
     { method: 'get', route: '/api/auth/me', expect: SIGNED_IN, request: (c) => send(c, 'get', '/api/auth/me') },
+    // The session cookie is what authorizes a renewal: each cell signs in for one, and a reader without one is refused.
+    {
+      method: 'post',
+      route: '/api/auth/refresh',
+      expect: { ...everyone(200), anonymous: 401 },
+      request: async (c) => {
+        if (!c.as) return send(c, 'post', '/api/auth/refresh');
+        const login = await w.t.http().post('/api/auth/login').send({ username: c.as.username, password: 'correct horse battery' }).expect(200);
+        return w.t.http().post('/api/auth/refresh').set('cookie', login.headers['set-cookie']);
+      },
+    },
+    { method: 'delete', route: '/api/auth/session', expect: everyone(204), request: (c) => send(c, 'delete', '/api/auth/session') },
     // Logging out revokes every token of the account: the cell signs in again for the rows after it.
     {
       method: 'post',
@@ -171,6 +183,7 @@ describe('authorization matrix: every endpoint × every role', () => {
     { method: 'get', route: '/api/nodes/:id', expect: OPEN, request: (c) => send(c, 'get', `/api/nodes/${shared.id}`) },
     { method: 'get', route: '/api/nodes/:id/children', expect: OPEN, request: (c) => send(c, 'get', `/api/nodes/${shared.id}/children`) },
     { method: 'get', route: '/api/nodes/:id/strength', expect: OPEN, request: (c) => send(c, 'get', `/api/nodes/${shared.id}/strength`) },
+    { method: 'get', route: '/api/nodes/:id/history', expect: OPEN, request: (c) => send(c, 'get', `/api/nodes/${shared.id}/history`) },
     {
       method: 'post',
       route: '/api/nodes/:id/replies',

@@ -98,6 +98,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', route: '/api/nodes/:id' },
   { method: 'get', route: '/api/nodes/:id/children', query: childrenQuerySchema },
   { method: 'get', route: '/api/nodes/:id/strength' },
+  { method: 'get', route: '/api/nodes/:id/history' },
   { method: 'post', route: '/api/nodes/:id/replies', body: nodeReplySchema, valid: { type: 'rebuttal', text: 'A reply.' } },
   { method: 'patch', route: '/api/nodes/:id', body: editNodeSchema, valid: { text: 'New text.' } },
   { method: 'delete', route: '/api/nodes/:id' },
@@ -123,6 +124,8 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', route: '/api/metrics' },
   { method: 'get', route: '/api/articles/:id/export', query: exportQuerySchema },
   { method: 'post', route: '/api/auth/logout' },
+  { method: 'post', route: '/api/auth/refresh' },
+  { method: 'delete', route: '/api/auth/session' },
   { method: 'post', route: '/api/auth/password', body: passwordChangeSchema, valid: { currentPassword: 'not the password', newPassword: 'a-Fresh-passphrase-77' } },
 ];
 

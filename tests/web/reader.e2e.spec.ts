@@ -68,6 +68,15 @@ describe('reader in Chromium (issue 7 scenario)', () => {
     expect(await author.locator(`[data-paragraph-text="${P}"]`).innerText()).toBe(article.paragraphs[P].text);
     await author.locator('[data-testid="live-status"][data-status="live"]').waitFor();
     await expect(author.getByRole('button', { name: 'Sign out' }).count()).resolves.toBe(1);
+    // The sign-in lives in an httpOnly cookie, not in storage a script could read: a new tab is signed
+    // in by it, and neither page's scripts can see a token or the cookie.
+    const tab = await openPage(authorCtx, 'author-tab', errors);
+    await tab.goto(articleUrl());
+    await tab.getByRole('button', { name: 'Sign out' }).waitFor();
+    for (const page of [author, tab]) {
+      await expect(page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie)).resolves.not.toMatch(/eyJ|agora_session/);
+    }
+    await tab.close();
     // Nobody has rated anything yet: the paragraph says so rather than showing a percentage.
     await expect(author.getByRole('complementary', { name: `Paragraph ${P + 1} figures` }).innerText()).resolves.toMatch(/not yet rated/);
 

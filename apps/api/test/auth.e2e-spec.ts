@@ -101,6 +101,11 @@ describe('sessions (e2e)', () => {
   it('logs out everywhere: every token of the account is refused afterwards', async () => {
     const { token, user } = await registerUser(t, 'leaver');
     const other = (await login(user.username).expect(200)).body.token as string;
+    // Used once first, so its checked signature is remembered: revocation must not depend on that.
+    expect((await me(other)).status).toBe(200);
+    const [header, , signature] = other.split('.');
+    const forged = `${header}.${Buffer.from(JSON.stringify({ sub: user.id, tv: 0, exp: 9_999_999_999 })).toString('base64url')}.${signature}`;
+    expect((await me(forged)).status).toBe(401);
     await t.http().post('/api/auth/logout').set(...bearer(token)).expect(204);
     expect((await me(token)).status).toBe(401);
     expect((await me(other)).status).toBe(401);
@@ -201,6 +206,70 @@ describe('admins (e2e)', () => {
       expect(again.body.user.role).toBe('admin');
       expect(run('promote', user.username).stdout).toContain('already an admin');
     });
+  });
+});
+
+describe('sessions: short access tokens renewed by an httpOnly cookie (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({}, { seed: false });
+  });
+  afterAll(() => t.close());
+  const cookieOf = (res: { headers: Record<string, unknown> }): string => {
+    const set = (res.headers['set-cookie'] as string[] | undefined)?.find((c) => c.startsWith('agora_session='));
+    if (!set) throw new Error('no session cookie set');
+    return set.split(';')[0];
+  };
+  const refresh = (cookie?: string) => (cookie ? t.http().post('/api/auth/refresh').set('cookie', cookie) : t.http().post('/api/auth/refresh'));
+  const me = (token: string) => t.http().get('/api/auth/me').set(...bearer(token));
+  const login = (username: string, password = TEST_PASSWORD) => t.http().post('/api/auth/login').send({ username, password }).expect(200);
+
+  it('sets a cookie no script can read, sent only to the auth routes, and renews it once per use', async () => {
+    const { user } = await registerUser(t, 'cookie_ann');
+    const signedIn = await login(user.username);
+    const header = (signedIn.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('agora_session='))!;
+    expect(header).toMatch(/; HttpOnly/);
+    expect(header).toMatch(/; SameSite=Strict/);
+    expect(header).toMatch(/; Path=\/api\/auth/);
+    const first = cookieOf(signedIn);
+    const renewed = await refresh(first).expect(200);
+    expect((await me(renewed.body.token).expect(200)).body.username).toBe(user.username);
+    const second = cookieOf(renewed);
+    expect(second).not.toBe(first);
+    // The cookie already used renews nothing again (a copy used after its owner's is refused), and is cleared.
+    const replayed = await refresh(first);
+    expect(replayed.status).toBe(401);
+    expect(replayed.body.code).toBe('UNAUTHENTICATED');
+    expect(String(replayed.headers['set-cookie'])).toMatch(/agora_session=;/);
+    await refresh(second).expect(200);
+  });
+
+  it('refuses a renewal without a session, with 401 JSON', async () => {
+    for (const res of [await refresh(), await refresh('agora_session=not-a-session'), await refresh(`agora_session=${'A'.repeat(43)}`)]) {
+      expect(res.status).toBe(401);
+      expect(res.body.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('signs out one device, all devices, and ends other sessions on a new password', async () => {
+    const { user } = await registerUser(t, 'cookie_ben');
+    const phone = cookieOf(await login(user.username));
+    const laptop = await login(user.username);
+    // One device: its session ends, the other's goes on.
+    await t.http().delete('/api/auth/session').set('cookie', phone).expect(204);
+    expect((await refresh(phone)).status).toBe(401);
+    const laptopRenewed = await refresh(cookieOf(laptop)).expect(200);
+    // Everywhere: every session ends with every token.
+    const tablet = cookieOf(await login(user.username));
+    await t.http().post('/api/auth/logout').set(...bearer(laptopRenewed.body.token)).expect(204);
+    expect((await refresh(cookieOf(laptopRenewed))).status).toBe(401);
+    expect((await refresh(tablet)).status).toBe(401);
+    // A new password: the other sessions end; the one that changed it carries on with its new cookie.
+    const desk = cookieOf(await login(user.username));
+    const changing = await login(user.username);
+    const changed = await t.http().post('/api/auth/password').set(...bearer(changing.body.token)).send({ currentPassword: TEST_PASSWORD, newPassword: STRONG }).expect(200);
+    expect((await refresh(desk)).status).toBe(401);
+    await refresh(cookieOf(changed)).expect(200);
   });
 });
 

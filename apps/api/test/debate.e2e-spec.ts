@@ -199,7 +199,7 @@ describe('debate core (e2e)', () => {
       const v2 = await t.http().put(`/api/nodes/${node.id}/vote`).set(...bearer(ben.token)).send({ value: 1 });
       expect(v2.body).toMatchObject({ votes: { count: 1, sum: 1, histogram: { '1': 1, '5': 0 } } });
       expect(v2.body.strength).toBeLessThan(0.5);
-      expect((await t.http().get(`/api/nodes/${node.id}/my-vote`).set(...bearer(ben.token))).body).toEqual({ value: 1 });
+      expect((await t.http().get(`/api/nodes/${node.id}/my-vote`).set(...bearer(ben.token))).body).toMatchObject({ value: 1, onEarlierVersion: false });
       expect((await t.http().get(`/api/articles/${article.id}/my-votes`).set(...bearer(ben.token))).body.votes[node.id]).toBe(1);
       const v3 = await t.http().delete(`/api/nodes/${node.id}/vote`).set(...bearer(ben.token));
       expect(v3.body).toMatchObject({ votes: { count: 0, sum: 0 }, strength: 0.5, myVote: null });

@@ -38,3 +38,5 @@ export * from './domain/exchange/debate-export';
 export * from './domain/exchange/argdown';
 export * from './domain/exchange/aif';
 export * from './domain/exchange/argdown-import';
+export * from './domain/disputes/open-disputes';
+export * from './domain/history/node-history';

@@ -21,7 +21,10 @@ export const envSchema = z.object({
   /** `npm run db`: the port its embedded database listens on; a free one when unset. */
   DB_PORT: unsetWhenEmpty(z.coerce.number().int().min(1).max(65535)),
   JWT_SECRET: unsetWhenEmpty(z.string().min(32, 'must be at least 32 characters')),
-  JWT_TTL: z.string().default('7d'),
+  /** Access tokens' lifetime: short, as a page keeps its token in memory and renews it with its session cookie. */
+  JWT_TTL: z.string().default('15m'),
+  /** How long a sign-in lasts without use: the httpOnly session cookie that renews access tokens (each renewal starts it over). */
+  SESSION_TTL_DAYS: intFrom(30, 1),
   /** Wrong passwords in a row an account takes before each further one locks its sign-in (1 s, 2 s, 4 s...). */
   LOGIN_BACKOFF_AFTER: intFrom(5, 1),
   /** The longest such lock, in seconds. */

@@ -1,7 +1,10 @@
 import type {
   ArgumentNode,
   ArticleDetail,
+  ArticleListItem,
   ArticleSummary,
+  MyVote,
+  NodeHistory,
   AuditEntry,
   AuthResponse,
   FlagView,
@@ -43,6 +46,19 @@ export const articleSummary: ArticleSummary = {
   revision: 0,
   revisedAt: null,
 };
+
+export const articleListItem: ArticleListItem = {
+  ...articleSummary,
+  disputes: [{ nodeId: CLAIM_ID, excerpt: 'Fewer hours did not lower output in the trials.', paragraphIndex: 2, support: 1.3, attack: 1.1, score: 1.1 }],
+};
+
+export const nodeHistory: NodeHistory = {
+  nodeId: REPLY_ID,
+  editedAt: '2026-05-01T12:05:00.000Z',
+  versions: [{ text: 'The trial firms chose to take part.', writtenAt: WHEN }],
+};
+
+export const myVote: MyVote = { value: 4, ratedAt: WHEN, onEarlierVersion: true };
 
 export const node: ArgumentNode = {
   id: REPLY_ID,

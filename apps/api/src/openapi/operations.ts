@@ -20,7 +20,7 @@ export interface OperationDoc {
   otherResponses?: Record<string, { description: string; example: unknown }>;
 }
 
-const { REVISION_IN_PROGRESS, DUPLICATE, LOCKED, WITHDRAWN, QUOTE_NOT_FOUND, USERNAME_TAKEN, INVALID_CREDENTIALS, ALREADY_FLAGGED, SELF_VOTE, ARTICLE_INVALID, SUSPENDED, BANNED, FORBIDDEN } = ERROR_CODES;
+const { REVISION_IN_PROGRESS, DUPLICATE, LOCKED, WITHDRAWN, QUOTE_NOT_FOUND, USERNAME_TAKEN, INVALID_CREDENTIALS, ALREADY_FLAGGED, SELF_VOTE, ARTICLE_INVALID, SUSPENDED, BANNED, FORBIDDEN, UNAUTHENTICATED } = ERROR_CODES;
 /** Writes by a participant: refused while they are suspended or banned. */
 const AUTHOR = [SUSPENDED, BANNED];
 
@@ -37,7 +37,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   },
   AuthController_login: {
     summary: 'Sign in',
-    description: 'Exchanges a username and password for a bearer token (a JWT valid for JWT_TTL).',
+    description: 'Exchanges a username and password for a bearer token (a JWT valid for JWT_TTL, 15 minutes by default), and sets the httpOnly, SameSite=Strict session cookie that renews it (`POST /api/auth/refresh`).',
     access: 'anyone',
     throttled: true,
     errors: [INVALID_CREDENTIALS],
@@ -60,9 +60,10 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   },
   ArticlesController_list: {
     summary: 'List articles',
-    description: 'Every article under debate, newest first, with its counts.',
+    description:
+      'Every article under debate, most recently active first, with its origin, counts and last activity, and for the most recently active ones their strongest open disputes: the open nodes whose rated supporting and attacking replies are strongest and most evenly matched (null where not worked out).',
     access: 'anyone',
-    response: { items: [ex.articleSummary] },
+    response: { items: [ex.articleListItem] },
   },
   ArticlesController_import: {
     summary: 'Import an article',
@@ -276,6 +277,13 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     access: 'anyone',
     response: ex.strength,
   },
+  NodesController_history: {
+    summary: "A node's earlier texts",
+    description:
+      'The texts an edited node had before, newest first (the last 20 edits). Readers see only texts that were public; the author and moderators also those held for review; a withdrawn node’s only its author and moderators.',
+    access: 'anyone',
+    response: ex.nodeHistory,
+  },
   NodesController_reply: {
     summary: 'Reply to a node',
     description: 'Supports or rebuts a reply. New accounts’ replies may wait for a moderator (status pending).',
@@ -321,9 +329,9 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   },
   VotesController_mine: {
     summary: 'My vote on a node',
-    description: 'The caller’s vote on the node, or null.',
+    description: 'The caller’s vote on the node (null: none), when they cast it, and whether the node was edited since: they rated an earlier version.',
     access: 'signed-in',
-    response: { value: 4 },
+    response: ex.myVote,
   },
   NotificationsController_list: {
     summary: 'My notifications',
@@ -358,6 +366,22 @@ export const OPERATIONS: Record<string, OperationDoc> = {
       'The article’s public arguments with their relations, anchors, vote totals and strengths, as a file: `format=json` (Agora’s own, the default), `argdown` (Argdown that @argdown/core reads back) or `aif` (the Argument Interchange Format as AIFdb and OVA read it).',
     access: 'anyone',
     response: { format: 'agora-debate', version: 1, exportedAt: '2026-12-06T00:00:00.000Z', article: { id: ex.ids.ARTICLE_ID, title: 'The case for a four-day week', metadata: ex.articleSummary.metadata, createdAt: '2026-12-01T00:00:00.000Z' }, nodes: [] },
+  },
+  AuthController_refresh: {
+    summary: 'Renew the access token',
+    description:
+      'Exchanges the session cookie (set by sign-in, httpOnly, SameSite=Strict, sent only to /api/auth) for a fresh bearer token and a new cookie; the old cookie renews nothing again. 401 when there is no session, it ran out (SESSION_TTL_DAYS without use) or the account logged out everywhere or changed its password.',
+    access: 'anyone',
+    throttled: true,
+    errors: [UNAUTHENTICATED],
+    response: ex.auth,
+  },
+  AuthController_endSession: {
+    summary: 'Sign out on this device',
+    description: 'Ends the session the cookie names and clears the cookie; other devices stay signed in. Answers 204, with or without a session.',
+    access: 'anyone',
+    throttled: true,
+    response: null,
   },
   AuthController_logout: {
     summary: 'Sign out everywhere',

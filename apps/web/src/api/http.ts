@@ -3,6 +3,7 @@ import type {
   ArticleDetail,
   ArticleRevisionSummary,
   ArticleRevisionText,
+  ArticleListItem,
   ArticleSummary,
   AttachOrphanInput,
   OrphanView,
@@ -11,6 +12,8 @@ import type {
   ChildrenQuery,
   FlagInput,
   ModerationAction,
+  MyVote,
+  NodeHistory,
   NotificationPage,
   Page,
   ParagraphReplyInput,
@@ -25,18 +28,26 @@ import type {
   VoteResponse,
 } from '@agora/shared';
 import { ApiError } from './errors';
-import { getToken } from './token';
+import { getToken, renewToken } from './token';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const token = getToken();
-  if (token) headers.authorization = `Bearer ${token}`;
+  const send = (token: string | null) => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = `Bearer ${token}`;
+    return fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  };
   let res: Response;
   try {
-    res = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const token = getToken();
+    res = await send(token);
+    // The token ran out (a laptop woke from sleep): renewed from the session cookie, the request is sent once more.
+    if (res.status === 401 && token && !path.startsWith('/auth/')) {
+      const renewed = await renewToken();
+      if (renewed) res = await send(renewed);
+    }
   } catch {
     throw new ApiError(0, null, 'Cannot reach the server. Check your connection and try again.');
   }
@@ -70,13 +81,15 @@ export const api = {
   me: () => request<PublicUser>('GET', '/auth/me'),
   /** Revokes every token of the account, on every device (the server moves its token version). */
   logout: () => request<null>('POST', '/auth/logout'),
+  /** Ends this device's session (its cookie renews nothing more). */
+  endSession: () => request<null>('DELETE', '/auth/session'),
 
   notifications: (cursor?: string) => request<NotificationPage>('GET', `/notifications${q({ cursor })}`),
   markNotificationsRead: (which: { ids: string[] } | { all: true }) => request<{ unread: number }>('POST', '/notifications/read', which),
   profile: (username: string) => request<UserProfile>('GET', `/users/${encodeURIComponent(username)}`),
   search: (query: string) => request<SearchResponse>('GET', `/search${q({ q: query })}`),
 
-  articles: () => request<{ items: ArticleSummary[] }>('GET', '/articles'),
+  articles: () => request<{ items: ArticleListItem[] }>('GET', '/articles'),
   article: (id: string) => request<ArticleDetail>('GET', `/articles/${id}`),
   tree: (id: string) => request<{ items: ArgumentNode[] }>('GET', `/articles/${id}/tree`),
   /** The caller's own votes in one article, keyed by node id; nodes without a vote are absent. */
@@ -92,6 +105,8 @@ export const api = {
   children: (id: string, query: Partial<ChildrenQuery> & { cursor?: string }) =>
     request<Page<ArgumentNode>>('GET', `/nodes/${id}/children${q(query)}`),
   strength: (id: string) => request<StrengthBreakdown>('GET', `/nodes/${id}/strength`),
+  nodeHistory: (id: string) => request<NodeHistory>('GET', `/nodes/${id}/history`),
+  myVote: (id: string) => request<MyVote>('GET', `/nodes/${id}/my-vote`),
 
   replyToParagraph: (articleId: string, index: number, input: ParagraphReplyInput) =>
     request<ArgumentNode>('POST', `/articles/${articleId}/paragraphs/${index}/replies`, input),

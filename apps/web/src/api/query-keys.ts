@@ -21,6 +21,10 @@ export const queryKeys = {
   orphans: (articleId: string) => ['moderation', 'orphans', articleId] as const,
   myVotes: (articleId: string, userId: string | undefined) => ['my-votes', articleId, userId ?? 'anonymous'] as const,
   strength: (nodeId: string) => ['strength', nodeId] as const,
+  /** A node's earlier texts, for the text it has now (`editedAt`). */
+  nodeHistory: (nodeId: string, editedAt: string | null, userId: string | undefined) => ['node-history', nodeId, editedAt, userId ?? 'anonymous'] as const,
+  /** The reader's own vote on a node with when they cast it, for the node's text now and their vote now. */
+  myVote: (nodeId: string, editedAt: string | null, value: number | null, userId: string | undefined) => ['my-vote', nodeId, editedAt, value, userId ?? 'anonymous'] as const,
   /** An article's opinion groups and how each weighs its nodes (per reader: it says their own group). */
   perspectives: (articleId: string, userId: string | undefined) => ['perspectives', articleId, userId ?? 'anonymous'] as const,
   notifications: (userId: string | undefined) => ['notifications', userId ?? 'anonymous'] as const,

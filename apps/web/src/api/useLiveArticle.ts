@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { ArticleDetail, ArticleSummary, LivePayloads, PublicUser } from '@agora/shared';
+import type { ArticleDetail, ArticleListItem, LivePayloads, PublicUser } from '@agora/shared';
 import { reloadArticle } from './article-nodes';
 import { hasNodes, putNode, putVotes } from './node-cache';
 import { queryKeys } from './query-keys';
@@ -34,7 +34,7 @@ export function applyLiveEvent<K extends Sequenced>(qc: QueryClient, name: K, pa
     case 'article:updated': {
       const { article } = payload as LivePayloads['article:updated'];
       qc.setQueryData<ArticleDetail>(queryKeys.article(article.id), (old) => (old ? { ...old, ...article } : old));
-      qc.setQueryData<ArticleSummary[]>(queryKeys.articles(), (old) => old?.map((a) => (a.id === article.id ? { ...a, ...article } : a)));
+      qc.setQueryData<ArticleListItem[]>(queryKeys.articles(), (old) => old?.map((a) => (a.id === article.id ? { ...a, ...article } : a)));
       return true;
     }
     case 'article:revised':

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { assertModerator, type ArgumentNode, type ArticleDetail, type ArticleSummary } from '@agora/shared';
+import { assertModerator, type ArgumentNode, type ArticleDetail, type ArticleListItem } from '@agora/shared';
 import type { Response } from 'express';
 import { Authenticated } from '../../common/decorators/authenticated.decorator';
 import { CurrentUser, type RequestUser } from '../../common/decorators/current-user.decorator';
@@ -20,7 +20,7 @@ export class ArticlesController {
   ) {}
 
   @Get()
-  list(): Promise<{ items: ArticleSummary[] }> {
+  list(): Promise<{ items: ArticleListItem[] }> {
     return this.articles.list();
   }
 

@@ -119,6 +119,6 @@ export class ArticlesRepository {
 
   /** Changes an article's own fields (its lock, among them: the write rules are announced as changed). */
   update(id: string | Types.ObjectId, update: UpdateQuery<Article>): Promise<ArticleRecord | null> {
-    return this.moderated.changing(() => this.articles.findByIdAndUpdate(id, update, { new: true }).lean<ArticleRecord>().exec());
+    return this.moderated.changing(() => this.articles.findByIdAndUpdate(id, update, { returnDocument: 'after' }).lean<ArticleRecord>().exec());
   }
 }

@@ -3,8 +3,10 @@ import {
   readingRole,
   DomainError,
   ERROR_CODES,
+  openDisputes,
   type ArticleDetail,
-  type ArticleSummary,
+  type ArticleListItem,
+  type OpenDispute,
   type ArgumentNode,
   type ImportArticleInput,
 } from '@agora/shared';
@@ -12,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import type { ArticleTree } from '../article-tree/article-tree';
 import { ArticleTrees } from '../article-tree/article-trees';
 import { toArgumentNode } from '../nodes/node.mapper';
 import { NodesRepository, type ListingScope } from '../nodes/nodes.repository';
@@ -43,6 +46,12 @@ export function slugify(title: string): string {
 /** First screens kept serialized: as many as the trees kept in memory. */
 const SCREENS_KEPT = 32;
 
+/**
+ * Articles whose disputes a listing works out, the most recently active first: half the trees kept
+ * in memory, so that listing the home page never pushes out the trees being read and written.
+ */
+export const DISPUTES_LISTED_ARTICLES = 16;
+
 export function listingScope(viewer: RequestUser | null): ListingScope {
   const role = viewer ? readingRole(viewer) : null;
   return { everything: role === 'moderator' || role === 'admin', authorId: viewer?.id ?? null };
@@ -53,6 +62,8 @@ export class ArticlesService {
   private readonly logger = new Logger(ArticlesService.name);
   /** Per article: the first screen as JSON, for the state of the article and its tree it was built from. */
   private readonly screens = new Map<string, { state: string; json: string; shown: string[] }>();
+  /** Per article: its disputes, for the version of its tree they were worked out from. */
+  private readonly disputes = new Map<string, { tree: ArticleTree; version: number; disputes: OpenDispute[] }>();
 
   constructor(
     private readonly articles: ArticlesRepository,
@@ -63,12 +74,32 @@ export class ArticlesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Latest activity first; reply counts from each article's counters, so that no tree is read for a listing. */
-  async list(): Promise<{ items: ArticleSummary[] }> {
+  /**
+   * Latest activity first; reply counts from each article's counters. The disputes of the most recently
+   * active articles come from their trees (read once, then kept current); the rest are null.
+   */
+  async list(): Promise<{ items: ArticleListItem[] }> {
     const articles = await this.articles.list();
     const counters = await this.counters.findMany(articles.map((a) => String(a._id)));
-    const items = articles.map((a) => toArticleSummary(a, counters.get(String(a._id)) ?? null));
-    return { items: items.sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : a.lastActivityAt > b.lastActivityAt ? -1 : 0)) };
+    const summaries = articles.map((a) => toArticleSummary(a, counters.get(String(a._id)) ?? null));
+    summaries.sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : a.lastActivityAt > b.lastActivityAt ? -1 : 0));
+    const items = await Promise.all(
+      // A locked article takes no more replies or votes: nothing in it is open.
+      summaries.map(async (a, i) => ({ ...a, disputes: i >= DISPUTES_LISTED_ARTICLES ? null : a.locked ? [] : await this.disputesOf(a.id) })),
+    );
+    return { items };
+  }
+
+  /** The article's strongest open disputes, worked out again only when its tree changed. */
+  private async disputesOf(id: string): Promise<OpenDispute[]> {
+    const tree = await this.trees.tree(id);
+    const held = this.disputes.get(id);
+    if (held?.tree === tree && held.version === tree.version) return held.disputes;
+    const disputes = openDisputes(tree.all());
+    this.disputes.delete(id);
+    this.disputes.set(id, { tree, version: tree.version, disputes });
+    if (this.disputes.size > SCREENS_KEPT) this.disputes.delete(this.disputes.keys().next().value!);
+    return disputes;
   }
 
   /** The first screen: the article, each paragraph's claim figures and strongest replies, and the reader's own votes on them. */

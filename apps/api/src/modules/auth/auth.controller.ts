@@ -1,10 +1,29 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthResponse, PublicUser } from '@agora/shared';
+import { parse as parseCookie } from 'cookie';
+import type { Request, Response } from 'express';
 import { Authenticated } from '../../common/decorators/authenticated.decorator';
 import { CurrentUser, type RequestUser } from '../../common/decorators/current-user.decorator';
 import { WriteThrottle } from '../../common/decorators/write-throttle.decorator';
-import { AuthService } from './auth.service';
+import { AuthService, type SignedIn } from './auth.service';
+
+/**
+ * The session cookie: httpOnly (no script reads it, so an injected one cannot carry it off), SameSite
+ * strict (no other site's page sends it), Secure over HTTPS, and sent only to the auth routes.
+ */
+const SESSION_COOKIE = 'agora_session';
+const SESSION_PATH = '/api/auth';
+
+const sessionOf = (req: Request): string | undefined => parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
+
+/** Sets the session cookie and answers with the access token. */
+function signedIn(req: Request, res: Response, { body, session }: SignedIn): AuthResponse {
+  res.cookie(SESSION_COOKIE, session.secret, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: SESSION_PATH, expires: session.expiresAt });
+  return body;
+}
+
+const signedOut = (res: Response): void => void res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', path: SESSION_PATH });
 import { LoginDto, PasswordChangeDto, RegisterDto } from './dto/auth.dto';
 
 @ApiTags('auth')
@@ -14,15 +33,37 @@ export class AuthController {
 
   @Post('register')
   @WriteThrottle('register')
-  register(@Body() body: RegisterDto): Promise<AuthResponse> {
-    return this.auth.register(body);
+  async register(@Body() body: RegisterDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<AuthResponse> {
+    return signedIn(req, res, await this.auth.register(body));
   }
 
   @Post('login')
   @HttpCode(200)
   @WriteThrottle('auth')
-  login(@Body() body: LoginDto): Promise<AuthResponse> {
-    return this.auth.login(body.username, body.password);
+  async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<AuthResponse> {
+    return signedIn(req, res, await this.auth.login(body.username, body.password));
+  }
+
+  /** A fresh access token for the session cookie, which is renewed with it (a page calls it when it opens and before its token runs out). */
+  @Post('refresh')
+  @HttpCode(200)
+  @WriteThrottle('auth')
+  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<AuthResponse> {
+    try {
+      return signedIn(req, res, await this.auth.refresh(sessionOf(req)));
+    } catch (error) {
+      signedOut(res);
+      throw error;
+    }
+  }
+
+  /** Signs out this device: its session cookie is ended and cleared (its access token runs out within JWT_TTL). */
+  @Delete('session')
+  @HttpCode(204)
+  @WriteThrottle('auth')
+  async endSession(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.endSession(sessionOf(req));
+    signedOut(res);
   }
 
   /** Logs the account out everywhere: every token it holds is revoked (open sockets are closed). */
@@ -31,8 +72,9 @@ export class AuthController {
   @Authenticated()
   @ApiBearerAuth()
   @WriteThrottle('auth')
-  logout(@CurrentUser() user: RequestUser): Promise<void> {
-    return this.auth.logout(user.id);
+  async logout(@CurrentUser() user: RequestUser, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout(user.id);
+    signedOut(res);
   }
 
   @Post('password')
@@ -40,8 +82,8 @@ export class AuthController {
   @Authenticated()
   @ApiBearerAuth()
   @WriteThrottle('auth')
-  changePassword(@Body() body: PasswordChangeDto, @CurrentUser() user: RequestUser): Promise<AuthResponse> {
-    return this.auth.changePassword(user.id, body);
+  async changePassword(@Body() body: PasswordChangeDto, @CurrentUser() user: RequestUser, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<AuthResponse> {
+    return signedIn(req, res, await this.auth.changePassword(user.id, body));
   }
 
   @Get('me')

@@ -34,8 +34,11 @@ export class ArgumentNodeDoc {
   @Prop({ default: false }) pinned!: boolean;
   /** Withdrawn by its author: the text is gone, the replies stay. */
   @Prop({ default: false }) withdrawn!: boolean;
-  /** Earlier texts, oldest first. */
-  @Prop({ type: [Object], default: [] }) history!: { text: string; editedAt: Date }[];
+  /**
+   * Earlier texts, oldest first, the last NODE_HISTORY_KEPT only: each with when it was written and the
+   * node's status while it was current (absent on versions kept before statuses were).
+   */
+  @Prop({ type: [Object], default: [] }) history!: { text: string; editedAt: Date; status?: NodeStatus }[];
   @Prop({ type: String, default: null }) attribution!: string | null;
   @Prop({ type: [String], default: undefined }) hedges?: string[];
   @Prop({ type: Boolean, default: undefined }) question?: boolean;

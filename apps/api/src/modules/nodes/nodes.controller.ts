@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ArgumentNode, Page, StrengthBreakdown } from '@agora/shared';
+import type { ArgumentNode, NodeHistory, Page, StrengthBreakdown } from '@agora/shared';
 import { Authenticated } from '../../common/decorators/authenticated.decorator';
 import { CurrentUser, type RequestUser } from '../../common/decorators/current-user.decorator';
 import { WriteThrottle } from '../../common/decorators/write-throttle.decorator';
@@ -26,6 +26,11 @@ export class NodesController {
   @Get(':id/strength')
   strength(@Param() { id }: IdParamDto, @CurrentUser() user: RequestUser | null): Promise<StrengthBreakdown> {
     return this.nodes.strengthBreakdown(id, user);
+  }
+
+  @Get(':id/history')
+  history(@Param() { id }: IdParamDto, @CurrentUser() user: RequestUser | null): Promise<NodeHistory> {
+    return this.nodes.history(id, user);
   }
 
   @Post(':id/replies')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { NodeStatus } from '@agora/shared';
-import { Types, type Model, type FilterQuery, type UpdateQuery } from 'mongoose';
+import { Types, type Model, type QueryFilter, type UpdateQuery } from 'mongoose';
 import { InjectModeratedFacts } from '../../infra/cache/moderated-facts.module';
 import type { ModeratedFacts } from '../../infra/cache/moderated-facts';
 import { retryTransient } from '../../infra/database/transient-retry';
@@ -48,6 +48,15 @@ export class NodesRepository {
     return this.nodes.findById(id, LISTED).lean<NodeRecord>().exec();
   }
 
+  /** A node with its earlier texts: what an edit replaces them with. */
+  findWithHistory(id: string | Types.ObjectId): Promise<NodeRecord | null> {
+    return this.nodes.findById(id).lean<NodeRecord>().exec();
+  }
+
+  /** A node's earlier texts with what deciding who may read them needs. */
+  findHistory(id: string | Types.ObjectId): Promise<Pick<NodeRecord, '_id' | 'status' | 'authorId' | 'withdrawn' | 'editedAt' | 'history'> | null> {
+    return this.nodes.findById(id, { status: 1, authorId: 1, withdrawn: 1, editedAt: 1, history: 1 }).lean<NodeRecord>().exec();
+  }
 
   findManyByIds(ids: (string | Types.ObjectId)[]): Promise<NodeRecord[]> {
     if (ids.length === 0) return Promise.resolve([]);
@@ -83,8 +92,10 @@ export class NodesRepository {
   /** The nodes beyond the public ones that a scope may see, under an article or a parent; none for plain readers. */
   async findNonPublic(where: { articleId: string } | { parentId: string }, scope: ListingScope): Promise<NodeRecord[]> {
     if (!scope.everything && !scope.authorId) return [];
-    const base: FilterQuery<ArgumentNodeDoc> = 'articleId' in where ? { articleId: oid(where.articleId) } : { parentId: oid(where.parentId) };
-    const filter = scope.everything ? { ...base, status: { $ne: 'visible' } } : { ...base, authorId: oid(scope.authorId!), status: { $in: ['pending', 'hidden'] } };
+    const base: QueryFilter<ArgumentNodeDoc> = 'articleId' in where ? { articleId: oid(where.articleId) } : { parentId: oid(where.parentId) };
+    const filter: QueryFilter<ArgumentNodeDoc> = scope.everything
+      ? { ...base, status: { $ne: 'visible' as const } }
+      : { ...base, authorId: oid(scope.authorId!), status: { $in: ['pending' as const, 'hidden' as const] } };
     return this.nodes.find(filter, LISTED).lean<NodeRecord[]>().exec();
   }
 
@@ -145,7 +156,7 @@ export class NodesRepository {
    * updated, or null when it lost that race.
    */
   replaceVotes(id: Types.ObjectId, votesVersion: number, votes: NodeRecord['votes']): Promise<NodeRecord | null> {
-    return this.nodes.findOneAndUpdate({ _id: id, votesVersion }, { $set: { votes }, $inc: { votesVersion: 1 } }, { new: true }).lean<NodeRecord>().exec();
+    return this.nodes.findOneAndUpdate({ _id: id, votesVersion }, { $set: { votes }, $inc: { votesVersion: 1 } }, { returnDocument: 'after' }).lean<NodeRecord>().exec();
   }
 
   countPublicArticleReplies(articleId: Types.ObjectId | string): Promise<number> {
@@ -158,18 +169,18 @@ export class NodesRepository {
 
   /** Updates a node's own fields; a change of `locked` is announced (see ModeratedFacts). The update must move `version`. */
   async update(id: string | Types.ObjectId, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
-    const write = () => this.nodes.findByIdAndUpdate(id, update, { new: true }).lean<NodeRecord>().exec();
+    const write = () => this.nodes.findByIdAndUpdate(id, update, { returnDocument: 'after' }).lean<NodeRecord>().exec();
     return update.$set && 'locked' in update.$set ? this.moderated.changing(write) : write();
   }
 
   /** Applies an update only when the node still has the given version: a lost race returns null. */
   updateIfVersion(id: Types.ObjectId, version: number, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
-    return this.nodes.findOneAndUpdate({ _id: id, version }, update, { new: true }).lean<NodeRecord>().exec();
+    return this.nodes.findOneAndUpdate({ _id: id, version }, update, { returnDocument: 'after' }).lean<NodeRecord>().exec();
   }
 
   /** Moves a node from one of the statuses `from` to `status`; null when it was in none of them (a lost race). */
   setStatus(id: Types.ObjectId, from: NodeStatus[], status: NodeStatus, extra: UpdateQuery<ArgumentNodeDoc>['$set'] = {}): Promise<NodeRecord | null> {
-    return this.nodes.findOneAndUpdate({ _id: id, status: { $in: from } }, { $set: { status, ...extra }, $inc: { version: 1 } }, { new: true }).lean<NodeRecord>().exec();
+    return this.nodes.findOneAndUpdate({ _id: id, status: { $in: from } }, { $set: { status, ...extra }, $inc: { version: 1 } }, { returnDocument: 'after' }).lean<NodeRecord>().exec();
   }
 
   /** Whether the node or any ancestor is locked. */
@@ -195,7 +206,7 @@ export class NodesRepository {
    * with open flags, the others are nodes in that status. The cursor is an offset.
    */
   findForReview(kind: 'flagged' | 'pending' | 'hidden', offset: number, limit: number): Promise<NodeRecord[]> {
-    const filter: FilterQuery<ArgumentNodeDoc> = kind === 'flagged' ? { status: 'visible', flagCount: { $gt: 0 } } : { status: kind };
+    const filter: QueryFilter<ArgumentNodeDoc> = kind === 'flagged' ? { status: 'visible', flagCount: { $gt: 0 } } : { status: kind };
     return this.nodes
       .find(filter, LISTED)
       .sort({ createdAt: 1, _id: 1 })

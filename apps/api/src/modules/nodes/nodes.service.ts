@@ -5,11 +5,14 @@ import {
   ERROR_CODES,
   isPublic,
   locateQuote,
+  NODE_HISTORY_KEPT,
   preModerationReason,
+  readableVersions,
   repeatsSibling,
   type Anchor,
   type ArgumentNode,
   type ChildrenQuery,
+  type NodeHistory,
   type Page,
   type ParagraphReplyInput,
   type ReplyType,
@@ -39,6 +42,14 @@ import { toStrengthBreakdown } from './strength-breakdown';
 const EVENT_VIEWER: Viewer = { id: '', role: 'admin' };
 
 /** What a reply needs of its parent: its place in the tree and what the rules look at. */
+/**
+ * The node's earlier texts with the one being replaced: set in the same update that replaces it, which
+ * applies only to the version read (every change of the history moves it). Only the last
+ * NODE_HISTORY_KEPT are kept, so that a node edited over and over stays a small document.
+ */
+const withVersionKept = (node: Pick<NodeRecord, 'text' | 'editedAt' | 'createdAt' | 'status' | 'history'>): NodeRecord['history'] =>
+  [...(node.history ?? []), { text: node.text, editedAt: node.editedAt ?? node.createdAt, status: node.status }].slice(-NODE_HISTORY_KEPT);
+
 type ReplyParent = Pick<NodeRecord, '_id' | 'articleId' | 'ancestors' | 'depth' | 'paragraphIndex' | 'status' | 'authorId' | 'locked'>;
 
 @Injectable()
@@ -201,15 +212,14 @@ export class NodesService {
    */
   async edit(id: string, text: string, actor: RequestUser): Promise<ArgumentNode> {
     assertCanWrite(actor);
-    const node = await this.getVisible(id, actor);
+    const node = this.ensureVisible(await this.nodes.findWithHistory(id), actor);
     this.assertAuthor(node, actor);
     if (node.withdrawn) throw new DomainError(ERROR_CODES.WITHDRAWN, 'A withdrawn node cannot be edited.');
     if (await this.nodes.isLockedPath(node)) throw new DomainError(ERROR_CODES.LOCKED, 'This thread is locked: it cannot be edited.');
     const pendingReason = await this.preModeration(text, actor);
     const status = pendingReason && node.status === 'visible' ? 'pending' : node.status;
     const updated = await this.nodes.updateIfVersion(node._id, node.version, {
-      $set: { text, editedAt: new Date(), status },
-      $push: { history: { text: node.text, editedAt: node.editedAt ?? node.createdAt } },
+      $set: { text, editedAt: new Date(), status, history: withVersionKept(node) },
       $inc: { version: 1 },
     });
     if (!updated) throw new DomainError(ERROR_CODES.VALIDATION, 'The node changed while you edited it; reload and try again.');
@@ -224,6 +234,17 @@ export class NodesService {
     return this.view(updated, actor);
   }
 
+  /** The node's earlier texts the viewer may read (see readableVersions). */
+  async history(id: string, viewer: RequestUser | null): Promise<NodeHistory> {
+    const node = this.ensureVisible(await this.nodes.findHistory(id), viewer);
+    const authorId = node.authorId ? String(node.authorId) : null;
+    return {
+      nodeId: String(node._id),
+      editedAt: node.editedAt ? new Date(node.editedAt).toISOString() : null,
+      versions: readableVersions(viewer, { authorId, withdrawn: !!node.withdrawn }, (node.history ?? []).map((h) => ({ text: h.text, writtenAt: h.editedAt, status: h.status }))),
+    };
+  }
+
   /** Why a text by `actor` must wait for review, or null (see preModerationReason). */
   private async preModeration(text: string, actor: RequestUser): Promise<string | null> {
     const newAccountPosts = this.config.NEW_ACCOUNT_PREMODERATION;
@@ -233,15 +254,14 @@ export class NodesService {
 
   async withdraw(id: string, actor: RequestUser): Promise<ArgumentNode> {
     assertCanWrite(actor);
-    const node = await this.getVisible(id, actor);
+    const node = this.ensureVisible(await this.nodes.findWithHistory(id), actor);
     this.assertAuthor(node, actor);
     if (node.withdrawn) return this.view(node, actor);
-    const updated = await this.nodes.update(node._id, {
-      $set: { withdrawn: true, editedAt: new Date() },
-      $push: { history: { text: node.text, editedAt: node.editedAt ?? node.createdAt } },
+    const updated = await this.nodes.updateIfVersion(node._id, node.version, {
+      $set: { withdrawn: true, editedAt: new Date(), history: withVersionKept(node) },
       $inc: { version: 1 },
     });
-    if (!updated) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
+    if (!updated) throw new DomainError(ERROR_CODES.VALIDATION, 'The node changed while you withdrew it; reload and try again.');
     if (isPublic(updated.status)) await this.announceChange(updated);
     return this.view(updated, actor);
   }

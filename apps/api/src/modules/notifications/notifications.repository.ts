@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { NotificationKind } from '@agora/shared';
-import { Types, type FilterQuery, type Model } from 'mongoose';
+import { Types, type QueryFilter, type Model } from 'mongoose';
 import { NotificationDoc, type NotificationRecord } from './notification.model';
 
 const DUPLICATE_KEY = 11000;
@@ -66,7 +66,7 @@ export class NotificationsRepository {
       .findOneAndUpdate(
         { _id },
         { $inc: { count }, $set: { createdAt: new Date(), read: false }, $setOnInsert: { userId: oid(userId), kind: 'votes', nodeId: oid(nodeId), articleId: oid(articleId), actorName: null, text: '' } },
-        { upsert: true, new: true },
+        { upsert: true, returnDocument: 'after' },
       )
       .lean<NotificationRecord>()
       .exec();
@@ -75,7 +75,7 @@ export class NotificationsRepository {
   /** A reader's notifications, newest first. */
   async page(userId: string, cursor: string | undefined, limit: number): Promise<{ items: NotificationRecord[]; nextCursor: string | null }> {
     const after = decodeCursor(cursor);
-    const filter: FilterQuery<NotificationDoc> = { userId: oid(userId) };
+    const filter: QueryFilter<NotificationDoc> = { userId: oid(userId) };
     if (after) filter.$or = [{ createdAt: { $lt: after.at } }, { createdAt: after.at, _id: { $lt: after.id } }];
     const docs = await this.notifications.find(filter).sort({ createdAt: -1, _id: -1 }).limit(limit + 1).lean<NotificationRecord[]>().exec();
     const items = docs.slice(0, limit);
@@ -91,7 +91,7 @@ export class NotificationsRepository {
    * count moves to readCount, so the next rating starts it over without a second write (addVotes).
    */
   async markRead(userId: string, ids: string[] | 'all'): Promise<void> {
-    const filter: FilterQuery<NotificationDoc> = { userId: oid(userId), read: false };
+    const filter: QueryFilter<NotificationDoc> = { userId: oid(userId), read: false };
     if (ids !== 'all') filter._id = { $in: ids };
     await this.notifications.updateMany(filter, { $set: { read: true }, $rename: { count: 'readCount' } }).exec();
   }

@@ -89,7 +89,7 @@ export class UsersRepository implements OnModuleInit {
 
   /** Standing changes (suspension, ban); roles change through changeRole. */
   update(id: string, set: Partial<Pick<User, 'suspendedUntil' | 'suspendReason' | 'banned' | 'banReason'>>): Promise<UserRecord | null> {
-    return this.announced(id, () => this.users.findByIdAndUpdate(id, { $set: set }, { new: true }).lean<UserRecord>().exec());
+    return this.announced(id, () => this.users.findByIdAndUpdate(id, { $set: set }, { returnDocument: 'after' }).lean<UserRecord>().exec());
   }
 
   /**
@@ -104,7 +104,7 @@ export class UsersRepository implements OnModuleInit {
       const seat = await this.settings.findOneAndUpdate({ _id: ADMIN_SEATS, count: { $gt: 1 } }, { $inc: { count: -1 } });
       if (!seat) throw new DomainError(ERROR_CODES.FORBIDDEN, 'This is the last admin: appoint another admin before changing this role.');
     }
-    const updated = await this.announced(id, () => this.users.findOneAndUpdate({ _id: id, role: from }, { $set: { role: to } }, { new: true }).lean<UserRecord>().exec());
+    const updated = await this.announced(id, () => this.users.findOneAndUpdate({ _id: id, role: from }, { $set: { role: to } }, { returnDocument: 'after' }).lean<UserRecord>().exec());
     if (leavesAdmins && !updated) await this.settings.updateOne({ _id: ADMIN_SEATS }, { $inc: { count: 1 } });
     if (to === 'admin' && updated) await this.settings.updateOne({ _id: ADMIN_SEATS }, { $inc: { count: 1 } }, { upsert: true });
     return updated;
@@ -131,16 +131,16 @@ export class UsersRepository implements OnModuleInit {
 
   /** Moves the account's token version: every token issued before is refused from the next request on. */
   revokeTokens(id: string): Promise<UserRecord | null> {
-    return this.announced(id, () => this.users.findByIdAndUpdate(id, { $inc: { tokenVersion: 1 } }, { new: true }).lean<UserRecord>().exec());
+    return this.announced(id, () => this.users.findByIdAndUpdate(id, { $inc: { tokenVersion: 1 } }, { returnDocument: 'after' }).lean<UserRecord>().exec());
   }
 
   setPasswordHash(id: string, passwordHash: string): Promise<UserRecord | null> {
-    return this.announced(id, () => this.users.findByIdAndUpdate(id, { $set: { passwordHash }, $inc: { tokenVersion: 1 } }, { new: true }).lean<UserRecord>().exec());
+    return this.announced(id, () => this.users.findByIdAndUpdate(id, { $set: { passwordHash }, $inc: { tokenVersion: 1 } }, { returnDocument: 'after' }).lean<UserRecord>().exec());
   }
 
   /** Counts a wrong password; from the `after`-th on, sign-in is locked for twice as long each time, up to `maxSeconds`. */
   async recordFailedLogin(id: Types.ObjectId, after: number, maxSeconds: number): Promise<void> {
-    const user = await this.users.findByIdAndUpdate(id, { $inc: { failedLogins: 1 } }, { new: true }).lean<Pick<UserRecord, 'failedLogins'>>().exec();
+    const user = await this.users.findByIdAndUpdate(id, { $inc: { failedLogins: 1 } }, { returnDocument: 'after' }).lean<Pick<UserRecord, 'failedLogins'>>().exec();
     const over = (user?.failedLogins ?? 0) - after;
     if (over < 0) return;
     const seconds = Math.min(maxSeconds, 2 ** Math.min(over, 30));

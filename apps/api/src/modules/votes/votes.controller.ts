@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { VoteResponse } from '@agora/shared';
+import type { MyVote, VoteResponse } from '@agora/shared';
 import { Authenticated } from '../../common/decorators/authenticated.decorator';
 import { CurrentUser, type RequestUser } from '../../common/decorators/current-user.decorator';
 import { WriteThrottle } from '../../common/decorators/write-throttle.decorator';
@@ -28,7 +28,7 @@ export class VotesController {
   }
 
   @Get('my-vote')
-  mine(@Param() { id }: IdParamDto, @CurrentUser() user: RequestUser): Promise<{ value: number | null }> {
+  mine(@Param() { id }: IdParamDto, @CurrentUser() user: RequestUser): Promise<MyVote> {
     return this.votes.mine(id, user);
   }
 }

@@ -80,9 +80,10 @@ export class VotesRepository {
     await this.collection.updateOne({ _id: id, updatedAt }, { $set: { pending: 0 } });
   }
 
-  async find(nodeId: Types.ObjectId | string, userId: string): Promise<number | null> {
-    const vote = await this.votes.findById(voteId(nodeId, userId), { value: 1 }).lean<Pick<VoteDoc, 'value'>>().exec();
-    return vote?.value ?? null;
+  /** The user's vote on a node and when they cast it. */
+  async findWithTime(nodeId: Types.ObjectId | string, userId: string): Promise<{ value: number | null; updatedAt: Date | null }> {
+    const vote = await this.votes.findById(voteId(nodeId, userId), { value: 1, updatedAt: 1 }).lean<Pick<VoteDoc, 'value' | 'updatedAt'>>().exec();
+    return { value: vote?.value ?? null, updatedAt: vote?.value ? vote.updatedAt : null };
   }
 
   /** The user's votes on these nodes, by node id, in one lookup by primary key. */

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
-import { assertCanWrite, DomainError, ERROR_CODES, isPublic, type ArgumentNode, type VoteResponse, type VoteTotals } from '@agora/shared';
+import { assertCanWrite, DomainError, ERROR_CODES, isPublic, ratedEarlierVersion, type ArgumentNode, type MyVote, type VoteResponse, type VoteTotals } from '@agora/shared';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
 import { ArticleTrees } from '../article-tree/article-trees';
 import { ArticlesRepository } from '../articles/articles.repository';
@@ -63,9 +63,11 @@ export class VotesService implements BeforeApplicationShutdown {
     return this.apply(nodeId, actor, null);
   }
 
-  async mine(nodeId: string, actor: RequestUser): Promise<{ value: number | null }> {
+  /** The caller's vote on a node, and whether they cast it on an earlier text than the node's. */
+  async mine(nodeId: string, actor: RequestUser): Promise<MyVote> {
     const node = await this.nodesService.getVisible(nodeId, actor);
-    return { value: await this.votes.find(node._id, actor.id) };
+    const { value, updatedAt } = await this.votes.findWithTime(node._id, actor.id);
+    return { value, ratedAt: updatedAt ? updatedAt.toISOString() : null, onEarlierVersion: ratedEarlierVersion(updatedAt, node.editedAt) };
   }
 
   async mineForArticle(articleId: string, actor: RequestUser): Promise<{ votes: Record<string, number> }> {

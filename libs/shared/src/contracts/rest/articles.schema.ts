@@ -1,3 +1,4 @@
+import type { OpenDispute } from '../../domain/disputes/open-disputes';
 import type { ArgumentNode } from './nodes.schema';
 import { z } from 'zod';
 import { plainText } from './common.schema';
@@ -76,6 +77,15 @@ export interface ArticleSummary {
   revision: number;
   /** When the text was last revised; null when never. */
   revisedAt: string | null;
+}
+
+/** An article as the home page lists it. */
+export interface ArticleListItem extends ArticleSummary {
+  /**
+   * Its most strongly and evenly contested open nodes (see openDisputes), strongest first; null when
+   * the listing did not work them out (only the most recently active articles' are).
+   */
+  disputes: OpenDispute[] | null;
 }
 
 export interface ArticleDetail extends ArticleSummary {

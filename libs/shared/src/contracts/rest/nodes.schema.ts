@@ -104,3 +104,23 @@ export interface ArgumentNode {
   /** An article paragraph's claim: for or against the article's thesis, null when the paragraph makes none (it then stands with the thesis). */
   stance?: 'for' | 'against' | null;
 }
+
+/** Earlier texts a node keeps: its last edits; older ones are dropped. */
+export const NODE_HISTORY_KEPT = 20;
+
+/** One earlier text of a node. */
+export interface NodeVersion {
+  text: string;
+  /** When this text was written (posted or last edited before), ISO 8601. */
+  writtenAt: string;
+}
+
+/**
+ * A node's earlier texts, newest first (the current one is the node's own). Readers see only the
+ * texts that were public; moderators and the author see every one.
+ */
+export interface NodeHistory {
+  nodeId: string;
+  editedAt: string | null;
+  versions: NodeVersion[];
+}

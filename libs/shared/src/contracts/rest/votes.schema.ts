@@ -52,3 +52,13 @@ export interface StrengthBreakdown {
   /** The same in plain words, sentence by sentence. */
   explanation: string[];
 }
+
+/** The caller's own vote on one node. */
+export interface MyVote {
+  /** 1 to 5, or null when they have not rated it. */
+  value: number | null;
+  /** When they last cast it (ISO 8601), or null. */
+  ratedAt: string | null;
+  /** Whether the node's text was edited after they rated it: they rated an earlier version. */
+  onEarlierVersion: boolean;
+}

@@ -27,6 +27,29 @@ describe('assignRoles', () => {
     ]);
   });
 
+  it('reads a closing’s turn or concession as a claim granted to the other side, and what follows an answered counter-claim as arguing against it', () => {
+    const result = sut([
+      ['Cities keep growing.', 'I believe that public transport deserves more money.'],
+      ['Some argue that roads matter more.', 'However, roads fill up again.', 'Every new lane brings more cars.'],
+      ['In conclusion, transport needs money.', 'On the other hand, roads still carry most goods.', 'Buses save space.'],
+    ]);
+    expect(result[1].map((s) => [s.role, s.stance])).toEqual([
+      ['claim', 'against'],
+      ['rebuttal', null],
+      ['rebuttal', null],
+    ]);
+    expect(result[2].map((s) => [s.role, s.stance])).toEqual([
+      ['thesis', null],
+      ['claim', 'against'],
+      ['claim', 'for'],
+    ]);
+  });
+
+  it('keeps a body paragraph that opens with a turn on the author’s side when the author speaks for it', () => {
+    const [, body] = sut([['Intro.', 'I think so.'], ['However, I believe trains are better.', 'They run every hour.'], ['In short, yes.']]);
+    expect(body[0]).toMatchObject({ role: 'claim', stance: 'for' });
+  });
+
   it('falls back on position: the opening’s last sentence, the closing’s first', () => {
     const result = sut([['Water is scarce.', 'Farms use most of it.'], ['Drip irrigation halves the use.'], ['Farms must change.', 'Time is short.']]);
     expect(result[0][1].role).toBe('thesis');

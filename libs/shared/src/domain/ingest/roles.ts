@@ -1,5 +1,5 @@
 import type { ArticleSentence } from '../../contracts/rest/articles.schema';
-import { BOTH_SIDES, CONCLUDING, OWN_STANCE, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, isDenial, isOpposingView, opening } from './discourse';
+import { BOTH_SIDES, CONCLUDING, OWN_STANCE, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, isCounterView, isDenial, isOpposingView, opening } from './discourse';
 import { attributeSentences } from './attribution';
 import { isQuestion } from './question';
 
@@ -58,7 +58,8 @@ function frameParagraph(sentences: readonly string[], heads: readonly string[], 
   // What else a closing says sums up the claims made; an opening's other sentences lead in.
   return heads.map((_, i): SentenceArgument => {
     if (thesis.has(i)) return argument('thesis');
-    if (place === 'closing' && !framing[i]) return { role: 'claim', target: null, stance: 'for' };
+    // A closing's turn or concession ("On the other hand ...", "Admittedly ...") grants the other side.
+    if (place === 'closing' && !framing[i]) return { role: 'claim', target: null, stance: TURN.test(heads[i]) || isCounterView(heads[i]) ? 'against' : 'for' };
     return argument('context');
   });
 }
@@ -72,9 +73,11 @@ function bodyParagraph(sentences: readonly string[], heads: readonly string[], s
   const concludes = last !== arguable[0] && (CONCLUDING.test(heads[last]) || SUMMING_UP.test(heads[last]));
   const claim = concludes ? last : arguable[0];
   // A paragraph that opens by turning or conceding argues the other side of the thesis.
-  const stance: ClaimStance = isOpposingView(heads[claim]) || (claim === 0 && TURN.test(heads[0])) ? 'against' : 'for';
+  const stance: ClaimStance = isOpposingView(heads[claim]) || (claim === 0 && TURN.test(heads[0]) && !OWN_STANCE.test(heads[0])) ? 'against' : 'for';
   let counter: number | null = stance === 'against' ? claim : null;
   let reported: number | null = null;
+  // Once the author has answered an opposing claim, what follows keeps arguing against it.
+  let answeringClaim = false;
   return heads.map((head, i) => {
     if (i === claim) {
       reported = sources[i] === null ? null : i;
@@ -88,8 +91,10 @@ function bodyParagraph(sentences: readonly string[], heads: readonly string[], s
     const answered = counter ?? reported;
     if (answered !== null && (TURN.test(head) || isDenial(head))) {
       counter = reported = null;
+      if (answered === claim) answeringClaim = true;
       return argument('rebuttal', answered === claim ? null : answered);
     }
+    if (answeringClaim) return argument('rebuttal');
     if (STRONG_TURN.test(head)) return argument('rebuttal');
     // What a source says, the author may turn against in the next sentence.
     reported = sources[i] === null ? null : i;

@@ -163,7 +163,7 @@ describe('splitArticle on small texts', () => {
     expect(result.paragraphs[0].sentences.map((s) => [s.role, s.target])).toEqual([
       ['thesis', null],
       ['rebuttal', null],
-      ['support', null],
+      ['rebuttal', null], // the evidence after the turn argues against the counter-view too
     ]);
     expect(result.paragraphs[1].sentences.map((s) => s.role)).toEqual(['claim']);
     expect(losslessProblems(result.paragraphs)).toEqual([]);

@@ -5,13 +5,19 @@ import { reloadArticle } from '../../../api/article-nodes';
 import { ApiError } from '../../../api/errors';
 import { api } from '../../../api/http';
 import { queryKeys } from '../../../api/query-keys';
-import { getToken, onTokenChange, setToken } from '../../../api/token';
+import { getToken, onTokenChange, renewToken, setToken } from '../../../api/token';
 import { AuthContext, type AuthState } from './useAuth';
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const [token, setTokenState] = useState<string | null>(() => getToken());
+  // A page that opens without a token asks its session cookie for one: signed in across reloads and tabs.
+  const [restoring, setRestoring] = useState(() => getToken() === null);
   useEffect(() => onTokenChange(setTokenState), []);
+  useEffect(() => {
+    if (!restoring) return;
+    void renewToken().finally(() => setRestoring(false));
+  }, [restoring]);
 
   const me = useQuery({
     queryKey: queryKeys.me(token),
@@ -45,19 +51,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const value = useMemo<AuthState>(
     () => ({
       user: token ? ((me.data as PublicUser | undefined) ?? null) : null,
-      loading: token !== null && me.isPending,
+      loading: restoring || (token !== null && me.isPending),
       signIn: (u, p) => api.login(u, p).then(accept),
       register: (u, p) => api.register(u, p).then(accept),
       signOut: () => {
-        // The server revokes the token, so a copy left anywhere (another tab, a stolen one) stops working;
-        // signing out here does not wait for it.
-        void api.logout().catch(() => undefined);
+        // This device's session ends (its cookie renews nothing more); the token in memory is dropped
+        // now, and any copy of it runs out within JWT_TTL. Signing out here does not wait for it.
+        void api.endSession().catch(() => undefined);
         setToken(null);
         void reloadArticle(qc);
         qc.removeQueries({ queryKey: ['moderation'] });
       },
     }),
-    [token, me.data, me.isPending, accept, qc],
+    [token, restoring, me.data, me.isPending, accept, qc],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -9,11 +9,16 @@ import { LiveIndicator } from '../../../../ui/LiveIndicator/LiveIndicator';
 import { useAuth } from '../../../auth/hooks/useAuth';
 import { PerspectiveSwitch } from '../../../perspectives/components/PerspectiveSwitch/PerspectiveSwitch';
 import { SPLIT_SHOWN, usePerspectives } from '../../../perspectives/hooks/usePerspectives';
-import type { MapPerspective } from '../MapNode/MapNode';
+import { useMapView } from '../../hooks/useMapView';
+import { useNarrowScreen } from '../../hooks/useNarrowScreen';
 import { ArgumentMap } from '../ArgumentMap/ArgumentMap';
+import { MapLegend } from '../MapLegend/MapLegend';
+import type { MapPerspective } from '../MapNode/MapNode';
+import { MapOutline } from '../MapOutline/MapOutline';
+import { MapSearch } from '../MapSearch/MapSearch';
 import styles from './MapPage.module.css';
 
-/** The argument map of an article; a node opens its thread. */
+/** The argument map of an article: a canvas on wide screens, an outline on phones; a node opens its thread. */
 export default function MapPage() {
   const { id = '' } = useParams();
   const { user } = useAuth();
@@ -21,7 +26,10 @@ export default function MapPage() {
   const article = useArticle(id);
   const tree = useFullTree(id);
   const live = useLiveArticle(id, user);
-  const onOpen = useCallback((nodeId: string) => navigate(`/articles/${id}/nodes/${nodeId}`), [navigate, id]);
+  const narrow = useNarrowScreen();
+  const view = useMapView(tree.data);
+  const threadHref = useCallback((nodeId: string) => `/articles/${id}/nodes/${nodeId}`, [id]);
+  const onOpen = useCallback((nodeId: string) => navigate(threadHref(nodeId)), [navigate, threadHref]);
   const { strengthOf, splitOf } = usePerspectives(id);
   const perspectiveOf = useCallback(
     (node: ArgumentNode): MapPerspective => ({ ...strengthOf(node), split: (splitOf(node.id)?.spread ?? 0) >= SPLIT_SHOWN }),
@@ -30,10 +38,13 @@ export default function MapPage() {
   const describe = useCallback(
     (nodeId: string) => {
       const node = tree.index.byId.get(nodeId);
-      return node && !node.withdrawn ? { text: node.text, href: `/articles/${id}/nodes/${nodeId}` } : undefined;
+      return node && !node.withdrawn ? { text: node.text, href: threadHref(nodeId) } : undefined;
     },
-    [tree.index, id],
+    [tree.index, threadHref],
   );
+  const { moveTo } = view;
+  const onFound = useCallback((nodeId: string) => moveTo(nodeId, { highlight: true }), [moveTo]);
+  const onMove = useCallback((nodeId: string) => moveTo(nodeId), [moveTo]);
 
   return (
     <div className={styles.page}>
@@ -44,23 +55,46 @@ export default function MapPage() {
         <div className={styles.bar}>
           <LiveIndicator status={live.status} viewers={live.viewers} />
           <Link to={`/articles/${id}`}>Back to the article</Link>
-          <span className={styles.legend} aria-label="Legend">
-            <span className={styles.claim}>Claim</span>
-            <span className={styles.support}>Supports</span>
-            <span className={styles.rebut}>Rebuts (dashed)</span>
-            <span>Stronger = deeper colour, thicker border</span>
-            <span>Dashed outline: the groups split over it</span>
-          </span>
         </div>
+        <div className={styles.tools}>
+          <MapSearch nodes={view.all} onChoose={onFound} />
+          <label className={styles.check}>
+            <input type="checkbox" checked={view.showSentences} onChange={(e) => view.setShowSentences(e.target.checked)} />
+            Show the article’s sentences
+          </label>
+        </div>
+        <MapLegend />
+        {!narrow && <p className={styles.hint}>Click the map, then use the arrow keys to move along the tree, Space to fold or unfold, Enter to open a thread.</p>}
         <PerspectiveSwitch articleId={id} describe={describe} />
       </header>
       {tree.isPending && <p>Loading…</p>}
       {tree.isError && <ErrorNote>{errorMessage(tree.error)}</ErrorNote>}
-      {tree.data && (
-        <div className={styles.canvas}>
-          <ArgumentMap nodes={tree.data} onOpen={onOpen} perspectiveOf={perspectiveOf} />
-        </div>
-      )}
+      {tree.data &&
+        (narrow ? (
+          <MapOutline
+            visible={view.visible}
+            collapsed={view.collapsed}
+            highlighted={view.highlighted}
+            focus={view.focus}
+            threadHref={threadHref}
+            onToggle={view.toggle}
+            perspectiveOf={perspectiveOf}
+          />
+        ) : (
+          <div className={styles.canvas}>
+            <ArgumentMap
+              visible={view.visible}
+              collapsed={view.collapsed}
+              current={view.current}
+              highlighted={view.highlighted}
+              focus={view.focus}
+              onOpen={onOpen}
+              onToggle={view.toggle}
+              onMove={onMove}
+              perspectiveOf={perspectiveOf}
+            />
+          </div>
+        ))}
     </div>
   );
 }

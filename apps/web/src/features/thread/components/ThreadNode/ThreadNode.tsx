@@ -10,6 +10,7 @@ import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
 import { RelativeTime } from '../../../../ui/RelativeTime/RelativeTime';
 import { TypeBadge } from '../../../../ui/TypeBadge/TypeBadge';
 import { useAuth } from '../../../auth/hooks/useAuth';
+import { NodeEdits } from '../../../history/components/NodeEdits/NodeEdits';
 import { ModerationTools } from '../../../moderation/components/ModerationTools/ModerationTools';
 import { PerspectiveStrength } from '../../../perspectives/components/PerspectiveStrength/PerspectiveStrength';
 import { useReplies } from '../../hooks/useReplies';
@@ -88,7 +89,7 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
           <TypeBadge type={node.type} />
           {node.origin === 'article' ? <span className={styles.author}>From the article</span> : <UserLink name={node.authorName} className={styles.author} />}
           <RelativeTime iso={node.createdAt} />
-          {node.editedAt && <span className={styles.flagText}>edited</span>}
+          <NodeEdits node={node} />
           {node.pinned && <span className={styles.flagText}>pinned</span>}
           {node.locked && <span className={styles.flagText}>locked</span>}
           {node.orphaned && (
