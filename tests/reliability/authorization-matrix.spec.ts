@@ -92,6 +92,19 @@ describe('authorization matrix: every endpoint × every role', () => {
     const node = await hiddenNode();
     return (await w.t.http().post(`/api/nodes/${node.id}/appeal`).set(...bearer(w.author.token)).send({ statement: 'Matrix.' }).expect(201)).body.id;
   };
+  /** An article of its own (imported by the admin), so that a revision or an attachment changes nothing other cells read. */
+  const freshArticle = async (): Promise<{ id: string; text: string }> => {
+    const text = `# Matrix ${serial++}\n\nThe first paragraph stays as it is. It has a second sentence.\n\nThe second paragraph will go away. Its replies will be orphaned.\n`;
+    const res = await w.t.http().post('/api/articles').set(...bearer(w.admin.token)).send({ text }).expect(201);
+    return { id: res.body.id as string, text };
+  };
+  /** An article of its own with one orphan: a reply to a paragraph a revision deleted. */
+  const freshOrphan = async (): Promise<{ articleId: string; nodeId: string }> => {
+    const { id, text } = await freshArticle();
+    const reply = await w.t.http().post(`/api/articles/${id}/paragraphs/1/replies`).set(...bearer(w.reader.token)).send({ type: 'support', text: 'A reply to be orphaned.' }).expect(201);
+    await w.t.http().post(`/api/articles/${id}/revisions`).set(...bearer(w.admin.token)).send({ text: text.split('\n\nThe second')[0] }).expect(201);
+    return { articleId: id, nodeId: reply.body.id as string };
+  };
 
   const ROWS: Row[] = [
     { method: 'get', route: '/api/health', expect: OPEN, request: (c) => send(c, 'get', '/api/health') },
@@ -154,6 +167,33 @@ describe('authorization matrix: every endpoint × every role', () => {
       expect: WRITERS(201),
       sanctionsFirst: true,
       request: (c) => send(c, 'post', `/api/articles/${w.article.id}/paragraphs/1/replies`, { type: 'support', text: `A paragraph reply by a ${c.role}.` }),
+    },
+    {
+      method: 'post',
+      route: '/api/articles/import',
+      expect: MODERATORS(201),
+      request: (c) => send(c, 'post', '/api/articles/import?format=argdown', { text: `[T]: A thesis imported by a ${c.role} (${serial++}).\n  + [S]: A reason for it.\n` }),
+    },
+    {
+      method: 'post',
+      route: '/api/articles/:id/revisions',
+      expect: MODERATORS(201),
+      request: async (c) => {
+        const { id, text } = await freshArticle();
+        return send(c, 'post', `/api/articles/${id}/revisions`, { text: `${text}\nA third paragraph, revised in by a ${c.role}.\n` });
+      },
+    },
+    { method: 'get', route: '/api/articles/:id/revisions', expect: OPEN, request: (c) => send(c, 'get', `/api/articles/${w.article.id}/revisions`) },
+    { method: 'get', route: '/api/articles/:id/revisions/:revision', expect: OPEN, request: (c) => send(c, 'get', `/api/articles/${w.article.id}/revisions/0`) },
+    { method: 'get', route: '/api/articles/:id/orphans', expect: MODERATORS(200), request: (c) => send(c, 'get', `/api/articles/${w.article.id}/orphans`) },
+    {
+      method: 'post',
+      route: '/api/articles/:id/orphans/:nodeId/attach',
+      expect: MODERATORS(200),
+      request: async (c) => {
+        const { articleId, nodeId } = await freshOrphan();
+        return send(c, 'post', `/api/articles/${articleId}/orphans/${nodeId}/attach`, { paragraphIndex: 0 });
+      },
     },
     { method: 'get', route: '/api/nodes/:id', expect: OPEN, request: (c) => send(c, 'get', `/api/nodes/${shared.id}`) },
     { method: 'get', route: '/api/nodes/:id/children', expect: OPEN, request: (c) => send(c, 'get', `/api/nodes/${shared.id}/children`) },

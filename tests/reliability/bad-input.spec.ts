@@ -14,6 +14,9 @@ import {
   ERROR_CODES,
   flagSchema,
   importArticleSchema,
+  importQuerySchema,
+  attachOrphanSchema,
+  reviseArticleSchema,
   lockSchema,
   markNotificationsReadSchema,
   notificationsQuerySchema,
@@ -90,6 +93,12 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', route: '/api/articles/:id' },
   { method: 'get', route: '/api/articles/:id/tree' },
   { method: 'get', route: '/api/articles/:id/my-votes' },
+  { method: 'post', route: '/api/articles/import', body: importArticleSchema, valid: { text: '[T]: A thesis.' }, query: importQuerySchema },
+  { method: 'post', route: '/api/articles/:id/revisions', body: reviseArticleSchema, valid: { text: 'One sentence. Another one.' } },
+  { method: 'get', route: '/api/articles/:id/revisions' },
+  { method: 'get', route: '/api/articles/:id/revisions/:revision' },
+  { method: 'get', route: '/api/articles/:id/orphans' },
+  { method: 'post', route: '/api/articles/:id/orphans/:nodeId/attach', body: attachOrphanSchema, valid: { paragraphIndex: 0, quote: { exact: 'the' } } },
   { method: 'get', route: '/api/articles/:id/perspectives' },
   { method: 'post', route: '/api/articles/:id/paragraphs/:index/replies', body: paragraphReplySchema, valid: { type: 'support', text: 'A reply.', quote: { exact: 'the' } } },
   { method: 'get', route: '/api/nodes/:id' },
@@ -190,7 +199,7 @@ describe('bad input to every endpoint', () => {
   }
 
   const pathFor = (e: Endpoint, over: { id?: string; index?: string } = {}): string =>
-    e.route.replace(':id', over.id ?? ids[idKind(e.route)]).replace(':username', over.id ?? 'no-such-reader').replace(':index', over.index ?? '1');
+    e.route.replace(':id', over.id ?? ids[idKind(e.route)]).replace(':username', over.id ?? 'no-such-reader').replace(':index', over.index ?? '1').replace(':nodeId', ids.node).replace(':revision', '0');
 
   it('covers every route the API serves', () => {
     const table = ENDPOINTS.map((e) => `${e.method.toUpperCase()} ${e.route}`).sort();

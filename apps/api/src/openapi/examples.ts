@@ -47,6 +47,8 @@ export const articleSummary: ArticleSummary = {
   locked: false,
   createdAt: WHEN,
   lastActivityAt: WHEN,
+  revision: 0,
+  revisedAt: null,
 };
 
 export const articleListItem: ArticleListItem = {

@@ -20,7 +20,7 @@ export interface OperationDoc {
   otherResponses?: Record<string, { description: string; example: unknown }>;
 }
 
-const { DUPLICATE, LOCKED, WITHDRAWN, QUOTE_NOT_FOUND, USERNAME_TAKEN, INVALID_CREDENTIALS, ALREADY_FLAGGED, ALREADY_APPEALED, APPEAL_DECIDED, SELF_VOTE, ARTICLE_INVALID, SUSPENDED, BANNED, FORBIDDEN, UNAUTHENTICATED } = ERROR_CODES;
+const { REVISION_IN_PROGRESS, DUPLICATE, LOCKED, WITHDRAWN, QUOTE_NOT_FOUND, USERNAME_TAKEN, INVALID_CREDENTIALS, ALREADY_FLAGGED, ALREADY_APPEALED, APPEAL_DECIDED, SELF_VOTE, ARTICLE_INVALID, SUSPENDED, BANNED, FORBIDDEN, UNAUTHENTICATED } = ERROR_CODES;
 /** Writes by a participant: refused while they are suspended or banned. */
 const AUTHOR = [SUSPENDED, BANNED];
 
@@ -121,6 +121,53 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     throttled: true,
     errors: [...AUTHOR, LOCKED, QUOTE_NOT_FOUND, DUPLICATE],
     request: { type: 'rebuttal', text: 'The trial firms chose to take part.', quote: { exact: 'productivity rose by a fifth' } },
+    response: ex.node,
+  },
+  ExchangeController_import: {
+    summary: 'Import a debate from Argdown',
+    description:
+      "Creates a debate from an Argdown document (`format=argdown`; the body is an import's, `text` holding the document): the first statement that supports or attacks nothing is the thesis, statements supporting or attacking it become the paragraphs' claims, and those beneath them supports and rebuttals as their relations say. An exported debate (`GET /api/articles/{id}/export?format=argdown`) imports back into the same tree. 201 when new; 200 with the existing debate when the same document was imported before.",
+    access: 'moderator',
+    throttled: true,
+    errors: [ARTICLE_INVALID],
+    request: { text: '# The case for a four-day week\n\n[T]: Firms should adopt a four-day week.\n  + [P]: Productivity rose by a fifth in the trial.\n    - [S]: The trial firms chose to take part.\n' },
+    response: ex.articleDetail,
+  },
+  RevisionsController_revise: {
+    summary: "Revise an article's text",
+    description:
+      "Replaces the article's text by a new version (the same body as an import), keeping the old one. The article's sentences found again (unchanged or reworded) keep their nodes, votes and replies; readers' replies to a paragraph follow it, their quoted passage found again exactly or approximately (by its words, prefix, suffix and old position). What cannot be placed again becomes an orphan (see the orphans). Every reader of the article is told to reload (`article:revised`).",
+    access: 'moderator',
+    throttled: true,
+    errors: [ARTICLE_INVALID, REVISION_IN_PROGRESS],
+    request: { text: 'The case for a four-day week\n\nIn the trial, productivity rose by nearly a fifth while hours fell.' },
+    response: { revision: 1, revisedAt: '2026-05-02T09:30:00.000Z', unchanged: 8, reanchored: 3, orphaned: 1, created: 2, reanchoredIds: [ex.ids.CLAIM_ID], orphanedIds: [ex.ids.REPLY_ID] },
+  },
+  RevisionsController_list: {
+    summary: "An article's versions",
+    description: 'Every version of the text, oldest first, with its date; 0 is the text as imported.',
+    access: 'anyone',
+    response: { items: [{ revision: 0, title: ex.articleSummary.title, createdAt: '2026-05-01T12:00:00.000Z', current: false }, { revision: 1, title: ex.articleSummary.title, createdAt: '2026-05-02T09:30:00.000Z', current: true }] },
+  },
+  RevisionsController_text: {
+    summary: 'One version of an article',
+    description: 'The text of one version as given, and its paragraphs as split.',
+    access: 'anyone',
+    response: { revision: 0, title: ex.articleSummary.title, createdAt: '2026-05-01T12:00:00.000Z', current: false, text: 'The case for a four-day week\n\nIn the trial, productivity rose by a fifth while hours fell.', paragraphs: ['In the trial, productivity rose by a fifth while hours fell.'] },
+  },
+  RevisionsController_orphans: {
+    summary: "An article's orphans",
+    description: 'Nodes a revision left without their place in the text (any status), with the passage they were anchored to, for a moderator to attach again.',
+    access: 'moderator',
+    response: { items: [{ node: { ...ex.node, orphaned: true, paragraphIndex: null, anchor: null }, quote: 'productivity rose by a fifth', formerParagraphIndex: 0, revision: 1 }] },
+  },
+  RevisionsController_attach: {
+    summary: 'Attach an orphan',
+    description: 'Moves an orphan, with everything beneath it, beneath a paragraph of the current text, optionally anchored to a passage of it.',
+    access: 'moderator',
+    throttled: true,
+    errors: [QUOTE_NOT_FOUND],
+    request: { paragraphIndex: 0, quote: { exact: 'productivity rose' } },
     response: ex.node,
   },
   FlagsController_flag: {

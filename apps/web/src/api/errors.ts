@@ -83,6 +83,8 @@ export function fallbackMessage(code: ErrorCode | null, status = 0): string {
       return 'That is too long.';
     case 'DUPLICATE':
       return 'You already posted this here. Edit your post instead of posting it again.';
+    case 'REVISION_IN_PROGRESS':
+      return 'Another revision of this article is being made. Reload it and try again.';
     case 'INTERNAL':
       return 'Something went wrong on the server. Try again shortly.';
   }

@@ -4,8 +4,12 @@ import type {
   AppealView,
   ArgumentNode,
   ArticleDetail,
+  ArticleRevisionSummary,
+  ArticleRevisionText,
   ArticleListItem,
   ArticleSummary,
+  AttachOrphanInput,
+  OrphanView,
   AuditEntry,
   AuthResponse,
   ChildrenQuery,
@@ -105,6 +109,10 @@ export const api = {
   article: (id: string) => request<ArticleDetail>('GET', `/articles/${id}`),
   tree: (id: string) => request<{ items: ArgumentNode[] }>('GET', `/articles/${id}/tree`),
   /** The caller's own votes in one article, keyed by node id; nodes without a vote are absent. */
+  revisions: (id: string) => request<{ items: ArticleRevisionSummary[] }>('GET', `/articles/${id}/revisions`),
+  revisionText: (id: string, revision: number) => request<ArticleRevisionText>('GET', `/articles/${id}/revisions/${revision}`),
+  orphans: (id: string) => request<{ items: OrphanView[] }>('GET', `/articles/${id}/orphans`),
+  attachOrphan: (articleId: string, nodeId: string, input: AttachOrphanInput) => request<ArgumentNode>('POST', `/articles/${articleId}/orphans/${nodeId}/attach`, input),
   myVotes: (id: string) => request<{ votes: Record<string, number> }>('GET', `/articles/${id}/my-votes`),
   /** How each opinion group of the article's readers weighs its nodes, and the caller's own group. */
   perspectives: (id: string) => request<Perspectives>('GET', `/articles/${id}/perspectives`),

@@ -27,6 +27,8 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** The same author posted the same text under the same parent within a day. */
   DUPLICATE: 'DUPLICATE',
+  /** Another revision of the same article is being applied at this moment. */
+  REVISION_IN_PROGRESS: 'REVISION_IN_PROGRESS',
   /** The server failed; nothing the client sent is to blame. */
   INTERNAL: 'INTERNAL',
 } as const;

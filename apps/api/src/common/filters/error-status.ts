@@ -24,6 +24,7 @@ export function statusForCode(code: ErrorCode): number {
       return 409;
     case ERROR_CODES.WITHDRAWN:
     case ERROR_CODES.DUPLICATE:
+    case ERROR_CODES.REVISION_IN_PROGRESS:
       return 409;
     case ERROR_CODES.PAYLOAD_TOO_LARGE:
       return 413;

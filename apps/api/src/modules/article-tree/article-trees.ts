@@ -109,6 +109,8 @@ export class ArticleTrees {
 
   /** Applies one of an article's events, as every instance does in seq order. */
   apply(event: StoredLiveEvent): void {
+    // A revision moves and re-anchors nodes all over the tree: it is read afresh rather than patched.
+    if (event.name === 'article:revised') return this.forget(event.payload.articleId);
     const entry = this.entries.get(event.payload.articleId);
     if (!entry) return;
     if (entry.tree) applyTo(entry.tree, event);
@@ -131,6 +133,7 @@ function applyTo(tree: ArticleTree, event: StoredLiveEvent): void {
       tree.setVotes(event.payload.nodeId, event.payload.votes, event.payload.votesVersion);
       return;
     case 'article:updated':
+    case 'article:revised':
       return;
   }
 }

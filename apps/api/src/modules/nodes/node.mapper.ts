@@ -45,6 +45,7 @@ export function toArgumentNode(n: NodeRecord, viewer: Viewer, figures: NodeFigur
   if (n.origin === 'article' && n.stance !== undefined) out.stance = n.stance;
   if (n.slowModeSeconds) out.slowModeSeconds = n.slowModeSeconds;
   if (n.moderation && canSeeNonPublic(viewer, { authorId })) out.moderation = toNodeModeration(n.moderation);
+  if (n.orphan) out.orphaned = true;
   return out;
 }
 

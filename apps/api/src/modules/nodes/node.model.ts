@@ -48,6 +48,11 @@ export class ArgumentNodeDoc {
   @Prop({ type: String, default: undefined }) stance?: 'for' | 'against' | null;
   /** The decision that hid or removed it, for its author to read and appeal; null while it is in view. */
   @Prop({ type: Object, default: null }) moderation!: NodeModerationRecord | null;
+  /**
+   * Set when a revision of the article's text left the node without its place (see RevisionsService):
+   * the passage it was anchored to, its paragraph then, and the revision. Absent or null otherwise.
+   */
+  @Prop({ type: Object, default: undefined }) orphan?: NodeOrphan | null;
   @Prop({ type: Date, required: true }) createdAt!: Date;
   @Prop({ type: Date, default: null }) editedAt!: Date | null;
   /** Grows by one with every change of anything but the votes: newer fields win wherever they meet older ones. */
@@ -63,6 +68,12 @@ export interface NodeModerationRecord {
   /** Who decided: an appeal goes to anyone else. */
   decidedBy: Types.ObjectId | null;
   appeal: AppealStatus | null;
+}
+
+export interface NodeOrphan {
+  exact: string | null;
+  paragraphIndex: number | null;
+  revision: number;
 }
 
 export type NodeRecord = ArgumentNodeDoc;

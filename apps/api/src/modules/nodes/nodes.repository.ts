@@ -102,6 +102,34 @@ export class NodesRepository {
     return this.nodes.find(filter, LISTED).lean<NodeRecord[]>().exec();
   }
 
+  /** Every node of an article, any status, with what a revision of its text reads of it. */
+  findForRevision(articleId: string | Types.ObjectId): Promise<NodeRecord[]> {
+    const fields = { parentId: 1, ancestors: 1, depth: 1, origin: 1, type: 1, text: 1, paragraphIndex: 1, sentenceIndex: 1, anchor: 1, version: 1, orphan: 1 };
+    return this.nodes.find({ articleId: oid(articleId) }, fields).lean<NodeRecord[]>().exec();
+  }
+
+  /**
+   * Applies a revision's node changes, each a single-document `$set` of absolute values by id, and its
+   * new nodes, each inserted only if absent: applied twice, they leave the same nodes as once.
+   */
+  async applyRevision(updates: readonly { id: Types.ObjectId; set: Record<string, unknown> }[], inserts: readonly NodeRecord[]): Promise<void> {
+    const ops = [
+      ...updates.map((u) => ({ updateOne: { filter: { _id: oid(u.id) }, update: { $set: u.set } } })),
+      ...inserts.map((n) => ({ updateOne: { filter: { _id: oid(n._id) }, update: { $setOnInsert: n }, upsert: true } })),
+    ];
+    for (let i = 0; i < ops.length; i += 500) await retryTransient(() => this.nodes.collection.bulkWrite(ops.slice(i, i + 500), { ordered: false }));
+  }
+
+  /** The article's nodes orphaned by a revision, any status. */
+  findOrphans(articleId: string | Types.ObjectId): Promise<NodeRecord[]> {
+    return this.nodes.find({ articleId: oid(articleId), orphan: { $ne: null } }, LISTED).sort({ createdAt: 1 }).lean<NodeRecord[]>().exec();
+  }
+
+  /** Every node beneath one, at any depth. */
+  findDescendants(id: string | Types.ObjectId): Promise<Pick<NodeRecord, '_id' | 'ancestors' | 'version'>[]> {
+    return this.nodes.find({ ancestors: oid(id) }, { ancestors: 1, version: 1 }).lean<Pick<NodeRecord, '_id' | 'ancestors' | 'version'>[]>().exec();
+  }
+
   findParagraphClaim(articleId: string, paragraphIndex: number): Promise<NodeRecord | null> {
     return this.nodes.findOne({ articleId: oid(articleId), paragraphIndex, type: 'claim', origin: 'article' }, LISTED).lean<NodeRecord>().exec();
   }

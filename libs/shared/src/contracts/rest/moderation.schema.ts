@@ -55,6 +55,8 @@ export const AUDIT_ACTIONS = [
   'role',
   'appeal-upheld',
   'appeal-overturned',
+  'revise',
+  'attach-orphan',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -101,6 +101,8 @@ export interface ArgumentNode {
   attribution?: string | null;
   hedges?: string[];
   question?: boolean;
+  /** It lost its place in the article's text at a revision (see OrphanView); absent otherwise. */
+  orphaned?: boolean;
   /** An article paragraph's claim: for or against the article's thesis, null when the paragraph makes none (it then stands with the thesis). */
   stance?: 'for' | 'against' | null;
   /** Slow mode: seconds one reader must wait between replies beneath it; absent when off. */

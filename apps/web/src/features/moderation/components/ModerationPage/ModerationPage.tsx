@@ -9,18 +9,20 @@ import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
 import { useAuth } from '../../../auth/hooks/useAuth';
 import { AppealsList } from '../AppealsList/AppealsList';
 import { AuditLog } from '../AuditLog/AuditLog';
+import { OrphansPanel } from '../OrphansPanel/OrphansPanel';
 import { QueueItemCard } from '../QueueItemCard/QueueItemCard';
 import { UserDirectory } from '../UserDirectory/UserDirectory';
 import styles from './ModerationPage.module.css';
 
 type QueueTab = (typeof QUEUE_STATUSES)[number];
-type Tab = QueueTab | 'appeals' | 'users' | 'audit';
+type Tab = QueueTab | 'appeals' | 'users' | 'orphans' | 'audit';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'flagged', label: 'Flagged' },
   { id: 'pending', label: 'Pending' },
   { id: 'hidden', label: 'Hidden' },
   { id: 'appeals', label: 'Appeals' },
   { id: 'users', label: 'Users' },
+  { id: 'orphans', label: 'Orphans' },
   { id: 'audit', label: 'Audit log' },
 ];
 
@@ -32,6 +34,8 @@ function Panel({ tab }: { tab: Tab }) {
       return <AppealsList />;
     case 'users':
       return <UserDirectory />;
+    case 'orphans':
+      return <OrphansPanel />;
     case 'flagged':
     case 'pending':
     case 'hidden':

@@ -94,6 +94,11 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
           {node.pinned && <span className={styles.flagText}>pinned</span>}
           {node.locked && <span className={styles.flagText}>locked</span>}
           {!!node.slowModeSeconds && <span className={styles.flagText}>slow mode</span>}
+          {node.orphaned && (
+            <span className={styles.status} data-orphaned title="A revision of the article removed the passage it was about.">
+              orphaned
+            </span>
+          )}
           {node.status !== 'visible' && <span className={styles.status}>{node.status === 'pending' ? 'awaiting review' : node.status}</span>}
         </header>
         {node.moderation && node.status !== 'visible' && <DecisionNotice node={{ ...node, moderation: node.moderation }} own={own} />}
