@@ -41,6 +41,8 @@ describe('authorization matrix: every endpoint × every role', () => {
   let w: ModerationWorld;
   /** A reply by the author that read-only rows use. */
   let shared: ArgumentNode;
+  /** A moderator outside the cast, whose decisions the cast's moderator and admin may decide appeals of. */
+  let decider: Who;
   let serial = 0;
 
   beforeAll(async () => {
@@ -48,6 +50,8 @@ describe('authorization matrix: every endpoint × every role', () => {
     shared = await postReply(w, w.author, 'The node every read is about.', 2);
     // A vote to read back, by a participant.
     await w.t.http().put(`/api/nodes/${shared.id}/vote`).set(...bearer(w.reader.token)).send({ value: 4 }).expect(200);
+    decider = await register(w.t, 'decider');
+    await w.t.http().post(`/api/admin/users/${decider.id}/role`).set(...bearer(w.admin.token)).send({ role: 'moderator' }).expect(200);
   }, 120_000);
   afterAll(() => w.t.close());
 
@@ -77,6 +81,30 @@ describe('authorization matrix: every endpoint × every role', () => {
   /** A node of the author's own that nobody else touches. */
   const freshNode = (): Promise<ArgumentNode> => postReply(w, w.author, `A node for one cell (${serial++}).`, 3);
   const freshUser = (): Promise<Who> => register(w.t, `target${serial++}`);
+  /** A node of the author's that the outside moderator has hidden. */
+  const hiddenNode = async (): Promise<ArgumentNode> => {
+    const node = await freshNode();
+    await w.t.http().post(`/api/moderation/nodes/${node.id}`).set(...bearer(decider.token)).send({ action: 'hide', reason: 'Matrix.', reasonCode: 'spam' }).expect(200);
+    return node;
+  };
+  /** An open appeal of the outside moderator's decision. */
+  const freshAppeal = async (): Promise<string> => {
+    const node = await hiddenNode();
+    return (await w.t.http().post(`/api/nodes/${node.id}/appeal`).set(...bearer(w.author.token)).send({ statement: 'Matrix.' }).expect(201)).body.id;
+  };
+  /** An article of its own (imported by the admin), so that a revision or an attachment changes nothing other cells read. */
+  const freshArticle = async (): Promise<{ id: string; text: string }> => {
+    const text = `# Matrix ${serial++}\n\nThe first paragraph stays as it is. It has a second sentence.\n\nThe second paragraph will go away. Its replies will be orphaned.\n`;
+    const res = await w.t.http().post('/api/articles').set(...bearer(w.admin.token)).send({ text }).expect(201);
+    return { id: res.body.id as string, text };
+  };
+  /** An article of its own with one orphan: a reply to a paragraph a revision deleted. */
+  const freshOrphan = async (): Promise<{ articleId: string; nodeId: string }> => {
+    const { id, text } = await freshArticle();
+    const reply = await w.t.http().post(`/api/articles/${id}/paragraphs/1/replies`).set(...bearer(w.reader.token)).send({ type: 'support', text: 'A reply to be orphaned.' }).expect(201);
+    await w.t.http().post(`/api/articles/${id}/revisions`).set(...bearer(w.admin.token)).send({ text: text.split('\n\nThe second')[0] }).expect(201);
+    return { articleId: id, nodeId: reply.body.id as string };
+  };
 
   const ROWS: Row[] = [
     { method: 'get', route: '/api/health', expect: OPEN, request: (c) => send(c, 'get', '/api/health') },
@@ -140,6 +168,33 @@ describe('authorization matrix: every endpoint × every role', () => {
       sanctionsFirst: true,
       request: (c) => send(c, 'post', `/api/articles/${w.article.id}/paragraphs/1/replies`, { type: 'support', text: `A paragraph reply by a ${c.role}.` }),
     },
+    {
+      method: 'post',
+      route: '/api/articles/import',
+      expect: MODERATORS(201),
+      request: (c) => send(c, 'post', '/api/articles/import?format=argdown', { text: `[T]: A thesis imported by a ${c.role} (${serial++}).\n  + [S]: A reason for it.\n` }),
+    },
+    {
+      method: 'post',
+      route: '/api/articles/:id/revisions',
+      expect: MODERATORS(201),
+      request: async (c) => {
+        const { id, text } = await freshArticle();
+        return send(c, 'post', `/api/articles/${id}/revisions`, { text: `${text}\nA third paragraph, revised in by a ${c.role}.\n` });
+      },
+    },
+    { method: 'get', route: '/api/articles/:id/revisions', expect: OPEN, request: (c) => send(c, 'get', `/api/articles/${w.article.id}/revisions`) },
+    { method: 'get', route: '/api/articles/:id/revisions/:revision', expect: OPEN, request: (c) => send(c, 'get', `/api/articles/${w.article.id}/revisions/0`) },
+    { method: 'get', route: '/api/articles/:id/orphans', expect: MODERATORS(200), request: (c) => send(c, 'get', `/api/articles/${w.article.id}/orphans`) },
+    {
+      method: 'post',
+      route: '/api/articles/:id/orphans/:nodeId/attach',
+      expect: MODERATORS(200),
+      request: async (c) => {
+        const { articleId, nodeId } = await freshOrphan();
+        return send(c, 'post', `/api/articles/${articleId}/orphans/${nodeId}/attach`, { paragraphIndex: 0 });
+      },
+    },
     { method: 'get', route: '/api/nodes/:id', expect: OPEN, request: (c) => send(c, 'get', `/api/nodes/${shared.id}`) },
     { method: 'get', route: '/api/nodes/:id/children', expect: OPEN, request: (c) => send(c, 'get', `/api/nodes/${shared.id}/children`) },
     { method: 'get', route: '/api/nodes/:id/strength', expect: OPEN, request: (c) => send(c, 'get', `/api/nodes/${shared.id}/strength`) },
@@ -167,6 +222,7 @@ describe('authorization matrix: every endpoint × every role', () => {
     { method: 'get', route: '/api/moderation/audit', expect: MODERATORS(200), request: (c) => send(c, 'get', '/api/moderation/audit') },
     { method: 'post', route: '/api/moderation/nodes/:id', expect: MODERATORS(200), request: async (c) => send(c, 'post', `/api/moderation/nodes/${(await freshNode()).id}`, { action: 'hide', reason: 'Matrix.' }) },
     { method: 'post', route: '/api/moderation/nodes/:id/lock', expect: MODERATORS(200), request: async (c) => send(c, 'post', `/api/moderation/nodes/${(await freshNode()).id}/lock`, { locked: true }) },
+    { method: 'post', route: '/api/moderation/nodes/:id/slow-mode', expect: MODERATORS(200), request: async (c) => send(c, 'post', `/api/moderation/nodes/${(await freshNode()).id}/slow-mode`, { seconds: 30 }) },
     { method: 'post', route: '/api/moderation/nodes/:id/pin', expect: MODERATORS(200), request: async (c) => send(c, 'post', `/api/moderation/nodes/${(await freshNode()).id}/pin`, { pinned: true }) },
     {
       method: 'post',
@@ -187,6 +243,18 @@ describe('authorization matrix: every endpoint × every role', () => {
     },
     { method: 'post', route: '/api/moderation/users/:id/ban', expect: MODERATORS(200), request: async (c) => send(c, 'post', `/api/moderation/users/${(await freshUser()).id}/ban`, { reason: 'Matrix.' }) },
     { method: 'post', route: '/api/moderation/users/:id/unban', expect: MODERATORS(200), request: async (c) => send(c, 'post', `/api/moderation/users/${(await freshUser()).id}/unban`, { reason: 'Matrix.' }) },
+    { method: 'get', route: '/api/moderation/users', expect: MODERATORS(200), request: (c) => send(c, 'get', '/api/moderation/users?q=target') },
+    { method: 'get', route: '/api/moderation/users/:id', expect: MODERATORS(200), request: (c) => send(c, 'get', `/api/moderation/users/${w.author.id}`) },
+    { method: 'get', route: '/api/moderation/users/:id/notes', expect: MODERATORS(200), request: (c) => send(c, 'get', `/api/moderation/users/${w.author.id}/notes`) },
+    { method: 'post', route: '/api/moderation/users/:id/notes', expect: MODERATORS(201), request: async (c) => send(c, 'post', `/api/moderation/users/${(await freshUser()).id}/notes`, { text: 'Matrix.' }) },
+    {
+      method: 'post',
+      route: '/api/nodes/:id/appeal',
+      expect: { ...AUTHOR_ONLY, author: 201 },
+      request: async (c) => send(c, 'post', `/api/nodes/${(await hiddenNode()).id}/appeal`, { statement: `Appealed by a ${c.role}.` }),
+    },
+    { method: 'get', route: '/api/moderation/appeals', expect: MODERATORS(200), request: (c) => send(c, 'get', '/api/moderation/appeals') },
+    { method: 'post', route: '/api/moderation/appeals/:id', expect: MODERATORS(200), request: async (c) => send(c, 'post', `/api/moderation/appeals/${await freshAppeal()}`, { outcome: 'uphold', reason: 'Matrix.' }) },
     { method: 'post', route: '/api/admin/users/:id/role', expect: ADMINS, request: async (c) => send(c, 'post', `/api/admin/users/${(await freshUser()).id}/role`, { role: 'moderator', reason: 'Matrix.' }) },
     { method: 'get', route: '/api/notifications', expect: SIGNED_IN, request: (c) => send(c, 'get', '/api/notifications') },
     // Reading one's notifications is not writing: the suspended and banned may too.

@@ -1,5 +1,10 @@
 import {
+  appealSchema,
+  appealsQuerySchema,
   auditQuerySchema,
+  decideAppealSchema,
+  moderatorNoteSchema,
+  userDirectoryQuerySchema,
   banSchema,
   childrenQuerySchema,
   credentialsSchema,
@@ -9,6 +14,9 @@ import {
   ERROR_CODES,
   flagSchema,
   importArticleSchema,
+  importQuerySchema,
+  attachOrphanSchema,
+  reviseArticleSchema,
   lockSchema,
   markNotificationsReadSchema,
   notificationsQuerySchema,
@@ -22,6 +30,7 @@ import {
   queueQuerySchema,
   roleChangeSchema,
   searchQuerySchema,
+  slowModeSchema,
   suspendSchema,
   unbanSchema,
   voteSchema,
@@ -84,6 +93,12 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', route: '/api/articles/:id' },
   { method: 'get', route: '/api/articles/:id/tree' },
   { method: 'get', route: '/api/articles/:id/my-votes' },
+  { method: 'post', route: '/api/articles/import', body: importArticleSchema, valid: { text: '[T]: A thesis.' }, query: importQuerySchema },
+  { method: 'post', route: '/api/articles/:id/revisions', body: reviseArticleSchema, valid: { text: 'One sentence. Another one.' } },
+  { method: 'get', route: '/api/articles/:id/revisions' },
+  { method: 'get', route: '/api/articles/:id/revisions/:revision' },
+  { method: 'get', route: '/api/articles/:id/orphans' },
+  { method: 'post', route: '/api/articles/:id/orphans/:nodeId/attach', body: attachOrphanSchema, valid: { paragraphIndex: 0, quote: { exact: 'the' } } },
   { method: 'get', route: '/api/articles/:id/perspectives' },
   { method: 'post', route: '/api/articles/:id/paragraphs/:index/replies', body: paragraphReplySchema, valid: { type: 'support', text: 'A reply.', quote: { exact: 'the' } } },
   { method: 'get', route: '/api/nodes/:id' },
@@ -101,11 +116,19 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', route: '/api/moderation/audit', query: auditQuerySchema },
   { method: 'post', route: '/api/moderation/nodes/:id', body: moderateNodeSchema, valid: { action: 'hide', reason: 'A reason.' } },
   { method: 'post', route: '/api/moderation/nodes/:id/lock', body: lockSchema, valid: { locked: true, reason: 'A reason.' } },
+  { method: 'post', route: '/api/moderation/nodes/:id/slow-mode', body: slowModeSchema, valid: { seconds: 60, reason: 'A reason.' } },
   { method: 'post', route: '/api/moderation/nodes/:id/pin', body: pinSchema, valid: { pinned: true, reason: 'A reason.' } },
   { method: 'post', route: '/api/moderation/articles/:id/lock', body: lockSchema, valid: { locked: true, reason: 'A reason.' } },
   { method: 'post', route: '/api/moderation/users/:id/suspend', body: suspendSchema, valid: { until: '2030-01-01T00:00:00Z', reason: 'A reason.' } },
   { method: 'post', route: '/api/moderation/users/:id/ban', body: banSchema, valid: { reason: 'A reason.' } },
   { method: 'post', route: '/api/moderation/users/:id/unban', body: unbanSchema, valid: { reason: 'A reason.' } },
+  { method: 'get', route: '/api/moderation/users', query: userDirectoryQuerySchema },
+  { method: 'get', route: '/api/moderation/users/:id' },
+  { method: 'get', route: '/api/moderation/users/:id/notes' },
+  { method: 'post', route: '/api/moderation/users/:id/notes', body: moderatorNoteSchema, valid: { text: 'A note.' } },
+  { method: 'post', route: '/api/nodes/:id/appeal', body: appealSchema, valid: { statement: 'A statement.' } },
+  { method: 'get', route: '/api/moderation/appeals', query: appealsQuerySchema },
+  { method: 'post', route: '/api/moderation/appeals/:id', body: decideAppealSchema, valid: { outcome: 'uphold', reason: 'A reason.' } },
   { method: 'post', route: '/api/admin/users/:id/role', body: roleChangeSchema, valid: { role: 'moderator', reason: 'A reason.' } },
   { method: 'get', route: '/api/health' },
   { method: 'get', route: '/api/notifications', query: notificationsQuerySchema },
@@ -176,7 +199,7 @@ describe('bad input to every endpoint', () => {
   }
 
   const pathFor = (e: Endpoint, over: { id?: string; index?: string } = {}): string =>
-    e.route.replace(':id', over.id ?? ids[idKind(e.route)]).replace(':username', over.id ?? 'no-such-reader').replace(':index', over.index ?? '1');
+    e.route.replace(':id', over.id ?? ids[idKind(e.route)]).replace(':username', over.id ?? 'no-such-reader').replace(':index', over.index ?? '1').replace(':nodeId', ids.node).replace(':revision', '0');
 
   it('covers every route the API serves', () => {
     const table = ENDPOINTS.map((e) => `${e.method.toUpperCase()} ${e.route}`).sort();

@@ -91,7 +91,7 @@ describe('moderation screen in Chromium', () => {
 
   it('approves a pending post with a reason, which puts it back in public view', async () => {
     const body = await act(card(reported.id), 'Approve', 'Reviewed: within the rules');
-    expect(body).toEqual({ action: 'approve', reason: 'Reviewed: within the rules' });
+    expect(body).toEqual({ action: 'approve', reason: 'Reviewed: within the rules', reasonCode: 'other' });
     await card(reported.id).waitFor({ state: 'detached' });
     expect(await nodeStatus(reported.id)).toBe('visible');
   });
@@ -149,7 +149,7 @@ describe('moderation screen in Chromium', () => {
     await tab('Flagged');
     await tab('Hidden');
     await card(reported.id).waitFor();
-    expect(await act(card(reported.id), 'Lock replies', 'heated')).toEqual({ locked: true, reason: 'heated' });
+    expect(await act(card(reported.id), 'Lock replies', 'heated')).toEqual({ locked: true, reason: 'heated', reasonCode: 'other' });
     await card(reported.id).getByRole('button', { name: 'Unlock replies' }).waitFor();
     expect(await act(card(reported.id), 'Pin', 'model answer')).toEqual({ pinned: true, reason: 'model answer' });
     await card(reported.id).getByRole('button', { name: 'Unpin' }).waitFor();
@@ -159,7 +159,7 @@ describe('moderation screen in Chromium', () => {
 
   it('suspends, bans and unbans the author with a reason, and the API enforces it', async () => {
     const who = card(reported.id).getByRole('group', { name: /^Actions on ann_/ });
-    await who.getByLabel('Reason').fill('cool down');
+    await who.getByLabel('Reason', { exact: true }).fill('cool down');
     await who.getByLabel('Suspend for').selectOption('3');
     await who.getByRole('button', { name: 'Suspend' }).click();
     await who.getByText('Suspended for 3 days.').waitFor();
@@ -167,7 +167,7 @@ describe('moderation screen in Chromium', () => {
     const blocked = await api.post(`/api/articles/${articleId}/paragraphs/1/replies`, { type: 'support', text: 'Am I suspended?' }, ann.token);
     expect(blocked.status).toBe(403);
 
-    await who.getByLabel('Reason').fill('repeated spam');
+    await who.getByLabel('Reason', { exact: true }).fill('repeated spam');
     await who.getByRole('button', { name: 'Ban' }).click();
     await who.getByText('banned', { exact: true }).waitFor();
     await who.getByRole('button', { name: 'Unban' }).click();
@@ -192,6 +192,50 @@ describe('moderation screen in Chromium', () => {
       expect(text).toContain(reason);
     }
     await screenshot(desk, 'moderation-audit');
+  });
+
+  it('shows the author why their post was hidden; their appeal reaches another moderator, who overturns it', async () => {
+    const post = (await api.post(`/api/articles/${articleId}/paragraphs/1/replies`, { type: 'rebuttal', text: 'My source looked like an advert.' }, ann.token).expect(201)).body as ArgumentNode;
+    await api.post(`/api/moderation/nodes/${post.id}`, { action: 'hide', reason: 'Looks like advertising', reasonCode: 'spam' }, admin.token).expect(200);
+
+    const annCtx = await signedInContext(browser, ann.token);
+    const thread = await openPage(annCtx, 'author thread', errors);
+    await thread.goto(`${t.baseUrl}/articles/${articleId}/nodes/${post.id}`);
+    const notice = thread.locator(`article[data-node-id="${post.id}"]`).getByRole('region', { name: 'Moderation decision' });
+    await notice.getByText('Reason: Looks like advertising').waitFor();
+    await notice.getByText('Spam', { exact: true }).waitFor();
+    await notice.getByRole('button', { name: 'Appeal' }).click();
+    await notice.getByLabel('Why should another moderator look again?').fill('The link is my source.');
+    await notice.getByRole('button', { name: 'Send appeal' }).click();
+    await notice.getByText('You appealed: another moderator will decide.').waitFor();
+    await annCtx.close();
+
+    await tab('Appeals');
+    const appealCard = desk.getByRole('listitem', { name: /^Appeal by ann_/ });
+    await appealCard.getByText('The link is my source.').waitFor();
+    await appealCard.getByLabel('Reason for your decision').fill('It is a source');
+    const answered = desk.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/api/moderation/appeals/'));
+    await appealCard.getByRole('button', { name: 'Overturn and restore' }).click();
+    expect((await answered).status()).toBe(200);
+    expect(await nodeStatus(post.id)).toBe('visible');
+  });
+
+  it('finds a user in the directory, keeps a private note and lifts their suspension early', async () => {
+    const until = new Date(Date.now() + 24 * 3600e3).toISOString();
+    await api.post(`/api/moderation/users/${ann.user.id}/suspend`, { until, reason: 'cool down again', reasonCode: 'abuse' }, admin.token).expect(200);
+    await tab('Users');
+    await desk.getByLabel('Find a user').fill(ann.user.username.slice(0, 6));
+    await desk.getByRole('list', { name: 'Users' }).getByRole('button', { name: ann.user.username }).click();
+    const dossier = desk.getByRole('region', { name: `Dossier of ${ann.user.username}` });
+    await dossier.getByText(/suspended until/).first().waitFor();
+    await dossier.getByLabel('New note (moderators only)').fill('Asked to cite sources.');
+    await dossier.getByRole('button', { name: 'Add note' }).click();
+    await dossier.getByText('Asked to cite sources.').waitFor();
+    const notes = (await api.get(`/api/moderation/users/${ann.user.id}/notes`, admin.token).expect(200)).body as { text: string }[];
+    expect(notes.map((n) => n.text)).toContain('Asked to cite sources.');
+    await dossier.getByRole('button', { name: 'Lift suspension' }).click();
+    await dossier.getByText('Suspension lifted.').waitFor();
+    expect(((await api.get(`/api/moderation/users/${ann.user.id}`, admin.token).expect(200)).body as { user: { suspendedUntil: string | null } }).user.suspendedUntil).toBeNull();
   });
 
   it('raised no page errors along the way', () => {

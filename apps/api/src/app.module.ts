@@ -19,6 +19,7 @@ import { RedisModule } from './infra/redis.module';
 import { ThrottleModule } from './infra/throttle.module';
 import { ReadThrottleGuard } from './common/guards/read-throttle.guard';
 import { ArticlesModule } from './modules/articles/articles.module';
+import { RevisionsModule } from './modules/revisions/revisions.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
@@ -87,6 +88,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         ArticlesModule,
+        RevisionsModule,
         ModerationModule,
         PerspectivesModule,
         ProfilesModule,

@@ -99,6 +99,8 @@ describe('notifications, profiles and search (e2e)', () => {
     const decision = await find(ben, (n) => n.kind === 'moderation' && n.nodeId === benReply.id);
     expect(decision.text).toMatch(/was hidden by a moderator\. Reason: Speculation about named people$/);
     expect(decision.actorName).toBe(mod.user.username);
+    // No code given: the decision is filed under other, and the notification says so.
+    expect(decision.reasonCode).toBe('other');
     const annItem = (await notificationsOf(ann)).items.find((n) => n.kind === 'reply' && n.nodeId === benReply.id)!;
     expect(annItem.text).toBe('');
     const carlItem = (await notificationsOf(carl)).items.find((n) => n.nodeId === benReply.id)!;

@@ -121,6 +121,9 @@ export class TreeReplica {
       }
       case 'article:updated':
         return;
+      case 'article:revised':
+        // The churn runs never revise an article; a reader reloads it whole (see useLiveArticle).
+        return;
     }
   }
 

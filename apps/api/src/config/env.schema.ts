@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TRUST_POLICY } from '@agora/shared';
 
 const csv = z
   .string()
@@ -40,7 +41,14 @@ export const envSchema = z.object({
   /** When set, GET /api/metrics is served to requests bearing it; without it, only to loopback. */
   METRICS_TOKEN: unsetWhenEmpty(z.string().min(16, 'must be at least 16 characters')),
   SEED_DIR: z.string().optional(),
+  /** The weight of open flags (see flagWeight: a new account's first flag 0.5, a member's 1, a moderator's 2) that sends a post to review. */
   FLAG_THRESHOLD: intFrom(3, 1),
+  /** Trust levels: an account younger than these days or with fewer approved posts is new (lower write limits, lighter flags). */
+  TRUST_NEW_ACCOUNT_DAYS: intFrom(DEFAULT_TRUST_POLICY.newAccountDays),
+  TRUST_NEW_ACCOUNT_POSTS: intFrom(DEFAULT_TRUST_POLICY.newAccountPosts),
+  /** Older and with more approved posts than these, a member is trusted (heavier flags). */
+  TRUST_TRUSTED_DAYS: intFrom(DEFAULT_TRUST_POLICY.trustedDays),
+  TRUST_TRUSTED_POSTS: intFrom(DEFAULT_TRUST_POLICY.trustedPosts),
   BANNED_WORDS: csv,
   MAX_LINKS: intFrom(3),
   NEW_ACCOUNT_PREMODERATION: intFrom(0),

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ThrottlerModule, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { ExecutionContext } from '@nestjs/common';
+import { trustLevel, writeLimitFor } from '@agora/shared';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { WRITE_KIND, type WriteKind } from '../common/decorators/write-throttle.decorator';
 import type { AuthedRequest } from '../common/decorators/current-user.decorator';
@@ -28,6 +29,17 @@ function perUserLimit(config: AppConfig, kind: WriteKind): number {
   }
 }
 
+/**
+ * A new account's allowance is a share of the rest (writeLimitFor). Only its age is known here, without
+ * a query on every write: an account with too few approved posts but old enough writes as a member.
+ */
+function limitFor(config: AppConfig, kind: WriteKind, user: AuthedRequest['user']): number {
+  const allowance = perUserLimit(config, kind);
+  if (!user?.createdAt || (kind !== 'post' && kind !== 'vote')) return allowance;
+  const policy = { newAccountDays: config.TRUST_NEW_ACCOUNT_DAYS, newAccountPosts: 0, trustedDays: config.TRUST_TRUSTED_DAYS, trustedPosts: config.TRUST_TRUSTED_POSTS };
+  return writeLimitFor(trustLevel({ role: user.role, createdAt: user.createdAt, approvedPosts: Number.MAX_SAFE_INTEGER }, policy), allowance);
+}
+
 /** Registrations are counted per hour, so that one address cannot mint accounts at a write's pace. */
 const windowOf = (kind: WriteKind): number => (kind === 'register' ? HOUR : MINUTE);
 
@@ -42,7 +54,7 @@ const windowOf = (kind: WriteKind): number => (kind === 'register' ? HOUR : MINU
             {
               name: 'user',
               ttl: (ctx) => windowOf(kindOf(ctx)),
-              limit: (ctx) => perUserLimit(config, kindOf(ctx)),
+              limit: (ctx) => limitFor(config, kindOf(ctx), ctx.switchToHttp().getRequest<AuthedRequest>().user),
               getTracker: (req: Record<string, unknown>, ctx) => {
                 const r = req as AuthedRequest;
                 return `${kindOf(ctx)}:${r.user ? `u:${r.user.id}` : `ip:${r.ip ?? ''}`}`;

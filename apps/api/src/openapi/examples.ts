@@ -1,4 +1,5 @@
 import type {
+  AppealView,
   ArgumentNode,
   ArticleDetail,
   ArticleListItem,
@@ -16,6 +17,9 @@ import type {
   NotificationPage,
   SearchResponse,
   UserProfile,
+  UserDossier,
+  UserStanding,
+  ModeratorNote,
 } from '@agora/shared';
 import type { HealthBody } from '../modules/health/health.controller';
 
@@ -43,6 +47,8 @@ export const articleSummary: ArticleSummary = {
   locked: false,
   createdAt: WHEN,
   lastActivityAt: WHEN,
+  revision: 0,
+  revisedAt: null,
 };
 
 export const articleListItem: ArticleListItem = {
@@ -104,7 +110,7 @@ export const articleDetail: ArticleDetail = {
   myVotes: { [REPLY_ID]: 4 },
 };
 
-export const flag: FlagView = { id: '6650a1f2c3d4e5f6a7b8c9f0', userId: USER_ID, username: 'ann', reason: 'spam', note: 'Links to a shop', createdAt: WHEN };
+export const flag: FlagView = { id: '6650a1f2c3d4e5f6a7b8c9f0', userId: USER_ID, username: 'ann', reason: 'spam', note: 'Links to a shop', weight: 1, createdAt: WHEN };
 
 export const auditEntry: AuditEntry = {
   id: '6650a1f2c3d4e5f6a7b8c9f1',
@@ -113,7 +119,13 @@ export const auditEntry: AuditEntry = {
   actorName: 'mod',
   targetType: 'node',
   targetId: REPLY_ID,
+  subjectUserId: USER_ID,
+  subjectUserName: 'ann',
+  articleId: ARTICLE_ID,
+  nodeId: REPLY_ID,
+  excerpt: 'Buy cheap watches at…',
   reason: 'Advertising',
+  reasonCode: 'spam',
   before: { status: 'visible' },
   after: { status: 'hidden' },
   createdAt: WHEN,
@@ -125,6 +137,45 @@ export const queuePage: Page<QueueItem> = {
 };
 
 export const auditPage: Page<AuditEntry> = { items: [auditEntry], nextCursor: '6650a1f2c3d4e5f6a7b8c9f1' };
+
+export const appeal: AppealView = {
+  id: '6650a1f2c3d4e5f6a7b8c9f2',
+  decisionId: auditEntry.id,
+  nodeId: REPLY_ID,
+  articleId: ARTICLE_ID,
+  excerpt: 'Buy cheap watches at…',
+  authorId: USER_ID,
+  authorName: 'ann',
+  action: 'hide',
+  decidedById: '6650a1f2c3d4e5f6a7b8c9e1',
+  decidedByName: 'mod',
+  reason: 'Advertising',
+  reasonCode: 'spam',
+  statement: 'The link is my source, not an advert.',
+  status: 'open',
+  resolvedByName: null,
+  resolution: null,
+  createdAt: WHEN,
+  resolvedAt: null,
+};
+export const appealPage: Page<AppealView> = { items: [appeal], nextCursor: null };
+
+export const userStanding: UserStanding = { ...user, suspendReason: null, banReason: null };
+export const userDirectoryPage: Page<UserStanding> = { items: [userStanding], nextCursor: 'ann' };
+export const moderatorNote: ModeratorNote = {
+  id: '6650a1f2c3d4e5f6a7b8c9f3',
+  userId: USER_ID,
+  authorId: '6650a1f2c3d4e5f6a7b8c9e1',
+  authorName: 'mod',
+  text: 'Second warning about links this week.',
+  createdAt: WHEN,
+};
+export const userDossier: UserDossier = {
+  user: userStanding,
+  history: [auditEntry],
+  flags: [{ id: flag.id, nodeId: REPLY_ID, articleId: ARTICLE_ID, reason: 'spam', note: 'Links to a shop', username: 'ben', status: 'resolved', createdAt: WHEN }],
+  notes: [moderatorNote],
+};
 
 export const voteResponse: VoteResponse = { nodeId: REPLY_ID, votes: node.votes, strength: 0.62, rated: true, myVote: 4 };
 

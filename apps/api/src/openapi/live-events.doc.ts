@@ -23,6 +23,10 @@ export const SERVER_EVENTS: { [K in keyof LivePayloads]: { description: string; 
     description: 'The article was locked or unlocked.',
     example: { articleId: ex.articleSummary.id, seq: 44, article: { ...ex.articleSummary, locked: true } },
   },
+  'article:revised': {
+    description: 'The article’s text was revised, or an orphaned reply attached to a new passage: read the article again (its text, anchors and tree may all have changed).',
+    example: { articleId: ex.articleSummary.id, seq: 45, revision: 1, revisedAt: '2026-05-02T09:30:00.000Z' },
+  },
   presence: {
     description: 'How many readers have the article open, on every instance. Not sequenced, never replayed.',
     example: { articleId: ex.articleSummary.id, viewers: 3 },

@@ -20,7 +20,7 @@ export interface OperationDoc {
   otherResponses?: Record<string, { description: string; example: unknown }>;
 }
 
-const { DUPLICATE, LOCKED, WITHDRAWN, QUOTE_NOT_FOUND, USERNAME_TAKEN, INVALID_CREDENTIALS, ALREADY_FLAGGED, SELF_VOTE, ARTICLE_INVALID, SUSPENDED, BANNED, FORBIDDEN, UNAUTHENTICATED } = ERROR_CODES;
+const { REVISION_IN_PROGRESS, DUPLICATE, LOCKED, WITHDRAWN, QUOTE_NOT_FOUND, USERNAME_TAKEN, INVALID_CREDENTIALS, ALREADY_FLAGGED, ALREADY_APPEALED, APPEAL_DECIDED, SELF_VOTE, ARTICLE_INVALID, SUSPENDED, BANNED, FORBIDDEN, UNAUTHENTICATED } = ERROR_CODES;
 /** Writes by a participant: refused while they are suspended or banned. */
 const AUTHOR = [SUSPENDED, BANNED];
 
@@ -123,6 +123,53 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     request: { type: 'rebuttal', text: 'The trial firms chose to take part.', quote: { exact: 'productivity rose by a fifth' } },
     response: ex.node,
   },
+  ExchangeController_import: {
+    summary: 'Import a debate from Argdown',
+    description:
+      "Creates a debate from an Argdown document (`format=argdown`; the body is an import's, `text` holding the document): the first statement that supports or attacks nothing is the thesis, statements supporting or attacking it become the paragraphs' claims, and those beneath them supports and rebuttals as their relations say. An exported debate (`GET /api/articles/{id}/export?format=argdown`) imports back into the same tree. 201 when new; 200 with the existing debate when the same document was imported before.",
+    access: 'moderator',
+    throttled: true,
+    errors: [ARTICLE_INVALID],
+    request: { text: '# The case for a four-day week\n\n[T]: Firms should adopt a four-day week.\n  + [P]: Productivity rose by a fifth in the trial.\n    - [S]: The trial firms chose to take part.\n' },
+    response: ex.articleDetail,
+  },
+  RevisionsController_revise: {
+    summary: "Revise an article's text",
+    description:
+      "Replaces the article's text by a new version (the same body as an import), keeping the old one. The article's sentences found again (unchanged or reworded) keep their nodes, votes and replies; readers' replies to a paragraph follow it, their quoted passage found again exactly or approximately (by its words, prefix, suffix and old position). What cannot be placed again becomes an orphan (see the orphans). Every reader of the article is told to reload (`article:revised`).",
+    access: 'moderator',
+    throttled: true,
+    errors: [ARTICLE_INVALID, REVISION_IN_PROGRESS],
+    request: { text: 'The case for a four-day week\n\nIn the trial, productivity rose by nearly a fifth while hours fell.' },
+    response: { revision: 1, revisedAt: '2026-05-02T09:30:00.000Z', unchanged: 8, reanchored: 3, orphaned: 1, created: 2, reanchoredIds: [ex.ids.CLAIM_ID], orphanedIds: [ex.ids.REPLY_ID] },
+  },
+  RevisionsController_list: {
+    summary: "An article's versions",
+    description: 'Every version of the text, oldest first, with its date; 0 is the text as imported.',
+    access: 'anyone',
+    response: { items: [{ revision: 0, title: ex.articleSummary.title, createdAt: '2026-05-01T12:00:00.000Z', current: false }, { revision: 1, title: ex.articleSummary.title, createdAt: '2026-05-02T09:30:00.000Z', current: true }] },
+  },
+  RevisionsController_text: {
+    summary: 'One version of an article',
+    description: 'The text of one version as given, and its paragraphs as split.',
+    access: 'anyone',
+    response: { revision: 0, title: ex.articleSummary.title, createdAt: '2026-05-01T12:00:00.000Z', current: false, text: 'The case for a four-day week\n\nIn the trial, productivity rose by a fifth while hours fell.', paragraphs: ['In the trial, productivity rose by a fifth while hours fell.'] },
+  },
+  RevisionsController_orphans: {
+    summary: "An article's orphans",
+    description: 'Nodes a revision left without their place in the text (any status), with the passage they were anchored to, for a moderator to attach again.',
+    access: 'moderator',
+    response: { items: [{ node: { ...ex.node, orphaned: true, paragraphIndex: null, anchor: null }, quote: 'productivity rose by a fifth', formerParagraphIndex: 0, revision: 1 }] },
+  },
+  RevisionsController_attach: {
+    summary: 'Attach an orphan',
+    description: 'Moves an orphan, with everything beneath it, beneath a paragraph of the current text, optionally anchored to a passage of it.',
+    access: 'moderator',
+    throttled: true,
+    errors: [QUOTE_NOT_FOUND],
+    request: { paragraphIndex: 0, quote: { exact: 'productivity rose' } },
+    response: ex.node,
+  },
   FlagsController_flag: {
     summary: 'Flag a node',
     description: 'Reports a reply to the moderators; enough flags (FLAG_THRESHOLD) hide it until reviewed. Once per user and node.',
@@ -140,16 +187,18 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   },
   ModerationController_audit: {
     summary: 'Audit log',
-    description: 'Every moderation decision, newest first, filtered by target or actor.',
+    description:
+      'Every moderation decision, newest first, with the names of the moderator and the user concerned, the start of the node’s text and its thread (articleId, nodeId). Filtered by moderator (actorId), user (userId), action and date range (from, to).',
     access: 'moderator',
     response: ex.auditPage,
   },
   ModerationController_moderate: {
     summary: 'Decide on a node',
-    description: 'Approves, hides, removes or restores a node; the decision and its reason go to the audit log.',
+    description:
+      'Approves, hides, removes or restores a node; the decision, its reason (required) and reason code (spam, abuse, off-topic, misinformation, illegal, other; default other) go to the audit log, and the author reads them on the post and in their notifications.',
     access: 'moderator',
     throttled: true,
-    request: { action: 'hide', reason: 'Advertising' },
+    request: { action: 'hide', reason: 'Advertising', reasonCode: 'spam' },
     response: { ...ex.node, status: 'hidden' },
   },
   ModerationController_lockNode: {
@@ -159,6 +208,15 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     throttled: true,
     request: { locked: true, reason: 'Settled' },
     response: { ...ex.node, locked: true },
+  },
+  ModerationController_slowMode: {
+    summary: 'Slow mode on a thread',
+    description:
+      'One reader’s replies anywhere beneath the node must be at least `seconds` apart (0 turns it off); a reply sooner is refused with 429 RATE_LIMITED and Retry-After. Moderators are not slowed.',
+    access: 'moderator',
+    throttled: true,
+    request: { seconds: 120, reason: 'Heated exchange' },
+    response: { ...ex.node, slowModeSeconds: 120 },
   },
   ModerationController_pinNode: {
     summary: 'Pin or unpin a node',
@@ -182,7 +240,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     access: 'moderator',
     throttled: true,
     errors: [FORBIDDEN],
-    request: { until: '2026-06-01T00:00:00Z', reason: 'Repeated abuse' },
+    request: { until: '2026-06-01T00:00:00Z', reason: 'Repeated abuse', reasonCode: 'abuse' },
     response: { ...ex.user, suspendedUntil: '2026-06-01T00:00:00.000Z' },
   },
   ModerationUsersController_ban: {
@@ -191,7 +249,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     access: 'moderator',
     throttled: true,
     errors: [FORBIDDEN],
-    request: { reason: 'Spam account' },
+    request: { reason: 'Spam account', reasonCode: 'spam' },
     response: { ...ex.user, banned: true },
   },
   ModerationUsersController_unban: {
@@ -202,6 +260,58 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     errors: [FORBIDDEN],
     request: { reason: 'Appeal accepted' },
     response: ex.user,
+  },
+  ModerationUsersController_search: {
+    summary: 'User directory',
+    description: 'Users whose name starts with `q` (any case), in name order, with their standing; the cursor is the last name given.',
+    access: 'moderator',
+    response: ex.userDirectoryPage,
+  },
+  ModerationUsersController_dossier: {
+    summary: 'A user as moderators see them',
+    description: 'Standing (suspension, ban and why), moderation history, flags against their posts and the moderators’ private notes.',
+    access: 'moderator',
+    response: ex.userDossier,
+  },
+  ModerationUsersController_notes: {
+    summary: 'Private notes on a user',
+    description: 'Moderators’ notes on the user, newest first; never shown to anyone but moderators and admins.',
+    access: 'moderator',
+    response: [ex.moderatorNote],
+  },
+  ModerationUsersController_addNote: {
+    summary: 'Add a private note on a user',
+    description: 'A note for the moderators who deal with the user next; never shown to the user or other readers.',
+    access: 'moderator',
+    throttled: true,
+    request: { text: 'Second warning about links this week.' },
+    response: ex.moderatorNote,
+  },
+  NodeAppealsController_appeal: {
+    summary: 'Appeal a decision on one’s post',
+    description:
+      'The author of a hidden or removed post asks once per decision that another moderator look again (409 ALREADY_APPEALED the second time). Allowed while suspended or banned.',
+    access: 'signed-in',
+    throttled: true,
+    errors: [FORBIDDEN, ALREADY_APPEALED],
+    request: { statement: 'The link is my source, not an advert.' },
+    response: ex.appeal,
+  },
+  ModerationAppealsController_list: {
+    summary: 'Appeals',
+    description: 'Appeals by status (open by default), newest first, leaving out those of decisions the caller made: another moderator decides them.',
+    access: 'moderator',
+    response: ex.appealPage,
+  },
+  ModerationAppealsController_decide: {
+    summary: 'Decide an appeal',
+    description:
+      'Upholds the decision or overturns it (the post is restored); audited and notified to the author. The moderator who made the decision is refused (403); an appeal is decided once (409 APPEAL_DECIDED).',
+    access: 'moderator',
+    throttled: true,
+    errors: [FORBIDDEN, APPEAL_DECIDED],
+    request: { outcome: 'overturn', reason: 'The link is a source.' },
+    response: { ...ex.appeal, status: 'overturned', resolvedByName: 'mod2', resolution: 'The link is a source.', resolvedAt: '2026-05-01T13:00:00.000Z' },
   },
   AdminUsersController_changeRole: {
     summary: "Change a user's role",

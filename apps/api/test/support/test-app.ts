@@ -30,7 +30,8 @@ export function freshDatabaseUri(): string {
 /** The real application on a real port against a fresh database, with the seed article imported. */
 export async function startTestApp(env: Record<string, string> = {}, options: { seed?: boolean; mongoUri?: string } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'agora-test-app-'));
-  const loaded = loadEnv({ LOG_LEVEL: process.env.AGORA_TEST_LOG_LEVEL ?? 'error', DATA_DIR: dataDir, WRITE_RATE_LIMIT: '100000', READ_RATE_LIMIT: '1000000', LIVE_SOCKETS_PER_IP: '100000', LIVE_SOCKETS_PER_USER: '100000', LIVE_JOINS_PER_MINUTE: '100000', LIVE_COALESCE_MS: '20', ...env });
+  // Test accounts are seconds old: unless a test is about trust levels, they count as members, so N of their flags weigh N.
+  const loaded = loadEnv({ LOG_LEVEL: process.env.AGORA_TEST_LOG_LEVEL ?? 'error', DATA_DIR: dataDir, WRITE_RATE_LIMIT: '100000', READ_RATE_LIMIT: '1000000', LIVE_SOCKETS_PER_IP: '100000', LIVE_SOCKETS_PER_USER: '100000', LIVE_JOINS_PER_MINUTE: '100000', LIVE_COALESCE_MS: '20', TRUST_NEW_ACCOUNT_DAYS: '0', TRUST_NEW_ACCOUNT_POSTS: '0', ...env });
   const config: AppConfig = { ...loaded, mongoUri: options.mongoUri ?? freshDatabaseUri() };
   const app = await createApp(config);
   if (options.seed !== false) {

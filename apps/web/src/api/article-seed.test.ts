@@ -17,6 +17,8 @@ function detail(over: Partial<ArticleDetail> = {}): ArticleDetail {
     locked: false,
     createdAt: '2025-01-01T00:00:00.000Z',
     lastActivityAt: '2025-01-01T00:00:00.000Z',
+    revision: 0,
+    revisedAt: null,
     rootNodeId: t.root.id,
     paragraphs: [
       { index: 0, text: 'One.', sentences: [], nodeId: t.claim.id, replyCounts: { support: 1, rebuttal: 4, comment: 0 }, strength: 0.4, topReplies: [t.support, t.rebut] },

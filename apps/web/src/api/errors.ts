@@ -61,6 +61,10 @@ export function fallbackMessage(code: ErrorCode | null, status = 0): string {
       return 'That username is taken.';
     case 'ALREADY_FLAGGED':
       return 'You have already flagged this.';
+    case 'ALREADY_APPEALED':
+      return 'You have already appealed this decision.';
+    case 'APPEAL_DECIDED':
+      return 'This appeal has already been decided.';
     case 'QUOTE_NOT_FOUND':
       return 'The quoted passage is no longer in the paragraph.';
     case 'SELF_VOTE':
@@ -79,6 +83,8 @@ export function fallbackMessage(code: ErrorCode | null, status = 0): string {
       return 'That is too long.';
     case 'DUPLICATE':
       return 'You already posted this here. Edit your post instead of posting it again.';
+    case 'REVISION_IN_PROGRESS':
+      return 'Another revision of this article is being made. Reload it and try again.';
     case 'INTERNAL':
       return 'Something went wrong on the server. Try again shortly.';
   }

@@ -1,8 +1,15 @@
 import type {
+  AppealOutcome,
+  AppealStatus,
+  AppealView,
   ArgumentNode,
   ArticleDetail,
+  ArticleRevisionSummary,
+  ArticleRevisionText,
   ArticleListItem,
   ArticleSummary,
+  AttachOrphanInput,
+  OrphanView,
   AuditEntry,
   AuthResponse,
   ChildrenQuery,
@@ -22,7 +29,20 @@ import type {
   StrengthBreakdown,
   UserProfile,
   VoteResponse,
+  ModeratorNote,
+  ReasonCode,
+  UserDossier,
+  UserStanding,
 } from '@agora/shared';
+
+/** The audit log's filters, as the query string carries them (see auditQuerySchema). */
+export interface AuditFilter {
+  actorId?: string;
+  userId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
 import { ApiError } from './errors';
 import { getToken, renewToken } from './token';
 
@@ -89,6 +109,10 @@ export const api = {
   article: (id: string) => request<ArticleDetail>('GET', `/articles/${id}`),
   tree: (id: string) => request<{ items: ArgumentNode[] }>('GET', `/articles/${id}/tree`),
   /** The caller's own votes in one article, keyed by node id; nodes without a vote are absent. */
+  revisions: (id: string) => request<{ items: ArticleRevisionSummary[] }>('GET', `/articles/${id}/revisions`),
+  revisionText: (id: string, revision: number) => request<ArticleRevisionText>('GET', `/articles/${id}/revisions/${revision}`),
+  orphans: (id: string) => request<{ items: OrphanView[] }>('GET', `/articles/${id}/orphans`),
+  attachOrphan: (articleId: string, nodeId: string, input: AttachOrphanInput) => request<ArgumentNode>('POST', `/articles/${articleId}/orphans/${nodeId}/attach`, input),
   myVotes: (id: string) => request<{ votes: Record<string, number> }>('GET', `/articles/${id}/my-votes`),
   /** How each opinion group of the article's readers weighs its nodes, and the caller's own group. */
   perspectives: (id: string) => request<Perspectives>('GET', `/articles/${id}/perspectives`),
@@ -112,14 +136,24 @@ export const api = {
 
   queue: (status: 'flagged' | 'pending' | 'hidden', cursor?: string) =>
     request<Page<QueueItem>>('GET', `/moderation/queue${q({ status, cursor })}`),
-  moderate: (id: string, action: ModerationAction, reason: string) => request<ArgumentNode>('POST', `/moderation/nodes/${id}`, { action, reason }),
-  lockNode: (id: string, locked: boolean, reason?: string) => request<ArgumentNode>('POST', `/moderation/nodes/${id}/lock`, { locked, ...withReason(reason) }),
+  moderate: (id: string, action: ModerationAction, reason: string, reasonCode: ReasonCode = 'other') =>
+    request<ArgumentNode>('POST', `/moderation/nodes/${id}`, { action, reason, reasonCode }),
+  lockNode: (id: string, locked: boolean, reason?: string, reasonCode: ReasonCode = 'other') =>
+    request<ArgumentNode>('POST', `/moderation/nodes/${id}/lock`, { locked, ...withReason(reason), ...(reason?.trim() ? { reasonCode } : {}) }),
   lockArticle: (id: string, locked: boolean, reason?: string) => request<ArticleSummary>('POST', `/moderation/articles/${id}/lock`, { locked, ...withReason(reason) }),
+  slowMode: (id: string, seconds: number, reason?: string) => request<ArgumentNode>('POST', `/moderation/nodes/${id}/slow-mode`, { seconds, ...withReason(reason) }),
   pinNode: (id: string, pinned: boolean, reason?: string) => request<ArgumentNode>('POST', `/moderation/nodes/${id}/pin`, { pinned, ...withReason(reason) }),
-  suspend: (userId: string, until: string, reason: string) => request<PublicUser>('POST', `/moderation/users/${userId}/suspend`, { until, reason }),
-  ban: (userId: string, reason: string) => request<PublicUser>('POST', `/moderation/users/${userId}/ban`, { reason }),
+  suspend: (userId: string, until: string, reason: string, reasonCode: ReasonCode = 'other') =>
+    request<PublicUser>('POST', `/moderation/users/${userId}/suspend`, { until, reason, reasonCode }),
+  ban: (userId: string, reason: string, reasonCode: ReasonCode = 'other') => request<PublicUser>('POST', `/moderation/users/${userId}/ban`, { reason, reasonCode }),
   unban: (userId: string, reason?: string) => request<PublicUser>('POST', `/moderation/users/${userId}/unban`, withReason(reason)),
-  audit: (cursor?: string) => request<Page<AuditEntry>>('GET', `/moderation/audit${q({ cursor })}`),
+  audit: (filter: AuditFilter = {}, cursor?: string) => request<Page<AuditEntry>>('GET', `/moderation/audit${q({ ...filter, cursor })}`),
+  appeal: (nodeId: string, statement: string) => request<AppealView>('POST', `/nodes/${nodeId}/appeal`, { statement }),
+  appeals: (status: AppealStatus, cursor?: string) => request<Page<AppealView>>('GET', `/moderation/appeals${q({ status, cursor })}`),
+  decideAppeal: (id: string, outcome: AppealOutcome, reason: string) => request<AppealView>('POST', `/moderation/appeals/${id}`, { outcome, reason }),
+  userDirectory: (prefix: string, cursor?: string) => request<Page<UserStanding>>('GET', `/moderation/users${q({ q: prefix, cursor })}`),
+  userDossier: (userId: string) => request<UserDossier>('GET', `/moderation/users/${userId}`),
+  addModeratorNote: (userId: string, text: string) => request<ModeratorNote>('POST', `/moderation/users/${userId}/notes`, { text }),
   setRole: (userId: string, role: Role, reason?: string) => request<PublicUser>('POST', `/admin/users/${userId}/role`, { role, ...withReason(reason) }),
 };
 

@@ -15,6 +15,10 @@ export const queryKeys = {
   thread: (articleId: string, nodeId: string) => ['loaded', articleId, 'thread', nodeId] as const,
   /** Nodes this reader's page dropped (hidden, removed) by id, with the version that dropped them. */
   dropped: (articleId: string) => ['dropped', articleId] as const,
+  /** An article's versions, and one version's text. */
+  revisions: (articleId: string) => ['revisions', articleId] as const,
+  revisionText: (articleId: string, revision: number) => ['revisions', articleId, revision] as const,
+  orphans: (articleId: string) => ['moderation', 'orphans', articleId] as const,
   myVotes: (articleId: string, userId: string | undefined) => ['my-votes', articleId, userId ?? 'anonymous'] as const,
   strength: (nodeId: string) => ['strength', nodeId] as const,
   /** A node's earlier texts, for the text it has now (`editedAt`). */
@@ -27,5 +31,8 @@ export const queryKeys = {
   profile: (username: string) => ['profile', username.toLowerCase()] as const,
   search: (query: string) => ['search', query] as const,
   queue: (status: string) => ['moderation', 'queue', status] as const,
-  audit: () => ['moderation', 'audit'] as const,
+  audit: (filter: object = {}) => ['moderation', 'audit', filter] as const,
+  appeals: (status: string) => ['moderation', 'appeals', status] as const,
+  userDirectory: (prefix: string) => ['moderation', 'users', prefix] as const,
+  userDossier: (userId: string) => ['moderation', 'user', userId] as const,
 };

@@ -119,6 +119,17 @@ describe('useLiveArticle', () => {
     ]);
   });
 
+  it('reads the whole article again, and its versions, when it is revised', async () => {
+    const sut = setup({ ok: true, seq: 10, viewers: 1 });
+    await waitFor(() => expect(sut.hook.result.current.status).toBe('live'));
+    const invalidate = vi.spyOn(sut.client, 'invalidateQueries');
+    act(() => fake.fire('article:revised', { articleId: sut.articleId, seq: 11, revision: 1, revisedAt: '2026-01-02T00:00:00.000Z' }));
+    await waitFor(() => expect(invalidate).toHaveBeenCalledTimes(6));
+    expect(invalidate.mock.calls.map(([filters]) => filters!.queryKey)).toEqual(
+      expect.arrayContaining([queryKeys.article(sut.articleId), queryKeys.tree(sut.articleId), queryKeys.loaded(sut.articleId), queryKeys.revisions(sut.articleId)]),
+    );
+  });
+
   it('applies events to the map’s whole tree as to the reader’s nodes', async () => {
     const sut = setup({ ok: true, seq: 10, viewers: 1 });
     sut.client.setQueryData(queryKeys.fullTree(sut.articleId), sut.all);

@@ -37,11 +37,16 @@ export function applyLiveEvent<K extends Sequenced>(qc: QueryClient, name: K, pa
       qc.setQueryData<ArticleListItem[]>(queryKeys.articles(), (old) => old?.map((a) => (a.id === article.id ? { ...a, ...article } : a)));
       return true;
     }
+    case 'article:revised':
+      // Paragraphs, anchors and the tree may all have moved: everything of the article is read again.
+      void reloadArticle(qc, payload.articleId);
+      void qc.invalidateQueries({ queryKey: queryKeys.revisions(payload.articleId) });
+      return true;
   }
   return false;
 }
 
-const SEQUENCED: Sequenced[] = ['node:created', 'node:updated', 'vote:changed', 'article:updated'];
+const SEQUENCED: Sequenced[] = ['node:created', 'node:updated', 'vote:changed', 'article:updated', 'article:revised'];
 
 /**
  * Joins an article's live room while mounted: applies events in order, once each (by seq), rejoins
@@ -78,7 +83,7 @@ export function useLiveArticle(articleId: string | undefined, viewer: Viewer): {
         if (payload.articleId !== articleId) return;
         if (lastSeq !== null && payload.seq <= lastSeq) return;
         lastSeq = payload.seq;
-        if (!applyLiveEvent(qc, name, payload, viewerRef.current) && name !== 'article:updated') waiting.push({ name, payload });
+        if (!applyLiveEvent(qc, name, payload, viewerRef.current) && name !== 'article:updated' && name !== 'article:revised') waiting.push({ name, payload });
       };
       socket.on(name, handler as never);
       return [name, handler] as const;

@@ -71,6 +71,7 @@ export function makeQueueItem(over: Partial<QueueItem> = {}): QueueItem {
     username,
     reason,
     note,
+    weight: 1,
     createdAt: '2025-01-01T00:00:00.000Z',
   });
   return {
@@ -90,7 +91,13 @@ export function makeAuditEntry(over: Partial<AuditEntry> = {}): AuditEntry {
     actorName: 'mo',
     targetType: 'node',
     targetId: 'f'.repeat(24),
+    subjectUserId: 'ann-id',
+    subjectUserName: 'ann',
+    articleId: 'a'.repeat(24),
+    nodeId: 'f'.repeat(24),
+    excerpt: 'Buy cheap watches',
     reason: 'needs a source',
+    reasonCode: 'spam',
     before: { status: 'visible' },
     after: { status: 'hidden' },
     createdAt: '2025-01-01T00:00:00.000Z',

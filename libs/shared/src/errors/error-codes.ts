@@ -13,6 +13,10 @@ export const ERROR_CODES = {
   NOT_FOUND: 'NOT_FOUND',
   USERNAME_TAKEN: 'USERNAME_TAKEN',
   ALREADY_FLAGGED: 'ALREADY_FLAGGED',
+  /** A decision is appealed once. */
+  ALREADY_APPEALED: 'ALREADY_APPEALED',
+  /** The appeal was decided meanwhile. */
+  APPEAL_DECIDED: 'APPEAL_DECIDED',
   QUOTE_NOT_FOUND: 'QUOTE_NOT_FOUND',
   SELF_VOTE: 'SELF_VOTE',
   LOCKED: 'LOCKED',
@@ -23,6 +27,8 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** The same author posted the same text under the same parent within a day. */
   DUPLICATE: 'DUPLICATE',
+  /** Another revision of the same article is being applied at this moment. */
+  REVISION_IN_PROGRESS: 'REVISION_IN_PROGRESS',
   /** The server failed; nothing the client sent is to blame. */
   INTERNAL: 'INTERNAL',
 } as const;

@@ -4,6 +4,8 @@ import type { Actor } from '@agora/shared';
 /** The signed-in user, with the facts permissions need. */
 export interface RequestUser extends Actor {
   username: string;
+  /** When the account was made: new accounts write less (see trustLevel). */
+  createdAt?: Date;
 }
 
 export interface AuthedRequest {

@@ -19,9 +19,12 @@ export function statusForCode(code: ErrorCode): number {
       return 404;
     case ERROR_CODES.USERNAME_TAKEN:
     case ERROR_CODES.ALREADY_FLAGGED:
+    case ERROR_CODES.ALREADY_APPEALED:
+    case ERROR_CODES.APPEAL_DECIDED:
       return 409;
     case ERROR_CODES.WITHDRAWN:
     case ERROR_CODES.DUPLICATE:
+    case ERROR_CODES.REVISION_IN_PROGRESS:
       return 409;
     case ERROR_CODES.PAYLOAD_TOO_LARGE:
       return 413;

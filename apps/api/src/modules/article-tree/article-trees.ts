@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { noReplies, type ArgumentNode, type NodeFigures, type StoredLiveEvent } from '@agora/shared';
+import { noReplies, type ArgumentNode, type NodeFigures, type StoredLiveEvent, type VoteTotals } from '@agora/shared';
 import { ArticleCountersRepository } from '../articles/article-counters.repository';
 import { toArgumentNode } from '../nodes/node.mapper';
 import type { NodeRecord } from '../nodes/node.model';
@@ -88,13 +88,18 @@ export class ArticleTrees {
   }
 
   /** A node's figures as the article's tree gives them (public or not). */
-  async figuresFor(node: NodeRecord): Promise<NodeFigures> {
+  async figuresFor(node: Pick<NodeRecord, '_id' | 'articleId' | 'votes'>): Promise<NodeFigures> {
     return (await this.tree(String(node.articleId))).figuresFor({ id: String(node._id), votes: node.votes });
   }
 
   /** A stored node as the viewer may see it, with its figures. */
   async view(node: NodeRecord, viewer: Parameters<typeof toArgumentNode>[1]): Promise<ArgumentNode> {
     return toArgumentNode(node, viewer, await this.figuresFor(node));
+  }
+
+  /** A node's vote totals as a vote here left them: applied to the article's tree if it is in memory. */
+  setVotes(articleId: string, nodeId: string, votes: VoteTotals, votesVersion: number): void {
+    this.loaded(articleId)?.setVotes(nodeId, votes, votesVersion);
   }
 
   /** A node written here, as now stored: applied to the article's tree if it is in memory. */
@@ -104,6 +109,8 @@ export class ArticleTrees {
 
   /** Applies one of an article's events, as every instance does in seq order. */
   apply(event: StoredLiveEvent): void {
+    // A revision moves and re-anchors nodes all over the tree: it is read afresh rather than patched.
+    if (event.name === 'article:revised') return this.forget(event.payload.articleId);
     const entry = this.entries.get(event.payload.articleId);
     if (!entry) return;
     if (entry.tree) applyTo(entry.tree, event);
@@ -126,6 +133,7 @@ function applyTo(tree: ArticleTree, event: StoredLiveEvent): void {
       tree.setVotes(event.payload.nodeId, event.payload.votes, event.payload.votesVersion);
       return;
     case 'article:updated':
+    case 'article:revised':
       return;
   }
 }

@@ -32,6 +32,8 @@ export function toArticleSummary(a: ArticleRecord, activity: ArticleActivity | n
     locked: !!a.locked,
     createdAt,
     lastActivityAt: later(createdAt, lastReplyAt),
+    revision: a.revision ?? 0,
+    revisedAt: a.revisedAt ? new Date(a.revisedAt).toISOString() : null,
   };
 }
 

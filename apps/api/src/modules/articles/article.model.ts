@@ -18,6 +18,9 @@ export class Article {
   @Prop({ type: Date, required: true }) createdAt!: Date;
   /** Where the article comes from: the import's fields over the text's front matter. Absent on older articles. */
   @Prop({ type: Object, default: undefined }) metadata?: ArticleMetadata;
+  /** The version of the text now shown (see ArticleRevisionDoc); absent (0) until the first revision. */
+  @Prop({ type: Number, default: undefined }) revision?: number;
+  @Prop({ type: Date, default: undefined }) revisedAt?: Date;
 }
 
 /** Its reply count and last activity follow from its tree (see ArticleTrees). */
@@ -28,7 +31,7 @@ ArticleSchema.index({ slug: 1 }, { unique: true });
 ArticleSchema.index({ createdAt: -1 });
 
 /**
- * An article's text, split, kept apart from the article: it never changes once imported, and the
+ * An article's current text, split, kept apart from the article: it changes only at a revision, and the
  * article document, which every vote and reply reads and every reply updates, stays small (FerretDB
  * reads and rewrites a document whole, so a 30 kB text made each of those cost milliseconds).
  */
@@ -39,6 +42,8 @@ export class ArticleText {
   /** The text as imported, before normalisation. */
   @Prop({ required: true }) source!: string;
   @Prop({ type: [Object], default: [] }) paragraphs!: ArticleParagraph[];
+  /** The revision this text is (absent: 0, as imported). */
+  @Prop({ type: Number, default: undefined }) revision?: number;
 }
 
 export type ArticleTextRecord = ArticleText;

@@ -3,8 +3,6 @@ import {
   readingRole,
   DomainError,
   ERROR_CODES,
-  isoDate,
-  splitArticle,
   openDisputes,
   type ArticleDetail,
   type ArticleListItem,
@@ -25,6 +23,7 @@ import { buildArticleNodes } from './article-nodes';
 import { ArticleCountersRepository } from './article-counters.repository';
 import { toArticleDetail, toArticleSummary } from './article.mapper';
 import { ArticlesRepository } from './articles.repository';
+import { splitForImport } from './split-import';
 
 export interface ImportResult {
   article: ArticleDetail;
@@ -117,7 +116,7 @@ export class ArticlesService {
     const article = await this.articles.findById(id);
     if (!article) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
     const tree = await this.trees.tree(id);
-    const state = `${tree.version}:${Number(!!article.locked)}:${article.title}`;
+    const state = `${article.revision ?? 0}:${tree.version}:${Number(!!article.locked)}:${article.title}`;
     let screen = this.screens.get(id);
     if (screen?.state !== state) {
       const detail = toArticleDetail(article, tree);
@@ -143,25 +142,7 @@ export class ArticlesService {
    */
   async import(input: ImportArticleInput): Promise<ImportResult> {
     const source = input.text;
-    // Binary data: NUL bytes or many replacement characters from a failed UTF-8 decode.
-    if (source.includes('\u0000') || (source.match(/\uFFFD/g)?.length ?? 0) > 8) {
-      throw new DomainError(ERROR_CODES.ARTICLE_INVALID, 'The text looks like binary data, not an article.');
-    }
-    const split = splitArticle(source);
-    if (input.title) split.title = input.title.trim();
-    // Given fields win over the front matter; a given time is stored in UTC like one read from the text.
-    const given = { ...input.metadata, ...(input.metadata?.publishedAt ? { publishedAt: isoDate(input.metadata.publishedAt) } : {}) };
-    if (split.paragraphs.length === 0 || split.paragraphs.every((p) => p.sentences.length === 0)) {
-      throw new DomainError(ERROR_CODES.ARTICLE_INVALID, 'The text has no sentences to debate.');
-    }
-    const nodes = 1 + split.paragraphs.reduce((n, p) => n + 1 + p.sentences.length, 0);
-    if (split.paragraphs.length > this.config.IMPORT_MAX_PARAGRAPHS || nodes > this.config.IMPORT_MAX_NODES) {
-      throw new DomainError(
-        ERROR_CODES.PAYLOAD_TOO_LARGE,
-        `The article makes ${split.paragraphs.length} paragraphs and ${nodes} argument nodes; at most ${this.config.IMPORT_MAX_PARAGRAPHS} and ${this.config.IMPORT_MAX_NODES} are taken.`,
-        { paragraphs: split.paragraphs.length, nodes },
-      );
-    }
+    const { split, metadata } = splitForImport(input, this.config);
     const hash = createHash('sha256').update(source).digest('hex');
     const existing = await this.articles.findByHash(hash);
     if (existing?.state === 'ready') return { article: await this.get(String(existing._id)), created: false };
@@ -181,7 +162,7 @@ export class ArticlesService {
           slug,
           hash,
           rootNodeId: root._id,
-          metadata: { ...split.metadata, ...given },
+          metadata,
           state: 'importing',
           locked: false,
           paragraphCount: paragraphs.length,

@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { AuditAction } from '@agora/shared';
+import type { AuditAction, ReasonCode } from '@agora/shared';
 import { Schema as MongooseSchema, type Types } from 'mongoose';
 
 /** One moderation action, kept for ever: nothing a moderator does goes unrecorded. */
@@ -14,7 +14,13 @@ export class AuditEntryDoc {
   @Prop({ type: MongooseSchema.Types.ObjectId, required: true }) targetId!: Types.ObjectId;
   /** The user the target belongs to (a node's author, or the user), for their moderation history. */
   @Prop({ type: MongooseSchema.Types.ObjectId, default: null }) subjectUserId!: Types.ObjectId | null;
+  /** Denormalised, like actorName, so the log reads without joins. */
+  @Prop({ type: String, default: null }) subjectUserName!: string | null;
+  /** The thread and node a node entry links to (null for users; an article's own id for articles). */
+  @Prop({ type: MongooseSchema.Types.ObjectId, default: null }) articleId!: Types.ObjectId | null;
+  @Prop({ type: String, default: null }) excerpt!: string | null;
   @Prop({ type: String, default: null }) reason!: string | null;
+  @Prop({ type: String, default: null }) reasonCode!: ReasonCode | null;
   @Prop({ type: Object, default: null }) before!: Record<string, unknown> | null;
   @Prop({ type: Object, default: null }) after!: Record<string, unknown> | null;
   @Prop({ type: Date, required: true }) createdAt!: Date;
@@ -23,3 +29,4 @@ export class AuditEntryDoc {
 export const AuditEntrySchema = SchemaFactory.createForClass(AuditEntryDoc);
 AuditEntrySchema.index({ createdAt: -1, _id: -1 });
 AuditEntrySchema.index({ subjectUserId: 1, createdAt: -1 });
+AuditEntrySchema.index({ actorId: 1, _id: -1 });

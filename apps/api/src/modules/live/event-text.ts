@@ -9,8 +9,10 @@ export const nodeIdOf = (event: StoredLiveEvent): string | null => (event.name =
  */
 export function withoutText(event: StoredLiveEvent): StoredLiveEvent {
   if (event.name !== 'node:created' && event.name !== 'node:updated') return event;
-  if (event.payload.node.text === '') return event;
-  return { name: event.name, payload: { ...event.payload, node: { ...event.payload.node, text: '' } } } as StoredLiveEvent;
+  // A decision's reason is not kept either: it is for the author and moderators, who read it from the node.
+  const { moderation, ...node } = event.payload.node;
+  if (event.payload.node.text === '' && !moderation) return event;
+  return { name: event.name, payload: { ...event.payload, node: { ...node, text: '' } } } as StoredLiveEvent;
 }
 
 /** What a replay needs of a node as it is now. */

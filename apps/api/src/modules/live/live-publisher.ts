@@ -26,6 +26,8 @@ export abstract class LivePublisher {
   /** Coalesced: bursts on one node go out once, with the newest totals. */
   abstract voteChanged(articleId: string, nodeId: string, figures: VoteFigures): void;
   abstract articleUpdated(articleId: string, article: ArticleSummary): Promise<void>;
+  /** The article's text or anchors changed: every instance reads its tree and text afresh, every reader reloads. */
+  abstract articleRevised(articleId: string, revision: number, revisedAt: Date): Promise<void>;
   /** Sends a notification to its reader's own sockets, wherever they are connected. */
   abstract toUser(userId: string, notification: Notification): void;
 }

@@ -108,6 +108,10 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
     return this.publish(articleId, 'article:updated', { article });
   }
 
+  articleRevised(articleId: string, revision: number, revisedAt: Date): Promise<void> {
+    return this.publish(articleId, 'article:revised', { revision, revisedAt: revisedAt.toISOString() });
+  }
+
   toUser(userId: string, notification: Notification): void {
     this.namespace?.to(userRoom(userId)).emit('notification:created', notification);
   }
@@ -208,6 +212,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
           break;
         }
         case 'article:updated':
+        case 'article:revised':
           break;
       }
     }

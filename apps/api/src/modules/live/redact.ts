@@ -1,4 +1,4 @@
-import { canReadText, type Reader, type StoredLiveEvent } from '@agora/shared';
+import { canReadText, canSeeNonPublic, type Reader, type StoredLiveEvent } from '@agora/shared';
 
 /**
  * An event as one reader may receive it: node text they may not read (hidden, pending, removed) is
@@ -7,6 +7,9 @@ import { canReadText, type Reader, type StoredLiveEvent } from '@agora/shared';
 export function redactFor(viewer: Reader | null, event: StoredLiveEvent): StoredLiveEvent {
   if (event.name !== 'node:created' && event.name !== 'node:updated') return event;
   const node = event.payload.node;
-  if (node.withdrawn || canReadText(viewer, node)) return event;
-  return { name: event.name, payload: { ...event.payload, node: { ...node, text: '' } } } as StoredLiveEvent;
+  // The decision's reason is the author's and the moderators' business only.
+  const { moderation, ...rest } = node;
+  const shown = moderation && !canSeeNonPublic(viewer, node) ? rest : node;
+  if (shown.withdrawn || canReadText(viewer, shown)) return shown === node ? event : ({ name: event.name, payload: { ...event.payload, node: shown } } as StoredLiveEvent);
+  return { name: event.name, payload: { ...event.payload, node: { ...shown, text: '' } } } as StoredLiveEvent;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCanWrite, assertModerator, DomainError, ERROR_CODES, type ArticleSummary } from '@agora/shared';
+import { assertCanWrite, assertModerator, DomainError, ERROR_CODES, type ArticleSummary, type LockInput } from '@agora/shared';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
 import { ArticleCountersRepository } from '../articles/article-counters.repository';
 import { toArticleSummary } from '../articles/article.mapper';
@@ -17,7 +17,7 @@ export class ArticleModerationService {
     private readonly counters: ArticleCountersRepository,
   ) {}
 
-  async lock(articleId: string, locked: boolean, reason: string | undefined, actor: RequestUser): Promise<ArticleSummary> {
+  async lock(articleId: string, { locked, reason, reasonCode }: LockInput, actor: RequestUser): Promise<ArticleSummary> {
     assertModerator(actor);
     assertCanWrite(actor);
     const article = await this.articles.findSummaryById(articleId);
@@ -31,7 +31,10 @@ export class ArticleModerationService {
       targetType: 'article',
       targetId: article._id,
       subjectUserId: null,
+      articleId: article._id,
+      excerpt: article.title ?? null,
       reason: reason ?? null,
+      reasonCode: reason ? reasonCode : null,
       before: { locked: !!article.locked },
       after: { locked },
     });

@@ -10,6 +10,7 @@ export class AuditLogService {
 
   page(query: AuditQuery, actor: RequestUser): Promise<Page<AuditEntry>> {
     assertModerator(actor);
-    return this.audit.page(query.cursor, query.limit);
+    const { cursor, limit, ...filter } = query;
+    return this.audit.page(cursor, limit, filter);
   }
 }

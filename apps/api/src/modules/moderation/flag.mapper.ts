@@ -8,6 +8,7 @@ export function toFlagView(f: FlagRecord): FlagView {
     username: f.username ?? null,
     reason: f.reason,
     note: f.note ?? null,
+    weight: f.weight ?? 1,
     createdAt: new Date(f.createdAt).toISOString(),
   };
 }

@@ -15,6 +15,10 @@ export class FlagDoc {
   @Prop({ type: String, default: null }) note!: string | null;
   /** Open until a moderator approves or restores the node; only open flags count toward the threshold. */
   @Prop({ type: String, required: true, default: 'open' }) status!: 'open' | 'resolved';
+  /** What it counts toward the review threshold (see flagWeight), fixed when it is raised. */
+  @Prop({ type: Number, default: 1 }) weight!: number;
+  /** Whether moderators agreed (hid or removed the node) or not (approved or restored it): its author's accuracy. */
+  @Prop({ type: String, default: null }) outcome!: 'agreed' | 'disagreed' | null;
   @Prop({ type: Date, required: true }) createdAt!: Date;
 }
 
@@ -22,3 +26,4 @@ export type FlagRecord = FlagDoc;
 export const FlagSchema = SchemaFactory.createForClass(FlagDoc);
 FlagSchema.index({ nodeId: 1, userId: 1 }, { unique: true });
 FlagSchema.index({ nodeId: 1, status: 1 });
+FlagSchema.index({ userId: 1, outcome: 1 });

@@ -28,8 +28,36 @@ export class FlagsRepository {
     return this.flags.countDocuments({ nodeId, status: 'open' }).exec();
   }
 
+  /** The weights of a node's open flags (flags from before weights count 1). */
+  async openWeights(nodeId: Types.ObjectId): Promise<number[]> {
+    const docs = await this.flags.find({ nodeId, status: 'open' }, { weight: 1 }).lean<Pick<FlagRecord, 'weight'>[]>().exec();
+    return docs.map((d) => d.weight ?? 1);
+  }
+
+  /** How often moderators agreed with a reader's flags. */
+  async outcomesOf(userId: string): Promise<{ agreed: number; disagreed: number }> {
+    const user = oid(userId);
+    const [agreed, disagreed] = await Promise.all([
+      this.flags.countDocuments({ userId: user, outcome: 'agreed' }).exec(),
+      this.flags.countDocuments({ userId: user, outcome: 'disagreed' }).exec(),
+    ]);
+    return { agreed, disagreed };
+  }
+
+  /** A moderator hid or removed the node: its open flags were right. They stay open until the node is reviewed again. */
+  async agreeOpen(nodeId: Types.ObjectId): Promise<void> {
+    await this.flags.updateMany({ nodeId, status: 'open' }, { $set: { outcome: 'agreed' } }).exec();
+  }
+
+  /** A moderator approved or restored the node: its open flags were wrong, and are settled. */
   async resolveOpen(nodeId: Types.ObjectId): Promise<void> {
-    await this.flags.updateMany({ nodeId, status: 'open' }, { $set: { status: 'resolved' } }).exec();
+    await this.flags.updateMany({ nodeId, status: 'open' }, { $set: { status: 'resolved', outcome: 'disagreed' } }).exec();
+  }
+
+  /** Flags of any status on several nodes, newest first. */
+  findForNodes(nodeIds: Types.ObjectId[], limit: number): Promise<FlagRecord[]> {
+    if (nodeIds.length === 0) return Promise.resolve([]);
+    return this.flags.find({ nodeId: { $in: nodeIds } }).sort({ createdAt: -1, _id: -1 }).limit(limit).lean<FlagRecord[]>().exec();
   }
 
   /** Open flags of several nodes, newest first. */

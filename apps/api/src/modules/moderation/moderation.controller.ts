@@ -7,7 +7,7 @@ import { WriteThrottle } from '../../common/decorators/write-throttle.decorator'
 import { IdParamDto } from '../articles/dto/articles.dto';
 import { ArticleModerationService } from './article-moderation.service';
 import { AuditLogService } from './audit-log.service';
-import { AuditQueryDto, LockDto, ModerateNodeDto, PinDto, QueueQueryDto } from './dto/moderation.dto';
+import { AuditQueryDto, LockDto, ModerateNodeDto, PinDto, QueueQueryDto, SlowModeDto } from './dto/moderation.dto';
 import { ModerationQueueService } from './moderation-queue.service';
 import { NodeModerationService } from './node-moderation.service';
 
@@ -45,7 +45,14 @@ export class ModerationController {
   @HttpCode(200)
   @WriteThrottle()
   lockNode(@Param() { id }: IdParamDto, @Body() body: LockDto, @CurrentUser() user: RequestUser): Promise<ArgumentNode> {
-    return this.nodes.lock(id, body.locked, body.reason, user);
+    return this.nodes.lock(id, body, user);
+  }
+
+  @Post('nodes/:id/slow-mode')
+  @HttpCode(200)
+  @WriteThrottle()
+  slowMode(@Param() { id }: IdParamDto, @Body() body: SlowModeDto, @CurrentUser() user: RequestUser): Promise<ArgumentNode> {
+    return this.nodes.slowMode(id, body, user);
   }
 
   @Post('nodes/:id/pin')
@@ -59,6 +66,6 @@ export class ModerationController {
   @HttpCode(200)
   @WriteThrottle()
   lockArticle(@Param() { id }: IdParamDto, @Body() body: LockDto, @CurrentUser() user: RequestUser): Promise<ArticleSummary> {
-    return this.articles.lock(id, body.locked, body.reason, user);
+    return this.articles.lock(id, body, user);
   }
 }

@@ -9,7 +9,10 @@ import {
   DomainError,
   ERROR_CODES,
   type AuditAction,
+  type BanInput,
   type PublicUser,
+  type ReasonCode,
+  type SuspendInput,
   type Role,
 } from '@agora/shared';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
@@ -37,22 +40,22 @@ export class UserModerationService {
     private readonly audit: AuditRepository,
   ) {}
 
-  async suspend(userId: string, until: string, reason: string, actor: RequestUser): Promise<PublicUser> {
+  async suspend(userId: string, { until, reason, reasonCode }: SuspendInput, actor: RequestUser): Promise<PublicUser> {
     assertModerator(actor);
     assertCanWrite(actor);
     const target = await this.load(userId);
     assertMaySanction(actor, { id: userId, role: target.role });
     const end = new Date(until);
     assertSuspensionEnd(end);
-    return this.apply(target, { suspendedUntil: end, suspendReason: reason }, 'suspend', reason, actor);
+    return this.apply(target, { suspendedUntil: end, suspendReason: reason }, 'suspend', reason, actor, reasonCode);
   }
 
-  async ban(userId: string, reason: string, actor: RequestUser): Promise<PublicUser> {
+  async ban(userId: string, { reason, reasonCode }: BanInput, actor: RequestUser): Promise<PublicUser> {
     assertModerator(actor);
     assertCanWrite(actor);
     const target = await this.load(userId);
     assertMaySanction(actor, { id: userId, role: target.role });
-    return this.apply(target, { banned: true, banReason: reason }, 'ban', reason, actor);
+    return this.apply(target, { banned: true, banReason: reason }, 'ban', reason, actor, reasonCode);
   }
 
   /** Lifts a ban and any suspension. */
@@ -76,13 +79,13 @@ export class UserModerationService {
     return this.record(target, updated, 'role', reason ?? null, actor);
   }
 
-  private async apply(target: UserRecord, set: Sanctions, action: AuditAction, reason: string | null, actor: RequestUser): Promise<PublicUser> {
+  private async apply(target: UserRecord, set: Sanctions, action: AuditAction, reason: string | null, actor: RequestUser, reasonCode?: ReasonCode): Promise<PublicUser> {
     const updated = await this.users.update(String(target._id), set);
     if (!updated) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such user.');
-    return this.record(target, updated, action, reason, actor);
+    return this.record(target, updated, action, reason, actor, reasonCode);
   }
 
-  private async record(target: UserRecord, updated: UserRecord, action: AuditAction, reason: string | null, actor: RequestUser): Promise<PublicUser> {
+  private async record(target: UserRecord, updated: UserRecord, action: AuditAction, reason: string | null, actor: RequestUser, reasonCode?: ReasonCode): Promise<PublicUser> {
     await this.audit.record({
       action,
       actorId: actor.id,
@@ -90,7 +93,9 @@ export class UserModerationService {
       targetType: 'user',
       targetId: target._id,
       subjectUserId: target._id,
+      subjectUserName: target.username,
       reason,
+      reasonCode: reasonCode ?? null,
       before: standing(target),
       after: standing(updated),
     });

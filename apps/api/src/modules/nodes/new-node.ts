@@ -23,6 +23,7 @@ export function newNode(fields: Pick<NodeRecord, 'articleId' | 'type' | 'text' |
     withdrawn: false,
     history: [],
     attribution: null,
+    moderation: null,
     createdAt: new Date(),
     editedAt: null,
     version: 1,

@@ -1,6 +1,6 @@
-import { canReadText, type ArgumentNode, type NodeFigures, type VoteHistogram } from '@agora/shared';
+import { canReadText, canSeeNonPublic, type ArgumentNode, type NodeFigures, type NodeModeration, type VoteHistogram } from '@agora/shared';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
-import type { NodeRecord } from './node.model';
+import type { NodeModerationRecord, NodeRecord } from './node.model';
 
 export type Viewer = Pick<RequestUser, 'id' | 'role'> | null | undefined;
 
@@ -43,5 +43,19 @@ export function toArgumentNode(n: NodeRecord, viewer: Viewer, figures: NodeFigur
     out.question = !!n.question;
   }
   if (n.origin === 'article' && n.stance !== undefined) out.stance = n.stance;
+  if (n.slowModeSeconds) out.slowModeSeconds = n.slowModeSeconds;
+  if (n.moderation && canSeeNonPublic(viewer, { authorId })) out.moderation = toNodeModeration(n.moderation);
+  if (n.orphan) out.orphaned = true;
   return out;
+}
+
+export function toNodeModeration(m: NodeModerationRecord): NodeModeration {
+  return {
+    decisionId: String(m.decisionId),
+    action: m.action,
+    reason: m.reason ?? null,
+    reasonCode: m.reasonCode ?? null,
+    decidedAt: new Date(m.decidedAt).toISOString(),
+    appeal: m.appeal ?? null,
+  };
 }

@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { NodeStatus, NodeType } from '@agora/shared';
+import type { AppealStatus, NodeStatus, NodeType, ReasonCode } from '@agora/shared';
 import { Schema as MongooseSchema, type Types } from 'mongoose';
 
 /**
@@ -32,6 +32,8 @@ export class ArgumentNodeDoc {
   @Prop({ default: 0 }) flagCount!: number;
   @Prop({ default: false }) locked!: boolean;
   @Prop({ default: false }) pinned!: boolean;
+  /** Slow mode: seconds one reader must wait between replies anywhere beneath this node (0: off). */
+  @Prop({ type: Number, default: 0 }) slowModeSeconds?: number;
   /** Withdrawn by its author: the text is gone, the replies stay. */
   @Prop({ default: false }) withdrawn!: boolean;
   /**
@@ -44,10 +46,34 @@ export class ArgumentNodeDoc {
   @Prop({ type: Boolean, default: undefined }) question?: boolean;
   /** A paragraph's claim: whether it argues for or against the article's thesis (null: it makes no claim). */
   @Prop({ type: String, default: undefined }) stance?: 'for' | 'against' | null;
+  /** The decision that hid or removed it, for its author to read and appeal; null while it is in view. */
+  @Prop({ type: Object, default: null }) moderation!: NodeModerationRecord | null;
+  /**
+   * Set when a revision of the article's text left the node without its place (see RevisionsService):
+   * the passage it was anchored to, its paragraph then, and the revision. Absent or null otherwise.
+   */
+  @Prop({ type: Object, default: undefined }) orphan?: NodeOrphan | null;
   @Prop({ type: Date, required: true }) createdAt!: Date;
   @Prop({ type: Date, default: null }) editedAt!: Date | null;
   /** Grows by one with every change of anything but the votes: newer fields win wherever they meet older ones. */
   @Prop({ default: 1 }) version!: number;
+}
+
+export interface NodeModerationRecord {
+  decisionId: Types.ObjectId;
+  action: 'hide' | 'remove';
+  reason: string | null;
+  reasonCode: ReasonCode | null;
+  decidedAt: Date;
+  /** Who decided: an appeal goes to anyone else. */
+  decidedBy: Types.ObjectId | null;
+  appeal: AppealStatus | null;
+}
+
+export interface NodeOrphan {
+  exact: string | null;
+  paragraphIndex: number | null;
+  revision: number;
 }
 
 export type NodeRecord = ArgumentNodeDoc;

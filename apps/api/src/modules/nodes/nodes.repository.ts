@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { NodeStatus } from '@agora/shared';
+import type { AppealStatus, NodeStatus } from '@agora/shared';
 import { Types, type Model, type QueryFilter, type UpdateQuery } from 'mongoose';
 import { InjectModeratedFacts } from '../../infra/cache/moderated-facts.module';
 import type { ModeratedFacts } from '../../infra/cache/moderated-facts';
@@ -37,6 +37,9 @@ function votesDelta(before: number | null, after: number | null): Record<string,
 }
 
 /** Nodes as stored. Every update is one atomic single-document operation. */
+/** A node's vote totals as a vote left them. */
+export type MovedVotes = Pick<NodeRecord, '_id' | 'articleId' | 'votes' | 'votesVersion'>;
+
 @Injectable()
 export class NodesRepository {
   constructor(
@@ -99,6 +102,34 @@ export class NodesRepository {
     return this.nodes.find(filter, LISTED).lean<NodeRecord[]>().exec();
   }
 
+  /** Every node of an article, any status, with what a revision of its text reads of it. */
+  findForRevision(articleId: string | Types.ObjectId): Promise<NodeRecord[]> {
+    const fields = { parentId: 1, ancestors: 1, depth: 1, origin: 1, type: 1, text: 1, paragraphIndex: 1, sentenceIndex: 1, anchor: 1, version: 1, orphan: 1 };
+    return this.nodes.find({ articleId: oid(articleId) }, fields).lean<NodeRecord[]>().exec();
+  }
+
+  /**
+   * Applies a revision's node changes, each a single-document `$set` of absolute values by id, and its
+   * new nodes, each inserted only if absent: applied twice, they leave the same nodes as once.
+   */
+  async applyRevision(updates: readonly { id: Types.ObjectId; set: Record<string, unknown> }[], inserts: readonly NodeRecord[]): Promise<void> {
+    const ops = [
+      ...updates.map((u) => ({ updateOne: { filter: { _id: oid(u.id) }, update: { $set: u.set } } })),
+      ...inserts.map((n) => ({ updateOne: { filter: { _id: oid(n._id) }, update: { $setOnInsert: n }, upsert: true } })),
+    ];
+    for (let i = 0; i < ops.length; i += 500) await retryTransient(() => this.nodes.collection.bulkWrite(ops.slice(i, i + 500), { ordered: false }));
+  }
+
+  /** The article's nodes orphaned by a revision, any status. */
+  findOrphans(articleId: string | Types.ObjectId): Promise<NodeRecord[]> {
+    return this.nodes.find({ articleId: oid(articleId), orphan: { $ne: null } }, LISTED).sort({ createdAt: 1 }).lean<NodeRecord[]>().exec();
+  }
+
+  /** Every node beneath one, at any depth. */
+  findDescendants(id: string | Types.ObjectId): Promise<Pick<NodeRecord, '_id' | 'ancestors' | 'version'>[]> {
+    return this.nodes.find({ ancestors: oid(id) }, { ancestors: 1, version: 1 }).lean<Pick<NodeRecord, '_id' | 'ancestors' | 'version'>[]>().exec();
+  }
+
   findParagraphClaim(articleId: string, paragraphIndex: number): Promise<NodeRecord | null> {
     return this.nodes.findOne({ articleId: oid(articleId), paragraphIndex, type: 'claim', origin: 'article' }, LISTED).lean<NodeRecord>().exec();
   }
@@ -118,8 +149,8 @@ export class NodesRepository {
    * `votesVersion`; returns the node as updated (null if it is gone). The driver's own call: the
    * update is computed here from a validated vote, and mongoose's casting was a good part of a vote's CPU.
    */
-  async moveVotes(id: Types.ObjectId, before: number | null, after: number | null): Promise<NodeRecord | null> {
-    return retryTransient(() => this.nodes.collection.findOneAndUpdate({ _id: id }, { $inc: votesDelta(before, after) }, { returnDocument: 'after' })) as Promise<NodeRecord | null>;
+  async moveVotes(id: Types.ObjectId, before: number | null, after: number | null): Promise<MovedVotes | null> {
+    return retryTransient(() => this.nodes.collection.findOneAndUpdate({ _id: id }, { $inc: votesDelta(before, after) }, { returnDocument: 'after' })) as Promise<MovedVotes | null>;
   }
 
   /**
@@ -137,6 +168,37 @@ export class NodesRepository {
 
   countUserPosts(authorId: string): Promise<number> {
     return this.nodes.countDocuments({ authorId: oid(authorId), origin: 'user' }).exec();
+  }
+
+  /** Of these nodes, those in slow mode, slowest first. */
+  findSlowed(ids: Types.ObjectId[]): Promise<Pick<NodeRecord, '_id' | 'slowModeSeconds'>[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.nodes.find({ _id: { $in: ids }, slowModeSeconds: { $gt: 0 } }, { slowModeSeconds: 1 }).sort({ slowModeSeconds: -1 }).lean<Pick<NodeRecord, '_id' | 'slowModeSeconds'>[]>().exec();
+  }
+
+  /** When the user last replied anywhere beneath `threadId`. */
+  async lastReplyBeneath(threadId: Types.ObjectId, authorId: string): Promise<Date | null> {
+    const last = await this.nodes.findOne({ ancestors: threadId, authorId: oid(authorId) }, { createdAt: 1 }).sort({ createdAt: -1 }).lean<Pick<NodeRecord, 'createdAt'>>().exec();
+    return last?.createdAt ?? null;
+  }
+
+  /** A user's replies in public view: with their account's age, what makes them trusted. */
+  countApprovedPosts(authorId: string): Promise<number> {
+    return this.nodes.countDocuments({ authorId: oid(authorId), origin: 'user', status: 'visible', withdrawn: { $ne: true } }).exec();
+  }
+
+  /** The ids of a user's latest posts, newest first. */
+  async findIdsByAuthor(authorId: string, limit: number): Promise<Types.ObjectId[]> {
+    const docs = await this.nodes.find({ authorId: oid(authorId) }, { _id: 1 }).sort({ createdAt: -1 }).limit(limit).lean<{ _id: Types.ObjectId }[]>().exec();
+    return docs.map((d) => d._id);
+  }
+
+  /** Sets the appeal state of the node's decision, only while that decision stands. */
+  setAppeal(id: Types.ObjectId, decisionId: Types.ObjectId, appeal: AppealStatus): Promise<NodeRecord | null> {
+    return this.nodes
+      .findOneAndUpdate({ _id: id, 'moderation.decisionId': decisionId }, { $set: { 'moderation.appeal': appeal }, $inc: { version: 1 } }, { new: true })
+      .lean<NodeRecord>()
+      .exec();
   }
 
   /** Updates a node's own fields; a change of `locked` is announced (see ModeratedFacts). The update must move `version`. */

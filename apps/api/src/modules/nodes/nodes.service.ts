@@ -4,12 +4,14 @@ import {
   assertMay,
   DomainError,
   ERROR_CODES,
+  isModerator,
   isPublic,
   locateQuote,
   NODE_HISTORY_KEPT,
   preModerationReason,
   readableVersions,
   repeatsSibling,
+  slowModeWait,
   type Anchor,
   type ArgumentNode,
   type NodeSituation,
@@ -26,6 +28,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ArticleTrees } from '../article-tree/article-trees';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { listingScope } from '../articles/articles.service';
+import { nodeSubject } from '../audit/audit-subject';
 import { AuditRepository } from '../audit/audit.repository';
 import { LivePublisher } from '../live/live-publisher';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -174,6 +177,7 @@ export class NodesService {
    */
   private async createReply(parent: ReplyParent, type: ReplyType, text: string, anchor: Anchor | null, actor: RequestUser, articleLocked: boolean): Promise<ArgumentNode> {
     assertMay('reply', actor, { node: situationOf(parent), articleLocked, threadLocked: !articleLocked && (await this.nodes.isLockedPath(parent)) });
+    await this.assertSlowModeAllows(parent, actor);
     // Read from the article's tree in memory: a double submission costs no query. Pending posts are not
     // in it, and two identical posts racing on two instances may both pass: this guards against
     // repeats, not against abuse (rate limits do that).
@@ -192,7 +196,7 @@ export class NodesService {
     if (pendingReason) {
       const node = await this.nodes.insert(reply);
       await this.audit.record({
-        action: 'auto-pending', actorId: null, actorName: null, targetType: 'node', targetId: node._id, subjectUserId: actor.id,
+        action: 'auto-pending', actorId: null, actorName: null, ...nodeSubject(node),
         reason: `Pre-moderation: ${pendingReason}`, before: null, after: { status: 'pending' },
       });
       return this.view(node, actor);
@@ -235,7 +239,7 @@ export class NodesService {
     const wasPublic = isPublic(node.status);
     if (status !== node.status) {
       await this.audit.record({
-        action: 'auto-pending', actorId: null, actorName: null, targetType: 'node', targetId: updated._id, subjectUserId: actor.id,
+        action: 'auto-pending', actorId: null, actorName: null, ...nodeSubject(updated),
         reason: `Pre-moderation of an edit: ${pendingReason}`, before: { status: node.status }, after: { status },
       });
     }
@@ -252,6 +256,16 @@ export class NodesService {
       editedAt: node.editedAt ? new Date(node.editedAt).toISOString() : null,
       versions: readableVersions(viewer, { authorId, withdrawn: !!node.withdrawn }, (node.history ?? []).map((h) => ({ text: h.text, writtenAt: h.editedAt, status: h.status }))),
     };
+  }
+
+  /** In a slowed thread (the parent or any node above it), a reader waits between replies; moderators do not. */
+  private async assertSlowModeAllows(parent: ReplyParent, actor: RequestUser): Promise<void> {
+    if (isModerator(actor)) return;
+    const slowed = await this.nodes.findSlowed([...(parent.ancestors ?? []), parent._id].map((id) => new Types.ObjectId(String(id))));
+    for (const thread of slowed) {
+      const wait = slowModeWait(await this.nodes.lastReplyBeneath(thread._id, actor.id), thread.slowModeSeconds ?? 0);
+      if (wait > 0) throw new DomainError(ERROR_CODES.RATE_LIMITED, `This thread is in slow mode: you may reply again in ${wait} s.`, { retryAfter: wait });
+    }
   }
 
   /** Why a text by `actor` must wait for review, or null (see preModerationReason). */

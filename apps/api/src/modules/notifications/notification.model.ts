@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { NOTIFICATION_KINDS, type NotificationKind } from '@agora/shared';
+import { NOTIFICATION_KINDS, type NotificationKind, type ReasonCode } from '@agora/shared';
 import { Schema as MongooseSchema, type Types } from 'mongoose';
 
 /**
@@ -17,6 +17,8 @@ export class NotificationDoc {
   @Prop({ type: String, default: null }) actorName!: string | null;
   /** Moderation: the decision and its reason. Replies and mentions are read from their node when listed, so hidden text never shows. */
   @Prop({ type: String, default: '' }) text!: string;
+  /** Moderation: the category of the reason. */
+  @Prop({ type: String, default: null }) reasonCode?: ReasonCode | null;
   /** Votes: new ratings since the reader last marked it read (absent right after, see readCount). */
   @Prop({ type: Number, default: 0 }) count!: number;
   /** Votes: the count the reader saw when they marked it read. */

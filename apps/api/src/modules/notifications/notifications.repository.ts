@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { NotificationKind } from '@agora/shared';
+import type { NotificationKind, ReasonCode } from '@agora/shared';
 import { Types, type QueryFilter, type Model } from 'mongoose';
 import { NotificationDoc, type NotificationRecord } from './notification.model';
 
@@ -14,6 +14,7 @@ export interface NewNotification {
   articleId: string | Types.ObjectId;
   actorName: string | null;
   text?: string;
+  reasonCode?: ReasonCode | null;
   /** Distinguishes several notifications of one kind about one node (moderation decisions over time). */
   occasion?: string;
 }
@@ -43,6 +44,7 @@ export class NotificationsRepository {
       articleId: oid(n.articleId),
       actorName: n.actorName,
       text: n.text ?? '',
+      ...(n.reasonCode ? { reasonCode: n.reasonCode } : {}),
       count: 0,
       read: false,
       createdAt: new Date(),

@@ -6,7 +6,9 @@ import {
   mentionedUsernames,
   votesSummary,
   type MarkNotificationsReadInput,
+  type AppealOutcome,
   type ModerationAction,
+  type ReasonCode,
   type Notification,
   type NotificationPage,
   type NotificationsQuery,
@@ -89,12 +91,22 @@ export class NotificationsService implements BeforeApplicationShutdown {
   }
 
   /** A moderator (or the flag threshold, `actor` null) decided about a post: its author is told why. */
-  async moderated(node: NodeRecord, action: ModerationAction, reason: string | null, actor: Pick<RequestUser, 'username'> | null): Promise<void> {
+  async moderated(node: NodeRecord, action: ModerationAction, reason: string | null, actor: Pick<RequestUser, 'username'> | null, reasonCode: ReasonCode | null = null): Promise<void> {
     if (!node.authorId) return;
     await this.guard('moderation', async () => {
       const by = actor ? DECISIONS[action] : DECISIONS[action].replace('by a moderator', 'automatically after readers flagged it');
       const text = `Your argument “${excerpt(node.text, ARGUMENT_EXCERPT)}” ${by}.${reason ? ` Reason: ${reason}` : ''}`;
-      await this.send({ userId: node.authorId!, kind: 'moderation', nodeId: node._id, articleId: node.articleId, actorName: actor?.username ?? null, text, occasion: String(Date.now()) }, text);
+      await this.send({ userId: node.authorId!, kind: 'moderation', nodeId: node._id, articleId: node.articleId, actorName: actor?.username ?? null, text, reasonCode, occasion: String(Date.now()) }, text);
+    });
+  }
+
+  /** The author hears how another moderator decided their appeal. */
+  async appealDecided(node: NodeRecord, outcome: AppealOutcome, reason: string, actor: Pick<RequestUser, 'username'>): Promise<void> {
+    if (!node.authorId) return;
+    await this.guard('appeal', async () => {
+      const how = outcome === 'overturn' ? 'was granted: the decision is overturned and your argument is public again' : 'was turned down: the decision stands';
+      const text = `Your appeal about “${excerpt(node.text, ARGUMENT_EXCERPT)}” ${how}. Reason: ${reason}`;
+      await this.send({ userId: node.authorId!, kind: 'moderation', nodeId: node._id, articleId: node.articleId, actorName: actor.username, text, occasion: `appeal-${Date.now()}` }, text);
     });
   }
 
@@ -124,6 +136,7 @@ export class NotificationsService implements BeforeApplicationShutdown {
       articleId: String(n.articleId),
       actorName: n.actorName,
       text,
+      ...(n.kind === 'moderation' ? { reasonCode: n.reasonCode ?? null } : {}),
       read: n.read,
       createdAt: new Date(n.createdAt).toISOString(),
     };

@@ -52,6 +52,12 @@ export class SearchIndex implements OnModuleInit {
   }
 
   private apply(event: StoredLiveEvent): void {
+    // A revision rewrites the article's own nodes without an event each: the index is read again when next searched.
+    if (event.name === 'article:revised') {
+      this.entries = null;
+      this.loading = null;
+      return;
+    }
     if (event.name !== 'node:created' && event.name !== 'node:updated') return;
     if (this.entries) this.put(this.entries, event.payload.node);
     else if (this.loading) this.early.push(event.payload.node);

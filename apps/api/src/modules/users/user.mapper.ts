@@ -14,5 +14,5 @@ export function toPublicUser(u: UserRecord): PublicUser {
 }
 
 export function toRequestUser(u: RequestAccount): RequestUser {
-  return { id: String(u._id), username: u.username, role: u.role, suspendedUntil: u.suspendedUntil, banned: !!u.banned };
+  return { id: String(u._id), username: u.username, role: u.role, suspendedUntil: u.suspendedUntil, banned: !!u.banned, createdAt: u.createdAt };
 }

@@ -11,8 +11,8 @@ import { User } from './user.model';
 export type UserRecord = User;
 
 /** What a request needs to know of the account it acts as. */
-const REQUEST_ACCOUNT = { username: 1, role: 1, suspendedUntil: 1, banned: 1, tokenVersion: 1 } as const;
-export type RequestAccount = Pick<UserRecord, '_id' | 'username' | 'role' | 'suspendedUntil' | 'banned' | 'tokenVersion'>;
+const REQUEST_ACCOUNT = { username: 1, role: 1, suspendedUntil: 1, banned: 1, tokenVersion: 1, createdAt: 1 } as const;
+export type RequestAccount = Pick<UserRecord, '_id' | 'username' | 'role' | 'suspendedUntil' | 'banned' | 'tokenVersion'> & Partial<Pick<UserRecord, 'createdAt'>>;
 
 /**
  * The number of admins, kept beside the accounts so that "never the last admin" holds with single-document
@@ -67,6 +67,16 @@ export class UsersRepository implements OnModuleInit {
   findManyByUsernames(names: string[]): Promise<UserRecord[]> {
     if (names.length === 0) return Promise.resolve([]);
     return this.users.find({ usernameLower: { $in: names } }, { passwordHash: 0 }).lean<UserRecord[]>().exec();
+  }
+
+  /**
+   * Accounts whose name starts with `prefix` (any case), in name order after the name `after`; the
+   * anchored pattern on the lower-cased name walks its unique index.
+   */
+  searchByPrefix(prefix: string, after: string | undefined, limit: number): Promise<UserRecord[]> {
+    const escaped = prefix.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const filter: Record<string, unknown> = { usernameLower: { $regex: `^${escaped}`, ...(after ? { $gt: after } : {}) } };
+    return this.users.find(filter, { passwordHash: 0 }).sort({ usernameLower: 1 }).limit(limit).lean<UserRecord[]>().exec();
   }
 
   findManyByIds(ids: (string | Types.ObjectId)[]): Promise<UserRecord[]> {

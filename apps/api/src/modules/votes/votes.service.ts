@@ -103,8 +103,8 @@ export class VotesService implements BeforeApplicationShutdown {
     const moved = await this.nodes.moveVotes(id, before, value);
     if (!moved) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such node.');
     this.settled.add(voteId(nodeId, actor.id));
-    this.trees.put(moved);
     const articleId = String(moved.articleId);
+    this.trees.setVotes(articleId, nodeId, moved.votes as VoteTotals, moved.votesVersion);
     const { strength, rated } = await this.trees.figuresFor(moved);
     const votes = moved.votes as VoteTotals;
     this.live.voteChanged(articleId, nodeId, { votes, votesVersion: moved.votesVersion, strength, rated });

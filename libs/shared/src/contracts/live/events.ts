@@ -12,6 +12,7 @@ export const LIVE_EVENTS = {
   nodeUpdated: 'node:updated',
   voteChanged: 'vote:changed',
   articleUpdated: 'article:updated',
+  articleRevised: 'article:revised',
   presence: 'presence',
 } as const;
 export type LiveEventName = (typeof LIVE_EVENTS)[keyof typeof LIVE_EVENTS];
@@ -55,6 +56,8 @@ export interface LivePayloads {
   /** `votesVersion` orders one node's totals: a client keeps the highest it has seen. */
   'vote:changed': Sequenced & WithStrengths & { nodeId: string; votes: VoteTotals; votesVersion: number; strength: number; rated: boolean };
   'article:updated': Sequenced & { article: ArticleSummary };
+  /** The article's text or its anchors changed (a revision, an orphan attached): every view of it is read afresh. */
+  'article:revised': Sequenced & { revision: number; revisedAt: string };
   presence: { articleId: string; viewers: number; seq?: undefined };
 }
 

@@ -73,6 +73,10 @@ export interface ArticleSummary {
   locked: boolean;
   createdAt: string;
   lastActivityAt: string;
+  /** The version of the text shown: 0 as imported, one more at each revision (see RevisionResult). */
+  revision: number;
+  /** When the text was last revised; null when never. */
+  revisedAt: string | null;
 }
 
 /** An article as the home page lists it. */

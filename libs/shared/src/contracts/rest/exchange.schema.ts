@@ -8,6 +8,9 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const exportQuerySchema = z.strictObject({ format: z.enum(EXPORT_FORMATS).default('json') });
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
 
+/** The formats a debate is imported from (the body is an import's: `text` holds the document). */
+export const importQuerySchema = z.strictObject({ format: z.enum(['argdown']) });
+
 /** One public argument of a debate, as exported. */
 export interface ExportedNode {
   id: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText } from './common.schema';
+import { objectIdSchema, plainText } from './common.schema';
 import { roleSchema } from './auth.schema';
 import type { ArgumentNode, NodeStatus } from './nodes.schema';
 
@@ -14,14 +14,24 @@ export const MODERATION_ACTIONS = ['approve', 'hide', 'remove', 'restore'] as co
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 const reasonSchema = plainText(1, 1000);
 
-export const moderateNodeSchema = z.strictObject({ action: z.enum(MODERATION_ACTIONS), reason: reasonSchema });
-export const lockSchema = z.strictObject({ locked: z.boolean(), reason: reasonSchema.optional() });
+/** Why a moderator decided, as a category the author and the audit log can sort by; the text says the rest. */
+export const REASON_CODES = ['spam', 'abuse', 'off-topic', 'misinformation', 'illegal', 'other'] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+const reasonCodeSchema = z.enum(REASON_CODES).default('other');
+
+export const moderateNodeSchema = z.strictObject({ action: z.enum(MODERATION_ACTIONS), reason: reasonSchema, reasonCode: reasonCodeSchema });
+export const lockSchema = z.strictObject({ locked: z.boolean(), reason: reasonSchema.optional(), reasonCode: reasonCodeSchema });
+/** Slow mode on a thread: at least `seconds` between one reader's replies beneath it (0 turns it off). */
+export const SLOW_MODE_MAX_SECONDS = 86_400;
+export const slowModeSchema = z.strictObject({ seconds: z.number().int().min(0).max(SLOW_MODE_MAX_SECONDS), reason: reasonSchema.optional() });
+export type SlowModeInput = z.infer<typeof slowModeSchema>;
 export const pinSchema = z.strictObject({ pinned: z.boolean(), reason: reasonSchema.optional() });
 export const suspendSchema = z.strictObject({
   until: z.iso.datetime({ offset: true }),
   reason: reasonSchema,
+  reasonCode: reasonCodeSchema,
 });
-export const banSchema = z.strictObject({ reason: reasonSchema });
+export const banSchema = z.strictObject({ reason: reasonSchema, reasonCode: reasonCodeSchema });
 export const unbanSchema = z.strictObject({ reason: reasonSchema.optional() });
 export const roleChangeSchema = z.strictObject({ role: roleSchema, reason: reasonSchema.optional() });
 
@@ -31,10 +41,39 @@ export const queueQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
-export const auditQuerySchema = z.strictObject({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+export const AUDIT_ACTIONS = [
+  ...MODERATION_ACTIONS,
+  'auto-pending',
+  'lock',
+  'unlock',
+  'pin',
+  'unpin',
+  'slow-mode',
+  'suspend',
+  'ban',
+  'unban',
+  'role',
+  'appeal-upheld',
+  'appeal-overturned',
+  'revise',
+  'attach-orphan',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The audit log, newest first, narrowed by who acted, whom it concerned, what was done and when. */
+export const auditQuerySchema = z
+  .strictObject({
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    /** The moderator who acted. */
+    actorId: objectIdSchema.optional(),
+    /** The user the entry concerns (a node's author, or the sanctioned user). */
+    userId: objectIdSchema.optional(),
+    action: z.enum(AUDIT_ACTIONS).optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { message: 'from must not be after to', path: ['from'] });
 
 export interface FlagView {
   id: string;
@@ -42,6 +81,8 @@ export interface FlagView {
   username: string | null;
   reason: (typeof FLAG_REASONS)[number];
   note: string | null;
+  /** What it counts toward the review threshold: its author's trust level and accuracy (see flagWeight). */
+  weight: number;
   createdAt: string;
 }
 
@@ -52,18 +93,6 @@ export interface QueueItem {
   authorHistory: AuditEntry[];
 }
 
-export type AuditAction =
-  | ModerationAction
-  | 'auto-pending'
-  | 'lock'
-  | 'unlock'
-  | 'pin'
-  | 'unpin'
-  | 'suspend'
-  | 'ban'
-  | 'unban'
-  | 'role';
-
 export interface AuditEntry {
   id: string;
   action: AuditAction;
@@ -71,7 +100,17 @@ export interface AuditEntry {
   actorName: string | null;
   targetType: 'node' | 'article' | 'user';
   targetId: string;
+  /** The user the entry concerns (a node's author, or the user acted on) and their name. */
+  subjectUserId: string | null;
+  subjectUserName: string | null;
+  /** Where to link: the thread (articleId) and the node in it; null for users. */
+  articleId: string | null;
+  nodeId: string | null;
+  /** The start of the node's text, for moderators to recognise it (null for articles and users). */
+  excerpt: string | null;
   reason: string | null;
+  /** Null for entries from before reason codes and for system actions. */
+  reasonCode: ReasonCode | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   createdAt: string;

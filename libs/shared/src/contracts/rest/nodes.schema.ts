@@ -1,3 +1,5 @@
+import type { AppealStatus } from './appeals.schema';
+import type { ReasonCode } from './moderation.schema';
 import { z } from 'zod';
 import { objectIdSchema, plainText } from './common.schema';
 
@@ -106,8 +108,26 @@ export interface ArgumentNode {
   attribution?: string | null;
   hedges?: string[];
   question?: boolean;
+  /** It lost its place in the article's text at a revision (see OrphanView); absent otherwise. */
+  orphaned?: boolean;
   /** An article paragraph's claim: for or against the article's thesis, null when the paragraph makes none (it then stands with the thesis). */
   stance?: 'for' | 'against' | null;
+  /** Slow mode: seconds one reader must wait between replies beneath it; absent when off. */
+  slowModeSeconds?: number;
+  /** Why moderators took it out of view (hidden or removed): sent to its author and moderators only. */
+  moderation?: NodeModeration;
+}
+
+/** A moderator's decision on a node as its author sees it, with the state of their appeal. */
+export interface NodeModeration {
+  /** The audit entry of the decision; an appeal names it. */
+  decisionId: string;
+  action: 'hide' | 'remove';
+  reason: string | null;
+  reasonCode: ReasonCode | null;
+  decidedAt: string;
+  /** Null until the author appeals. */
+  appeal: AppealStatus | null;
 }
 
 /** Earlier texts a node keeps: its last edits; older ones are dropped. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ReasonCode } from './moderation.schema';
 
 export const NOTIFICATION_KINDS = ['reply', 'votes', 'moderation', 'mention'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -17,6 +18,8 @@ export interface Notification {
    * longer visible to the reader), the summary of votes, or the moderation decision with its reason.
    */
   text: string;
+  /** moderation: the category of the decision's reason (null when none was given). */
+  reasonCode?: ReasonCode | null;
   read: boolean;
   createdAt: string;
 }

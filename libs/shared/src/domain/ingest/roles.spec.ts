@@ -31,7 +31,7 @@ describe('assignRoles', () => {
     const result = sut([
       ['Cities keep growing.', 'I believe that public transport deserves more money.'],
       ['Some argue that roads matter more.', 'However, roads fill up again.', 'Every new lane brings more cars.'],
-      ['In conclusion, transport needs money.', 'On the other hand, roads still carry most goods.', 'Buses save space.'],
+      ['In conclusion, transport needs money.', 'On the other hand, roads still carry most goods.', 'Buses save space.', 'Cities should act now.'],
     ]);
     expect(result[1].map((s) => [s.role, s.stance])).toEqual([
       ['claim', 'against'],
@@ -42,6 +42,7 @@ describe('assignRoles', () => {
       ['thesis', null],
       ['claim', 'against'],
       ['claim', 'for'],
+      ['context', null], // a call for what to do next looks beyond the argument
     ]);
   });
 

@@ -15,6 +15,9 @@ export interface SentenceArgument {
   stance: ClaimStance | null;
 }
 
+/** A recommendation: what someone should, must or needs to do. */
+const RECOMMENDS = /\b(?:should|must|ought to|needs? to|have to|has to)\b/;
+
 /** Articles shorter than this have no separate opening and closing paragraphs. */
 const FRAMED = 3;
 
@@ -58,6 +61,8 @@ function frameParagraph(sentences: readonly string[], heads: readonly string[], 
   // What else a closing says sums up the claims made; an opening's other sentences lead in.
   return heads.map((_, i): SentenceArgument => {
     if (thesis.has(i)) return argument('thesis');
+    // A closing's call for what someone should do next looks beyond the argument made: context.
+    if (place === 'closing' && RECOMMENDS.test(heads[i])) return argument('context');
     // A closing's turn or concession ("On the other hand ...", "Admittedly ...") grants the other side.
     if (place === 'closing' && !framing[i]) return { role: 'claim', target: null, stance: TURN.test(heads[i]) || isCounterView(heads[i]) ? 'against' : 'for' };
     return argument('context');

@@ -1,4 +1,5 @@
-import { exportQuerySchema } from '@agora/shared';
+import { exportQuerySchema, importQuerySchema } from '@agora/shared';
 import { createZodDto } from 'nestjs-zod';
 
 export class ExportQueryDto extends createZodDto(exportQuerySchema) {}
+export class ImportQueryDto extends createZodDto(importQuerySchema) {}

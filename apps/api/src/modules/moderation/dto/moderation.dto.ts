@@ -1,4 +1,10 @@
 import {
+  slowModeSchema,
+  appealSchema,
+  appealsQuerySchema,
+  decideAppealSchema,
+  moderatorNoteSchema,
+  userDirectoryQuerySchema,
   auditQuerySchema,
   banSchema,
   flagSchema,
@@ -22,3 +28,9 @@ export class UnbanDto extends createZodDto(unbanSchema) {}
 export class RoleChangeDto extends createZodDto(roleChangeSchema) {}
 export class QueueQueryDto extends createZodDto(queueQuerySchema) {}
 export class AuditQueryDto extends createZodDto(auditQuerySchema) {}
+export class AppealDto extends createZodDto(appealSchema) {}
+export class DecideAppealDto extends createZodDto(decideAppealSchema) {}
+export class AppealsQueryDto extends createZodDto(appealsQuerySchema) {}
+export class ModeratorNoteDto extends createZodDto(moderatorNoteSchema) {}
+export class UserDirectoryQueryDto extends createZodDto(userDirectoryQuerySchema) {}
+export class SlowModeDto extends createZodDto(slowModeSchema) {}

@@ -7,20 +7,44 @@ import { api } from '../../../../api/http';
 import { queryKeys } from '../../../../api/query-keys';
 import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
 import { useAuth } from '../../../auth/hooks/useAuth';
+import { AppealsList } from '../AppealsList/AppealsList';
 import { AuditLog } from '../AuditLog/AuditLog';
+import { OrphansPanel } from '../OrphansPanel/OrphansPanel';
 import { QueueItemCard } from '../QueueItemCard/QueueItemCard';
+import { UserDirectory } from '../UserDirectory/UserDirectory';
 import styles from './ModerationPage.module.css';
 import { useDocumentTitle } from '../../../../ui/focus/focus';
 
-type Tab = (typeof QUEUE_STATUSES)[number] | 'audit';
+type QueueTab = (typeof QUEUE_STATUSES)[number];
+type Tab = QueueTab | 'appeals' | 'users' | 'orphans' | 'audit';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'flagged', label: 'Flagged' },
   { id: 'pending', label: 'Pending' },
   { id: 'hidden', label: 'Hidden' },
+  { id: 'appeals', label: 'Appeals' },
+  { id: 'users', label: 'Users' },
+  { id: 'orphans', label: 'Orphans' },
   { id: 'audit', label: 'Audit log' },
 ];
 
-function Queue({ status }: { status: Exclude<Tab, 'audit'> }) {
+function Panel({ tab }: { tab: Tab }) {
+  switch (tab) {
+    case 'audit':
+      return <AuditLog />;
+    case 'appeals':
+      return <AppealsList />;
+    case 'users':
+      return <UserDirectory />;
+    case 'orphans':
+      return <OrphansPanel />;
+    case 'flagged':
+    case 'pending':
+    case 'hidden':
+      return <Queue status={tab} />;
+  }
+}
+
+function Queue({ status }: { status: QueueTab }) {
   // Other moderators, the flag threshold and the thread's own tools change the queues too: read afresh on every visit.
   const q = useQuery({ queryKey: queryKeys.queue(status), queryFn: () => api.queue(status), staleTime: 0, refetchOnWindowFocus: true, refetchInterval: 30_000 });
   if (q.isPending) return <p>Loading…</p>;
@@ -35,7 +59,7 @@ function Queue({ status }: { status: Exclude<Tab, 'audit'> }) {
   );
 }
 
-/** The moderators' desk: queues of flagged, pending and hidden posts, and the audit log. */
+/** The moderators' desk: queues of flagged, pending and hidden posts, appeals, the user directory and the audit log. */
 export function ModerationPage() {
   const { user, loading } = useAuth();
   const [tab, setTab] = useState<Tab>('flagged');
@@ -77,7 +101,7 @@ export function ModerationPage() {
         ))}
       </div>
       <div role="tabpanel" id="mod-panel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
-        {tab === 'audit' ? <AuditLog /> : <Queue status={tab} />}
+        <Panel tab={tab} />
       </div>
     </div>
   );

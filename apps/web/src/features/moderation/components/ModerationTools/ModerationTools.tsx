@@ -1,14 +1,17 @@
 import { useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { MODERATION_ACTIONS, MODERATION_TRANSITIONS, type ArgumentNode, type ModerationAction } from '@agora/shared';
+import { MODERATION_ACTIONS, MODERATION_TRANSITIONS, type ArgumentNode, type ModerationAction, type ReasonCode } from '@agora/shared';
 import { errorMessage } from '../../../../api/errors';
 import { api } from '../../../../api/http';
 import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
 import { useTreeCache } from '../../../thread/hooks/useTreeCache';
+import { ReasonCodeSelect } from '../ReasonCodeSelect/ReasonCodeSelect';
 import styles from './ModerationTools.module.css';
 
 const ACTION_LABELS: Record<ModerationAction, string> = { approve: 'Approve', hide: 'Hide', remove: 'Remove', restore: 'Restore' };
 const ACTION_DONE: Record<ModerationAction, string> = { approve: 'Approved.', hide: 'Hidden.', remove: 'Removed.', restore: 'Restored.' };
+/** The intervals offered for slow mode, in seconds. */
+const SLOW_MODE_LABELS: Record<number, string> = { 30: '30 seconds', 60: '1 minute', 300: '5 minutes', 900: '15 minutes', 3600: '1 hour' };
 const ACTION_HINTS: Partial<Record<ModerationAction, string>> = { approve: 'Keep it and dismiss its flags' };
 
 /**
@@ -32,11 +35,13 @@ interface Props {
   onDone?: () => void;
 }
 
-/** One-click moderator actions on a node, each recorded with a reason. */
+/** Moderator actions on a node; a verdict needs a reason, which its author reads and may appeal. */
 export function ModerationTools({ node, flagCount = 0, onDone }: Props) {
   const qc = useQueryClient();
   const cache = useTreeCache();
   const [reason, setReason] = useState('');
+  const [code, setCode] = useState<ReasonCode>('other');
+  const [missing, setMissing] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const id = useId();
   const afterwards = (what: string) => {
@@ -44,17 +49,20 @@ export function ModerationTools({ node, flagCount = 0, onDone }: Props) {
     void qc.invalidateQueries({ queryKey: ['moderation'] });
     onDone?.();
   };
-  const reasonOrDefault = () => reason.trim() || 'Moderator decision';
+  const decide = (action: ModerationAction) => {
+    setMissing(!reason.trim());
+    if (reason.trim()) act.mutate(action);
+  };
 
   const act = useMutation({
-    mutationFn: (action: ModerationAction) => api.moderate(node.id, action, reasonOrDefault()),
+    mutationFn: (action: ModerationAction) => api.moderate(node.id, action, reason.trim(), code),
     onSuccess: (res, action) => {
       cache.put(res);
       afterwards(ACTION_DONE[action]);
     },
   });
   const lock = useMutation({
-    mutationFn: (locked: boolean) => api.lockNode(node.id, locked, reason),
+    mutationFn: (locked: boolean) => api.lockNode(node.id, locked, reason, code),
     onSuccess: (res, locked) => {
       cache.put(res);
       afterwards(locked ? 'Locked.' : 'Unlocked.');
@@ -67,8 +75,15 @@ export function ModerationTools({ node, flagCount = 0, onDone }: Props) {
       afterwards(pinned ? 'Pinned.' : 'Unpinned.');
     },
   });
-  const error = act.error ?? lock.error ?? pin.error;
-  const busy = act.isPending || lock.isPending || pin.isPending;
+  const slow = useMutation({
+    mutationFn: (seconds: number) => api.slowMode(node.id, seconds, reason),
+    onSuccess: (res, seconds) => {
+      cache.put(res);
+      afterwards(seconds ? `Slow mode: ${SLOW_MODE_LABELS[seconds] ?? `${seconds} s`} between one reader’s replies.` : 'Slow mode off.');
+    },
+  });
+  const error = act.error ?? lock.error ?? pin.error ?? slow.error;
+  const busy = act.isPending || lock.isPending || pin.isPending || slow.isPending;
 
   return (
     <div className={styles.tools} role="group" aria-label="Moderation">
@@ -77,10 +92,19 @@ export function ModerationTools({ node, flagCount = 0, onDone }: Props) {
         id={`${id}-reason`}
         list={`${id}-reasons`}
         value={reason}
-        placeholder="Moderator decision"
+        required
+        aria-invalid={missing || undefined}
+        aria-describedby={`${id}-hint`}
         maxLength={1000}
-        onChange={(e) => setReason(e.target.value)}
+        onChange={(e) => {
+          setReason(e.target.value);
+          if (e.target.value.trim()) setMissing(false);
+        }}
       />
+      <p id={`${id}-hint`} className={styles.hint}>
+        Required to approve, hide, remove or restore: the author reads it and may appeal.
+      </p>
+      <ReasonCodeSelect id={`${id}-code`} value={code} onChange={setCode} />
       <datalist id={`${id}-reasons`}>
         <option value="Spam" />
         <option value="Abusive language" />
@@ -89,7 +113,7 @@ export function ModerationTools({ node, flagCount = 0, onDone }: Props) {
       </datalist>
       <div className={styles.buttons}>
         {actionsFor(node.status, flagCount).map((a) => (
-          <button key={a} type="button" data-action={a} disabled={busy} title={ACTION_HINTS[a]} onClick={() => act.mutate(a)}>
+          <button key={a} type="button" data-action={a} disabled={busy} title={ACTION_HINTS[a]} onClick={() => decide(a)}>
             {ACTION_LABELS[a]}
           </button>
         ))}
@@ -100,11 +124,22 @@ export function ModerationTools({ node, flagCount = 0, onDone }: Props) {
           {node.pinned ? 'Unpin' : 'Pin'}
         </button>
       </div>
+      <div className={styles.buttons}>
+        <label htmlFor={`${id}-slow`}>Slow mode</label>
+        <select id={`${id}-slow`} value={node.slowModeSeconds ?? 0} disabled={busy} onChange={(e) => slow.mutate(Number(e.target.value))}>
+          {[0, ...Object.keys(SLOW_MODE_LABELS).map(Number)].map((s) => (
+            <option key={s} value={s}>
+              {s ? SLOW_MODE_LABELS[s] : 'off'}
+            </option>
+          ))}
+        </select>
+      </div>
       {done && (
         <p role="status" className={styles.done}>
           {done}
         </p>
       )}
+      {missing && <ErrorNote>Write a reason first: the author will read it.</ErrorNote>}
       {error && <ErrorNote>{errorMessage(error)}</ErrorNote>}
     </div>
   );

@@ -24,12 +24,14 @@ export function QueueItemCard({ item }: { item: QueueItem }) {
           <details open={flags.length <= 3}>
             <summary>
               {flags.length} {flags.length === 1 ? 'flag' : 'flags'}
+              {flags.some((f) => f.weight !== 1) && `, weighing ${Math.round(flags.reduce((sum, f) => sum + f.weight, 0) * 100) / 100}`}
             </summary>
             <ul className={styles.flags}>
               {flags.map((f) => (
                 <li key={f.id}>
                   <strong>{f.reason}</strong> by {f.username ?? 'unknown'}, <RelativeTime iso={f.createdAt} />
                   {f.note && <>: “{f.note}”</>}
+                  {f.weight !== 1 && <> (weighs {f.weight})</>}
                 </li>
               ))}
             </ul>

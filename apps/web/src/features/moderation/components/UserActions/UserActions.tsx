@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { isAdmin, ROLES, type Role } from '@agora/shared';
+import { isAdmin, ROLES, type ReasonCode, type Role } from '@agora/shared';
 import { errorMessage } from '../../../../api/errors';
 import { api } from '../../../../api/http';
 import { ErrorNote } from '../../../../ui/ErrorNote/ErrorNote';
 import { useAuth } from '../../../auth/hooks/useAuth';
+import { ReasonCodeSelect } from '../ReasonCodeSelect/ReasonCodeSelect';
 import styles from './UserActions.module.css';
 
 interface Author {
@@ -16,28 +17,34 @@ interface Author {
 
 const DAY = 86_400_000;
 
-/** Suspend, ban or unban the author of a post; admins may also change their role. */
-export function UserActions({ author }: { author: Author }) {
+/** Suspend, ban, or lift either early; admins may also change the role. Suspending and banning need a reason. */
+export function UserActions({ author, label = 'Author' }: { author: Author; label?: string }) {
   const { user } = useAuth();
   const qc = useQueryClient();
   const [reason, setReason] = useState('');
+  const [code, setCode] = useState<ReasonCode>('other');
+  const [missing, setMissing] = useState(false);
   const [days, setDays] = useState(1);
   const [role, setRole] = useState<Role>('participant');
   const [done, setDone] = useState<string | null>(null);
   const id = useId();
-  const why = () => reason.trim() || 'Moderator decision';
+  const why = () => reason.trim();
+  const sanction = (what: 'suspend' | 'ban') => {
+    setMissing(!why());
+    if (why()) run.mutate(what);
+  };
   const run = useMutation({
     mutationFn: async (what: 'suspend' | 'ban' | 'unban' | 'role') => {
       switch (what) {
         case 'suspend':
-          await api.suspend(author.id, new Date(Date.now() + days * DAY).toISOString(), why());
+          await api.suspend(author.id, new Date(Date.now() + days * DAY).toISOString(), why(), code);
           return `Suspended for ${days} ${days === 1 ? 'day' : 'days'}.`;
         case 'ban':
-          await api.ban(author.id, why());
+          await api.ban(author.id, why(), code);
           return 'Banned.';
         case 'unban':
           await api.unban(author.id, reason);
-          return 'Unbanned.';
+          return author.banned ? 'Unbanned.' : 'Suspension lifted.';
         case 'role':
           await api.setRole(author.id, role, reason);
           return `Role set to ${role}.`;
@@ -52,13 +59,23 @@ export function UserActions({ author }: { author: Author }) {
   return (
     <div className={styles.box} role="group" aria-label={`Actions on ${author.username}`}>
       <p className={styles.who}>
-        Author: <strong>{author.username}</strong>
+        {label}: <strong>{author.username}</strong>
         {author.banned && <span className={styles.tag}>banned</span>}
         {suspended && <span className={styles.tag}>suspended until {new Date(author.suspendedUntil!).toLocaleString()}</span>}
       </p>
       <div className={styles.row}>
         <label htmlFor={`${id}-why`}>Reason</label>
-        <input id={`${id}-why`} value={reason} placeholder="Moderator decision" onChange={(e) => setReason(e.target.value)} maxLength={1000} />
+        <input
+          id={`${id}-why`}
+          value={reason}
+          aria-invalid={missing || undefined}
+          onChange={(e) => {
+            setReason(e.target.value);
+            if (e.target.value.trim()) setMissing(false);
+          }}
+          maxLength={1000}
+        />
+        <ReasonCodeSelect id={`${id}-code`} value={code} onChange={setCode} />
       </div>
       <div className={styles.row}>
         <label htmlFor={`${id}-days`}>Suspend for</label>
@@ -69,7 +86,7 @@ export function UserActions({ author }: { author: Author }) {
             </option>
           ))}
         </select>
-        <button type="button" disabled={run.isPending} onClick={() => run.mutate('suspend')}>
+        <button type="button" disabled={run.isPending} onClick={() => sanction('suspend')}>
           Suspend
         </button>
         {author.banned ? (
@@ -77,9 +94,16 @@ export function UserActions({ author }: { author: Author }) {
             Unban
           </button>
         ) : (
-          <button type="button" disabled={run.isPending} onClick={() => run.mutate('ban')}>
-            Ban
-          </button>
+          <>
+            {suspended && (
+              <button type="button" disabled={run.isPending} onClick={() => run.mutate('unban')}>
+                Lift suspension
+              </button>
+            )}
+            <button type="button" disabled={run.isPending} onClick={() => sanction('ban')}>
+              Ban
+            </button>
+          </>
         )}
       </div>
       {isAdmin(user) && (
@@ -98,6 +122,7 @@ export function UserActions({ author }: { author: Author }) {
         </div>
       )}
       {done && <p role="status">{done}</p>}
+      {missing && <ErrorNote>Write a reason before suspending or banning.</ErrorNote>}
       {run.isError && <ErrorNote>{errorMessage(run.error)}</ErrorNote>}
     </div>
   );

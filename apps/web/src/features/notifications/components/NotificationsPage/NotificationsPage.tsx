@@ -6,6 +6,7 @@ import { RelativeTime } from '../../../../ui/RelativeTime/RelativeTime';
 import { UserLink } from '../../../../ui/UserLink/UserLink';
 import { useAuth } from '../../../auth/hooks/useAuth';
 import { useNotifications } from '../../hooks/useNotifications';
+import { REASON_CODE_LABELS } from '../../../moderation/components/ReasonCodeSelect/ReasonCodeSelect';
 import styles from './NotificationsPage.module.css';
 import { useDocumentTitle } from '../../../../ui/focus/focus';
 
@@ -62,6 +63,7 @@ export function NotificationsPage() {
               {headline(n)} · <RelativeTime iso={n.createdAt} />
             </p>
             {n.text ? <p className={styles.text}>{n.text}</p> : <p className={styles.withheld}>This post is no longer visible.</p>}
+            {n.reasonCode && <p className={styles.meta}>Reason code: {REASON_CODE_LABELS[n.reasonCode]}</p>}
             <p className={styles.meta}>
               <Link to={`/articles/${n.articleId}/nodes/${n.nodeId}`}>Open the thread</Link>
               {!n.read && (

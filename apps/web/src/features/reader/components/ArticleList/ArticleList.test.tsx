@@ -15,6 +15,8 @@ const item = (over: Partial<ArticleListItem>): ArticleListItem => ({
   locked: false,
   createdAt: '2024-03-02T00:00:00.000Z',
   lastActivityAt: new Date().toISOString(),
+  revision: 0,
+  revisedAt: null,
   disputes: [{ nodeId: 'n1', excerpt: 'A four-day week keeps output.', paragraphIndex: 0, support: 1.2, attack: 1, score: 1 }],
   ...over,
 });

@@ -18,7 +18,7 @@ vi.mock('../../../../api/socket', () => {
  * paragraph), the third comes with the second page of the claim's replies; the support has a reply of
  * its own that loads when it is opened. Paragraph 1 has none yet.
  */
-function setup({ user = null as PublicUser | null, locked = false } = {}) {
+function setup({ user = null as PublicUser | null, locked = false, revised = false } = {}) {
   const t = makeTree();
   // What the first screen tells a signed-in reader: their vote on the support it shows.
   const myVotes = user ? { [t.support.id]: 3 } : undefined;
@@ -42,6 +42,8 @@ function setup({ user = null as PublicUser | null, locked = false } = {}) {
     locked,
     createdAt: '2025-01-01T00:00:00.000Z',
     lastActivityAt: '2025-01-01T00:00:00.000Z',
+    revision: revised ? 1 : 0,
+    revisedAt: revised ? '2026-03-04T10:00:00.000Z' : null,
     rootNodeId: t.root.id,
     paragraphs: [
       {
@@ -79,6 +81,8 @@ function setup({ user = null as PublicUser | null, locked = false } = {}) {
         explanation: [],
       },
     ],
+    [`GET /api/articles/${t.articleId}/revisions/0`]: () => [200, { revision: 0, title: 'IRAQ: a test', createdAt: '2025-01-01T00:00:00.000Z', current: false, text: '', paragraphs: ['The violence in Iraq grew.', 'Gone paragraph.'] }],
+    [`GET /api/articles/${t.articleId}/revisions/1`]: () => [200, { revision: 1, title: 'IRAQ: a test', createdAt: '2026-03-04T10:00:00.000Z', current: true, text: '', paragraphs: ['The sectarian violence in Iraq grew.', 'Second paragraph.'] }],
     [`GET /api/articles/${t.articleId}/my-votes`]: () => [200, { votes: { ...myVotes, [t.rebut.id]: 2 } }],
   });
   const view = renderWithProviders(
@@ -95,6 +99,24 @@ const section = (i: number) => screen.getByRole('region', { name: `Paragraph ${i
 const nodeEl = (id: string) => document.querySelector<HTMLElement>(`article[data-node-id="${id}"]`);
 
 describe('ArticleReader', () => {
+  it('shows when a revised article was revised and, on demand, what changed word by word', async () => {
+    setup({ revised: true });
+    const revised = await screen.findByText(/Revised on/);
+    expect(revised.querySelector('time')).toHaveAttribute('dateTime', '2026-03-04T10:00:00.000Z');
+    expect(revised).toHaveTextContent('(version 2)');
+    await userEvent.click(screen.getByRole('button', { name: 'What changed' }));
+    const diff = await screen.findByTestId('text-diff');
+    expect([...diff.querySelectorAll('ins')].map((e) => e.textContent)).toContain('sectarian ');
+    expect([...diff.querySelectorAll('del')].map((e) => e.textContent)).toContain('Gone');
+  });
+
+  it('says nothing of revisions for an article never revised', async () => {
+    setup();
+    expect(await screen.findByRole('heading', { level: 1, name: 'IRAQ: a test' })).toBeInTheDocument();
+    expect(screen.queryByText(/Revised on/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'What changed' })).toBeNull();
+  });
+
   it('renders the article as written, one hook per paragraph, with figures and the live indicator', async () => {
     const sut = setup();
     expect(await screen.findByRole('heading', { level: 1, name: 'IRAQ: a test' })).toBeInTheDocument();

@@ -16,6 +16,7 @@ import { useAuth } from '../../../auth/hooks/useAuth';
 import { PerspectiveSwitch } from '../../../perspectives/components/PerspectiveSwitch/PerspectiveSwitch';
 import { useTextSelection } from '../../hooks/useTextSelection';
 import { ParagraphBlock, type ComposerState } from '../ParagraphBlock/ParagraphBlock';
+import { RevisionDiff } from '../RevisionDiff/RevisionDiff';
 import styles from './ArticleReader.module.css';
 import { useDocumentTitle } from '../../../../ui/focus/focus';
 
@@ -32,6 +33,7 @@ export function ArticleReader() {
   const tree = useArticleNodes(id);
   const live = useLiveArticle(id, user);
   const [openIndex, setOpenIndex] = useState<number | null>(null);
+  const [showChanges, setShowChanges] = useState(false);
   const [composer, setComposer] = useState<ComposerState | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useTextSelection(rootRef);
@@ -77,6 +79,17 @@ export function ArticleReader() {
           )}
         </div>
         <PerspectiveSwitch articleId={id} describe={describe} />
+        {a.revision > 0 && a.revisedAt && (
+          <div className={styles.revised}>
+            <span>
+              Revised on <time dateTime={a.revisedAt}>{new Date(a.revisedAt).toLocaleString([], { dateStyle: 'long', timeStyle: 'short' })}</time> (version {a.revision + 1}).
+            </span>{' '}
+            <button type="button" aria-expanded={showChanges} onClick={() => setShowChanges(!showChanges)}>
+              {showChanges ? 'Hide changes' : 'What changed'}
+            </button>
+            {showChanges && <RevisionDiff articleId={id} revision={a.revision} />}
+          </div>
+        )}
         {a.locked && <p className={styles.locked}>This article is locked: reading only, no new replies or votes.</p>}
         {lock.isError && <ErrorNote>{errorMessage(lock.error)}</ErrorNote>}
         {tree.isError && <ErrorNote>Could not load the discussion: {errorMessage(tree.error)}</ErrorNote>}

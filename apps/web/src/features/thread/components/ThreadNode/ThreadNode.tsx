@@ -12,6 +12,7 @@ import { RelativeTime } from '../../../../ui/RelativeTime/RelativeTime';
 import { TypeBadge } from '../../../../ui/TypeBadge/TypeBadge';
 import { useAuth } from '../../../auth/hooks/useAuth';
 import { NodeEdits } from '../../../history/components/NodeEdits/NodeEdits';
+import { DecisionNotice } from '../../../moderation/components/DecisionNotice/DecisionNotice';
 import { ModerationTools } from '../../../moderation/components/ModerationTools/ModerationTools';
 import { PerspectiveStrength } from '../../../perspectives/components/PerspectiveStrength/PerspectiveStrength';
 import { useNodeRefusals } from '../../hooks/useNodeRefusals';
@@ -123,8 +124,15 @@ export const ThreadNode = memo(function ThreadNode({ node, depth }: Props) {
           <NodeEdits node={node} />
           {node.pinned && <span className={styles.flagText}>pinned</span>}
           {node.locked && <span className={styles.flagText}>locked</span>}
+          {!!node.slowModeSeconds && <span className={styles.flagText}>slow mode</span>}
+          {node.orphaned && (
+            <span className={styles.status} data-orphaned title="A revision of the article removed the passage it was about.">
+              orphaned
+            </span>
+          )}
           {node.status !== 'visible' && <span className={styles.status}>{node.status === 'pending' ? 'awaiting review' : node.status}</span>}
         </header>
+        {node.moderation && node.status !== 'visible' && <DecisionNotice node={{ ...node, moderation: node.moderation }} own={own} />}
         {node.anchor?.exact && <blockquote className={styles.quote}>“{node.anchor.exact}”</blockquote>}
         {node.withdrawn ? (
           <p className={styles.withdrawn}>Withdrawn by its author.</p>
