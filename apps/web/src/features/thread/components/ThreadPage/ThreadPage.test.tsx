@@ -13,7 +13,7 @@ vi.mock('../../../../api/socket', () => {
 
 function setup() {
   const t = makeTree();
-  const nested = { ...t.nested, replyCounts: { support: 1, rebuttal: 0 } };
+  const nested = { ...t.nested, replyCounts: { support: 1, rebuttal: 0, comment: 0 } };
   const deeper = makeNode({ type: 'support', parentId: nested.id, ancestors: [...nested.ancestors, nested.id], text: 'Deeper still' });
   const article = {
     id: t.articleId,
