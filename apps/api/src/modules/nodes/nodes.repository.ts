@@ -170,10 +170,10 @@ export class NodesRepository {
     return this.nodes.countDocuments({ authorId: oid(authorId), origin: 'user' }).exec();
   }
 
-  /** Of these nodes, those in slow mode, slowest first. */
-  findSlowed(ids: Types.ObjectId[]): Promise<Pick<NodeRecord, '_id' | 'slowModeSeconds'>[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.nodes.find({ _id: { $in: ids }, slowModeSeconds: { $gt: 0 } }, { slowModeSeconds: 1 }).sort({ slowModeSeconds: -1 }).lean<Pick<NodeRecord, '_id' | 'slowModeSeconds'>[]>().exec();
+  /** Of these nodes, those in slow mode, slowest first: from the cache of thread rules, as locks are (see threadRules). */
+  async findSlowed(ids: Types.ObjectId[]): Promise<Pick<NodeRecord, '_id' | 'slowModeSeconds'>[]> {
+    const rules = await Promise.all(ids.map(async (_id) => ({ _id, slowModeSeconds: (await this.threadRules(_id))?.slowModeSeconds ?? 0 })));
+    return rules.filter((r) => r.slowModeSeconds > 0).sort((a, b) => b.slowModeSeconds - a.slowModeSeconds);
   }
 
   /** When the user last replied anywhere beneath `threadId`. */
@@ -204,7 +204,7 @@ export class NodesRepository {
   /** Updates a node's own fields; a change of `locked` is announced (see ModeratedFacts). The update must move `version`. */
   async update(id: string | Types.ObjectId, update: UpdateQuery<ArgumentNodeDoc>): Promise<NodeRecord | null> {
     const write = () => this.nodes.findByIdAndUpdate(id, update, { returnDocument: 'after' }).lean<NodeRecord>().exec();
-    return update.$set && 'locked' in update.$set ? this.moderated.changing(write) : write();
+    return update.$set && ('locked' in update.$set || 'slowModeSeconds' in update.$set) ? this.moderated.changing(write) : write();
   }
 
   /** Applies an update only when the node still has the given version: a lost race returns null. */
@@ -222,12 +222,16 @@ export class NodesRepository {
     if (node.locked) return true;
     if (!node.ancestors?.length) return false;
     // Per ancestor, answered from the cache while no lock has changed: every reply and vote asks this of its path.
-    const locked = await Promise.all(
-      node.ancestors.map((id) =>
-        this.moderated.get(`node-locked:${String(id)}`, async () => (await this.nodes.findById(id, { locked: 1 }).lean<Pick<NodeRecord, 'locked'>>().exec())?.locked),
-      ),
-    );
-    return locked.some(Boolean);
+    const rules = await Promise.all(node.ancestors.map((id) => this.threadRules(id)));
+    return rules.some((r) => r?.locked);
+  }
+
+  /**
+   * What a moderator set on a node for the thread beneath it (its lock, its slow mode), from the cache
+   * while no such change has been made: every reply and vote asks this of each node on its path.
+   */
+  private threadRules(id: string | Types.ObjectId): Promise<Pick<NodeRecord, 'locked' | 'slowModeSeconds'> | null> {
+    return this.moderated.get(`node-rules:${String(id)}`, () => this.nodes.findById(id, { locked: 1, slowModeSeconds: 1 }).lean<Pick<NodeRecord, 'locked' | 'slowModeSeconds'>>().exec());
   }
 
   /** Stores a node's open-flag count, recounted from the flags by the caller. */
