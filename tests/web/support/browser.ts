@@ -32,7 +32,7 @@ export async function openPage(context: BrowserContext, label: string, errors: s
   return page;
 }
 
-/** A browser context already signed in: the client reads its bearer token from localStorage under this key. */
+/** A browser context already signed in: the client adopts a token left in localStorage under this key (where earlier versions kept it) and keeps it in memory. */
 export async function signedInContext(browser: Browser, token: string, viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport });
   await context.addInitScript((t) => localStorage.setItem('agora.token', t), token);
