@@ -25,6 +25,9 @@ interface ArticleChannel {
   timer: NodeJS.Timeout | null;
 }
 
+/** Events no reader sees differently from another (no node text to redact): encoded once per room. */
+const SAME_FOR_EVERYONE = new Set<StoredLiveEvent['name']>(['vote:changed']);
+
 /**
  * How long an out-of-order event waits for the ones before it before they are read from the log. A
  * reply takes its seq before its insert, which can take a while under load: a seq skipped too soon
@@ -123,12 +126,25 @@ export class LiveDelivery {
     channel.lastSeq = delivered.payload.seq;
     const event = this.prepare(delivered);
     const ns = this.namespace();
-    const room = ns?.adapter.rooms.get(articleRoom(event.payload.articleId));
+    const roomName = articleRoom(event.payload.articleId);
+    const room = ns?.adapter.rooms.get(roomName);
     let sent = 0;
     if (ns && room) {
-      for (const socketId of room) {
-        const socket = ns.sockets.get(socketId);
-        if (socket && LiveDelivery.sendTo(socket, event)) sent += 1;
+      if (SAME_FOR_EVERYONE.has(event.name)) {
+        // One encoding for the whole room, written to each socket due it (this instance's only: every
+        // instance delivers to its own sockets), rather than one per socket.
+        const skipped: string[] = [];
+        for (const socketId of room) {
+          const socket = ns.sockets.get(socketId);
+          if (socket && LiveDelivery.due(socket, event)) sent += 1;
+          else skipped.push(socketId);
+        }
+        if (sent > 0) ns.local.to(roomName).except(skipped).emit(event.name, event.payload as never);
+      } else {
+        for (const socketId of room) {
+          const socket = ns.sockets.get(socketId);
+          if (socket && LiveDelivery.sendTo(socket, event)) sent += 1;
+        }
       }
     }
     // An event read from the log to fill a gap has no publication time here: its lag is not known.
@@ -137,8 +153,18 @@ export class LiveDelivery {
 
   /** Sends one event to one socket unless it has had it; queues it while the socket replays. True when sent now. */
   static sendTo(socket: Socket, event: StoredLiveEvent): boolean {
-    const data = socket.data as LiveSocketData;
-    const state = data.articles?.[event.payload.articleId];
+    if (!LiveDelivery.due(socket, event)) return false;
+    const out = redactFor((socket.data as LiveSocketData).user, event);
+    socket.emit(out.name, out.payload as never);
+    return true;
+  }
+
+  /**
+   * Whether a socket is to be sent the event now, counted as sent if so: not when it has had it, nor
+   * while it replays (the event is queued for after).
+   */
+  private static due(socket: Socket, event: StoredLiveEvent): boolean {
+    const state = (socket.data as LiveSocketData).articles?.[event.payload.articleId];
     if (!state) return false;
     if (state.replaying) {
       state.queue.push(event);
@@ -146,8 +172,6 @@ export class LiveDelivery {
     }
     if (event.payload.seq <= state.lastSeq) return false;
     state.lastSeq = event.payload.seq;
-    const out = redactFor(data.user, event);
-    socket.emit(out.name, out.payload as never);
     return true;
   }
 }
