@@ -170,10 +170,16 @@ export class NodesRepository {
     return this.nodes.countDocuments({ authorId: oid(authorId), origin: 'user' }).exec();
   }
 
-  /** Of these nodes, those in slow mode, slowest first: from the cache of thread rules, as locks are (see threadRules). */
-  async findSlowed(ids: Types.ObjectId[]): Promise<Pick<NodeRecord, '_id' | 'slowModeSeconds'>[]> {
-    const rules = await Promise.all(ids.map(async (_id) => ({ _id, slowModeSeconds: (await this.threadRules(_id))?.slowModeSeconds ?? 0 })));
-    return rules.filter((r) => r.slowModeSeconds > 0).sort((a, b) => b.slowModeSeconds - a.slowModeSeconds);
+  /**
+   * The thread rules on a reply's path, each node read once (see threadRules): whether the parent or a
+   * node above it is locked, and which of them are in slow mode, slowest first.
+   */
+  async pathRules(parent: { _id: Types.ObjectId; locked: boolean; ancestors: readonly (string | Types.ObjectId)[] }): Promise<{ locked: boolean; slowed: { _id: Types.ObjectId; slowModeSeconds: number }[] }> {
+    const ids = [...parent.ancestors.map((id) => oid(id)), parent._id];
+    const rules = await Promise.all(ids.map((id) => this.threadRules(id)));
+    const locked = parent.locked || rules.slice(0, -1).some((r) => r?.locked);
+    const slowed = ids.map((_id, i) => ({ _id, slowModeSeconds: rules[i]?.slowModeSeconds ?? 0 })).filter((r) => r.slowModeSeconds > 0);
+    return { locked, slowed: slowed.sort((a, b) => b.slowModeSeconds - a.slowModeSeconds) };
   }
 
   /** When the user last replied anywhere beneath `threadId`. */

@@ -176,8 +176,9 @@ export class NodesService {
    * from the tree.
    */
   private async createReply(parent: ReplyParent, type: ReplyType, text: string, anchor: Anchor | null, actor: RequestUser, articleLocked: boolean): Promise<ArgumentNode> {
-    assertMay('reply', actor, { node: situationOf(parent), articleLocked, threadLocked: !articleLocked && (await this.nodes.isLockedPath(parent)) });
-    await this.assertSlowModeAllows(parent, actor);
+    const rules = await this.nodes.pathRules(parent);
+    assertMay('reply', actor, { node: situationOf(parent), articleLocked, threadLocked: !articleLocked && rules.locked });
+    await this.assertSlowModeAllows(rules.slowed, actor);
     // Read from the article's tree in memory: a double submission costs no query. Pending posts are not
     // in it, and two identical posts racing on two instances may both pass: this guards against
     // repeats, not against abuse (rate limits do that).
@@ -259,11 +260,10 @@ export class NodesService {
   }
 
   /** In a slowed thread (the parent or any node above it), a reader waits between replies; moderators do not. */
-  private async assertSlowModeAllows(parent: ReplyParent, actor: RequestUser): Promise<void> {
+  private async assertSlowModeAllows(slowed: { _id: Types.ObjectId; slowModeSeconds: number }[], actor: RequestUser): Promise<void> {
     if (isModerator(actor)) return;
-    const slowed = await this.nodes.findSlowed([...(parent.ancestors ?? []), parent._id].map((id) => new Types.ObjectId(String(id))));
     for (const thread of slowed) {
-      const wait = slowModeWait(await this.nodes.lastReplyBeneath(thread._id, actor.id), thread.slowModeSeconds ?? 0);
+      const wait = slowModeWait(await this.nodes.lastReplyBeneath(thread._id, actor.id), thread.slowModeSeconds);
       if (wait > 0) throw new DomainError(ERROR_CODES.RATE_LIMITED, `This thread is in slow mode: you may reply again in ${wait} s.`, { retryAfter: wait });
     }
   }
