@@ -16,6 +16,9 @@ export const CONCLUDING =
   /^(?:therefore|thus|hence|consequently|accordingly|as a (?:result|consequence)|so(?:,| it| we| the| this| that)|that(?:'s| is) (?:why|how)|this (?:is|was) (?:why|how)|which is why|for (?:this|that|these|those|all these|the above) reasons?|it (?:follows|is clear|is obvious|is evident) that|clearly|obviously|evidently|to this end|in this (?:way|regard|sense|respect)|in short|in sum|in brief|all in all|overall)\b/;
 
 
+/** A recommendation: what someone should, must or needs to do. Searched anywhere in the sentence. */
+export const RECOMMENDS = /\b(?:should|must|ought to|needs? to|have to|has to)\b/;
+
 /** A turn against what came before. */
 export const TURN =
   /^(?:but|however|nevertheless|nonetheless|conversely|and yet|yet(?! another\b)|still,|even so|that said|then again|on the other hand|on the contrary|in contrast|by contrast|instead|rather)(?![a-z])/;

@@ -1,5 +1,5 @@
 import type { ArticleSentence } from '../../contracts/rest/articles.schema';
-import { BOTH_SIDES, CONCLUDING, OWN_STANCE, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, isCounterView, isDenial, isOpposingView, opening } from './discourse';
+import { BOTH_SIDES, CONCLUDING, OWN_STANCE, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, isCounterView, isDenial, isOpposingView, opening } from './discourse';
 import { attributeSentences } from './attribution';
 import { isQuestion } from './question';
 
@@ -14,9 +14,6 @@ export interface SentenceArgument {
   /** A claim's stance toward the thesis; null for every other role. */
   stance: ClaimStance | null;
 }
-
-/** A recommendation: what someone should, must or needs to do. */
-const RECOMMENDS = /\b(?:should|must|ought to|needs? to|have to|has to)\b/;
 
 /** Articles shorter than this have no separate opening and closing paragraphs. */
 const FRAMED = 3;
