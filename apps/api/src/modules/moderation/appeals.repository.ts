@@ -60,7 +60,7 @@ export class AppealsRepository {
 
   /** Settles an open appeal; null when it was settled meanwhile. */
   resolve(id: Types.ObjectId, set: Pick<AppealRecord, 'status' | 'resolvedById' | 'resolvedByName' | 'resolution' | 'resolvedAt'>): Promise<AppealRecord | null> {
-    return this.appeals.findOneAndUpdate({ _id: id, status: 'open' }, { $set: set }, { new: true }).lean<AppealRecord>().exec();
+    return this.appeals.findOneAndUpdate({ _id: id, status: 'open' }, { $set: set }, { returnDocument: 'after' }).lean<AppealRecord>().exec();
   }
 
   /** Reopens an appeal whose decision could not be carried out, so that it can be decided again. */

@@ -202,7 +202,7 @@ export class NodesRepository {
   /** Sets the appeal state of the node's decision, only while that decision stands. */
   setAppeal(id: Types.ObjectId, decisionId: Types.ObjectId, appeal: AppealStatus): Promise<NodeRecord | null> {
     return this.nodes
-      .findOneAndUpdate({ _id: id, 'moderation.decisionId': decisionId }, { $set: { 'moderation.appeal': appeal }, $inc: { version: 1 } }, { new: true })
+      .findOneAndUpdate({ _id: id, 'moderation.decisionId': decisionId }, { $set: { 'moderation.appeal': appeal }, $inc: { version: 1 } }, { returnDocument: 'after' })
       .lean<NodeRecord>()
       .exec();
   }
