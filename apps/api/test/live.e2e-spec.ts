@@ -165,6 +165,36 @@ describe('live updates (e2e, one instance)', () => {
     }
   });
 
+  it('replays from the log with the strengths the tree gives now, which the log does not keep', async () => {
+    const u = await startTestApp({ LIVE_REPLAY_MEMORY: '0', LIVE_COALESCE_MS: '10' });
+    try {
+      await registerUser(u, 'admin');
+      const writer = await registerUser(u, 'writer');
+      const voter = await registerUser(u, 'voter');
+      const detail = (await u.http().get(`/api/articles/${(await u.http().get('/api/articles')).body.items[0].id}`)).body as ArticleDetail;
+      const { seq } = await leaveAndWatch(u.baseUrl, detail.id);
+      const reply = (await u.http().post(`/api/articles/${detail.id}/paragraphs/3/replies`).set(...bearer(writer.token)).send({ type: 'support', text: 'logged only' }).expect(201)).body as ArgumentNode;
+      await u.http().put(`/api/nodes/${reply.id}/vote`).set(...bearer(voter.token)).send({ value: 5 }).expect(200);
+      const log = u.app.get(LiveService).log;
+      for (let i = 0; i < 100 && (await log.after(detail.id, seq)).length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+      const back = await connectLive(u.baseUrl);
+      clients.push(back);
+      expect(await back.join(detail.id, seq)).toMatchObject({ ok: true });
+      const vote = await back.waitFor((e) => e.name === 'vote:changed');
+      const root = (await u.http().get(`/api/nodes/${detail.rootNodeId}`).expect(200)).body as ArgumentNode;
+      const claim = (await u.http().get(`/api/nodes/${detail.paragraphs[3].nodeId}`).expect(200)).body as ArgumentNode;
+      expect(vote.payload.strengths).toEqual([
+        { nodeId: reply.id, strength: expect.any(Number), rated: true },
+        { nodeId: claim.id, strength: claim.strength, rated: true },
+        { nodeId: root.id, strength: root.strength, rated: true },
+      ]);
+      const created = back.events.find((e) => e.name === 'node:created')!;
+      expect((created.payload.strengths as { nodeId: string }[]).map((s) => s.nodeId)).toEqual([reply.id, claim.id, root.id]);
+    } finally {
+      await u.close();
+    }
+  });
+
   it('delivers an event the log failed to store, replays it from memory, and where memory does not reach tells the reader to reload', async () => {
     // The first event from here on is not stored: a gap at the start of what a reader replays.
     let count = 0;

@@ -3,6 +3,7 @@ import type { ArgumentNode, ArticleSummary, LivePayloads, Notification, Reader, 
 import type { Namespace } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { WriteBatch } from '../../infra/database/write-batch';
+import type { ArticleTree } from '../article-tree/article-tree';
 import { ArticleTrees } from '../article-tree/article-trees';
 import { ArticleCountersRepository, type CounterMove } from '../articles/article-counters.repository';
 import { Metrics } from '../metrics/metrics';
@@ -195,27 +196,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
     // Readers are here and the tree is not (dropped after a lost event): read it, so that the events
     // after this one carry strengths again.
     if (!tree && this.namespace?.adapter.rooms.get(articleRoom(event.payload.articleId))?.size) void this.trees.tree(event.payload.articleId).catch(() => undefined);
-    let out = event;
-    if (tree) {
-      switch (event.name) {
-        case 'node:created':
-        case 'node:updated': {
-          const node = event.payload.node;
-          const figures = tree.figuresFor(node);
-          const from = tree.get(node.id) ? node.id : node.parentId;
-          out = { name: event.name, payload: { ...event.payload, node: { ...node, ...figures }, strengths: from ? tree.pathStrengths(from) : [] } } as StoredLiveEvent;
-          break;
-        }
-        case 'vote:changed': {
-          const strengths = tree.pathStrengths(event.payload.nodeId);
-          if (strengths.length) out = { name: event.name, payload: { ...event.payload, strength: strengths[0].strength, rated: strengths[0].rated, strengths } };
-          break;
-        }
-        case 'article:updated':
-        case 'article:revised':
-          break;
-      }
-    }
+    const out = tree ? withFigures(tree, event) : event;
     this.recent.add(withoutText(out));
     return out;
   }
@@ -239,7 +220,16 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
    * log; as kept, without text (see currentText).
    */
   async replayAfter(articleId: string, since: number): Promise<StoredLiveEvent[]> {
-    return this.recent.after(articleId, since) ?? this.log.after(articleId, since);
+    const recent = this.recent.after(articleId, since);
+    if (recent) return recent;
+    // The log keeps events as published, before any instance worked out the strengths they move: they
+    // get the tree's current ones, else a reader back from a long absence keeps the strengths it left
+    // with until some later event passes by. Events queued behind the replay come after, as the
+    // changes they carry do, so the reader still ends where the tree is.
+    const events = await this.log.after(articleId, since);
+    if (events.length === 0) return events;
+    const tree = await this.trees.tree(articleId).catch(() => null);
+    return tree ? events.map((event) => withFigures(tree, event)) : events;
   }
 
   /** Sockets on this instance, and the article rooms they are in (each socket's own room left out). */
@@ -261,5 +251,24 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
   onModuleDestroy(): void {
     for (const pending of this.pendingVotes.values()) clearTimeout(pending.timer);
     this.pendingVotes.clear();
+  }
+}
+
+/** An event given the figures it moves as `tree` now gives them: its node's, and the strengths from it up to the root. */
+function withFigures(tree: ArticleTree, event: StoredLiveEvent): StoredLiveEvent {
+  switch (event.name) {
+    case 'node:created':
+    case 'node:updated': {
+      const node = event.payload.node;
+      const from = tree.get(node.id) ? node.id : node.parentId;
+      return { name: event.name, payload: { ...event.payload, node: { ...node, ...tree.figuresFor(node) }, strengths: from ? tree.pathStrengths(from) : [] } } as StoredLiveEvent;
+    }
+    case 'vote:changed': {
+      const strengths = tree.pathStrengths(event.payload.nodeId);
+      return strengths.length ? { name: event.name, payload: { ...event.payload, strength: strengths[0].strength, rated: strengths[0].rated, strengths } } : event;
+    }
+    case 'article:updated':
+    case 'article:revised':
+      return event;
   }
 }
