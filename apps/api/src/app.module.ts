@@ -73,9 +73,11 @@ export class AppModule {
         // hanging: commands are not buffered, an operation that finds no server gives up after
         // serverSelectionTimeoutMS, and the driver checks the server every heartbeatFrequencyMS (the least
         // its monitoring specification allows), so it knows of the database's death and return within
-        // about half a second; DatabaseStatusModule then refuses requests at once while it is down.
+        // about half a second; DatabaseStatusModule then refuses requests at once while it is down, and
+        // answers reads under way as soon as it is lost. A write under way waits out server selection (a
+        // read inside it retried once): 400 ms leaves room for a loaded machine within the second.
         MongooseModule.forRoot(config.mongoUri, {
-          serverSelectionTimeoutMS: 500,
+          serverSelectionTimeoutMS: 400,
           heartbeatFrequencyMS: 500,
           bufferCommands: false,
           autoIndex: true,

@@ -6,9 +6,13 @@ export const REDIS = Symbol('REDIS');
 /** The shared Redis client, or null when REDIS_URL is not set and this instance works alone. */
 export type RedisClient = Redis | null;
 
-/** Auto-pipelining: the commands of one turn (rate limits, epochs, broadcasts) leave in one write, not one syscall each. */
-export function createRedis(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false, enableAutoPipelining: true });
+/**
+ * Auto-pipelining: the commands of one turn (rate limits, epochs) leave in one write, not one syscall
+ * each, at the end of the turn (setImmediate). Without it (`pipelined: false`) a command is written
+ * as it is issued.
+ */
+export function createRedis(url: string, { pipelined = true } = {}): Redis {
+  return new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false, enableAutoPipelining: pipelined });
 }
 
 @Global()

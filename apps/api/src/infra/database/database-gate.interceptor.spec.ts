@@ -1,7 +1,7 @@
 import type { CallHandler, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError, ERROR_CODES } from '@agora/shared';
-import { of } from 'rxjs';
+import { firstValueFrom, NEVER, of, Subject } from 'rxjs';
 import { DatabaseOptional } from '../../common/decorators/database-optional.decorator';
 import { DatabaseGateInterceptor } from './database-gate.interceptor';
 import type { DatabaseStatus } from './database-status';
@@ -12,9 +12,10 @@ class Routes {
   health(): void {}
 }
 
-const context = (handler: () => void, type = 'http') => ({ getType: () => type, getHandler: () => handler, getClass: () => Routes }) as unknown as ExecutionContext;
+const context = (handler: () => void, type = 'http', method = 'GET') =>
+  ({ getType: () => type, getHandler: () => handler, getClass: () => Routes, switchToHttp: () => ({ getRequest: () => ({ method }) }) }) as unknown as ExecutionContext;
 const next: CallHandler = { handle: () => of('handled') };
-const gate = (reachable: boolean) => new DatabaseGateInterceptor({ reachable } as DatabaseStatus, new Reflector());
+const gate = (reachable: boolean, lost = new Subject<void>()) => new DatabaseGateInterceptor({ reachable, lost } as unknown as DatabaseStatus, new Reflector());
 
 describe('DatabaseGateInterceptor', () => {
   it('lets every request through while the database is reachable', () => {
@@ -37,5 +38,24 @@ describe('DatabaseGateInterceptor', () => {
     const sut = gate(false);
     expect(() => sut.intercept(context(Routes.prototype.health), next)).not.toThrow();
     expect(() => sut.intercept(context(Routes.prototype.needsDatabase, 'ws'), next)).not.toThrow();
+  });
+
+  it('answers a read under way with DATABASE_UNAVAILABLE the moment the database is lost, and leaves a write to its query', async () => {
+    const lost = new Subject<void>();
+    const sut = gate(true, lost);
+    const waiting: CallHandler = { handle: () => NEVER };
+    const read = firstValueFrom(sut.intercept(context(Routes.prototype.needsDatabase), waiting)).catch((error: unknown) => error);
+    let writeSettled = false;
+    void firstValueFrom(sut.intercept(context(Routes.prototype.needsDatabase, 'http', 'PUT'), waiting)).finally(() => (writeSettled = true));
+    lost.next();
+    const refusal = await read;
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect((refusal as DomainError).code).toBe(ERROR_CODES.DATABASE_UNAVAILABLE);
+    await new Promise((r) => setImmediate(r));
+    expect(writeSettled).toBe(false);
+  });
+
+  it('gives a read its own answer when the database stays up', async () => {
+    await expect(firstValueFrom(gate(true).intercept(context(Routes.prototype.needsDatabase), next))).resolves.toBe('handled');
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { ConnectionStates, type Connection, type mongo } from 'mongoose';
+import { Subject, type Observable } from 'rxjs';
 
 /**
  * Whether the database can take a query, as the driver's own monitoring sees it. The driver checks the
@@ -11,8 +12,11 @@ import { ConnectionStates, type Connection, type mongo } from 'mongoose';
 @Injectable()
 export class DatabaseStatus implements OnModuleDestroy {
   private up: boolean;
+  private readonly losses = new Subject<void>();
   private readonly follow = (event: mongo.TopologyDescriptionChangedEvent): void => {
+    const was = this.up;
     this.up = event.newDescription.hasDataBearingServers;
+    if (was && !this.up) this.losses.next();
   };
 
   constructor(@InjectConnection() private readonly connection: Connection) {
@@ -23,6 +27,11 @@ export class DatabaseStatus implements OnModuleDestroy {
   /** False from the moment the driver knows no server can answer, until one can again. */
   get reachable(): boolean {
     return this.up;
+  }
+
+  /** Emits each time the database is lost (reachable turns false). */
+  get lost(): Observable<void> {
+    return this.losses.asObservable();
   }
 
   /**

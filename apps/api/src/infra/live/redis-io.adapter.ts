@@ -10,7 +10,10 @@ export class RedisIoAdapter extends IoAdapter {
   private clients: Redis[] = [];
 
   async connectToRedis(url: string): Promise<void> {
-    const pub = createRedis(url);
+    // Not pipelined: an event is published as it is issued, before the write it announces is answered,
+    // so that an instance dying right after answering cannot take an acknowledged reply's event with it
+    // (auto-pipelining holds commands until the end of the turn, after the answer has gone out).
+    const pub = createRedis(url, { pipelined: false });
     // Subscriber mode takes no pipelined commands.
     const sub = pub.duplicate({ enableAutoPipelining: false });
     // socket.io closes its adapter once more after Nest has closed the server, and the adapter then

@@ -18,8 +18,13 @@ import { LivePublisher, type VoteFigures } from './live-publisher';
 /** The server-side event other instances receive through the Redis adapter. */
 export const CROSS_INSTANCE_EVENT = 'agora:live-event';
 
-/** How long delivered events gather before they are stored in the replay log together. */
-const LOG_LINGER_MS = 20;
+/**
+ * How long delivered events gather before they are stored in the replay log together: one page write
+ * per article and instance per window. Replays mostly come from memory (every instance keeps what it
+ * delivered, see RecentEvents); the log serves new instances, long absences and gaps (read after
+ * GAP_WAIT_MS), none of which needs it sooner.
+ */
+const LOG_LINGER_MS = 100;
 
 type Sequenced = StoredLiveEvent['name'];
 type Body<K extends Sequenced> = Omit<LivePayloads[K], 'seq' | 'articleId'>;

@@ -25,8 +25,11 @@ const votableOf = (node: NodeRecord): Votable => ({
   withdrawn: !!node.withdrawn,
 });
 
-/** How long votes whose totals moved gather before their pending marks are taken back together. */
-const SETTLED_LINGER_MS = 250;
+/**
+ * How long votes whose totals moved gather before their pending marks are taken back together. A mark
+ * only matters to the repair sweep once STALE_PENDING_MS old, so a second costs nothing but saves writes.
+ */
+const SETTLED_LINGER_MS = 1000;
 
 @Injectable()
 export class VotesService implements BeforeApplicationShutdown {
