@@ -13,7 +13,7 @@ export const SUMMING_UP =
 
 /** Opens a conclusion drawn from what precedes: in a paragraph, its claim. */
 export const CONCLUDING =
-  /^(?:therefore|thus|hence|consequently|accordingly|as a (?:result|consequence)|so(?:,| it| we| the| this| that)|that(?:'s| is) (?:why|how)|this (?:is|was) (?:why|how)|which is why|for (?:this|that|these|those|all these|the above) reasons?|it (?:follows|is clear|is obvious|is evident) that|clearly|obviously|evidently|to this end|in this (?:way|regard|sense|respect)|in short|in sum|in brief|all in all|overall)\b/;
+  /^(?:therefore|thus|hence|consequently|accordingly|as a (?:result|consequence)|so(?=,| it\b| we\b| the\b| this\b| that\b)|that(?:'s| is) (?:why|how)|this (?:is|was) (?:why|how)|which is why|for (?:this|that|these|those|all these|the above) reasons?|it (?:follows|is clear|is obvious|is evident) that|clearly|obviously|evidently|to this end|in this (?:way|regard|sense|respect)|in short|in sum|in brief|all in all|overall)\b/;
 
 
 /** A recommendation: what someone should, must or needs to do. Searched anywhere in the sentence. */
@@ -26,7 +26,7 @@ export const TURN =
 /** A concession or an opposing view the author voices in order to answer it. */
 export const COUNTER_VIEW = [
   /^(?:some|many|critics|opponents|skeptics|sceptics|detractors|others|other people|supporters|proponents|those|people|someone|somebody|one)\b[^.?!]{0,60}?\b(?:argue[sd]?|claim(?:s|ed)?|say|said|believe[sd]?|insist(?:s|ed)?|contend(?:s|ed)?|maintain(?:s|ed)?|presume[sd]?|assume[sd]?|think|thought|suggest(?:s|ed)?|object(?:s|ed)?|hold|feel|point out|are (?:concerned|worried|afraid)|may (?:say|think|argue|believe))\b/,
-  /^(?:admittedly|granted|of course|to be sure|true,|it is true that|it is (?:undeniable|undoubted|undeniably true|no doubt|true|certainly true) that|there is no (?:doubt|denying)|undeniably|no doubt|it (?:is|has been) (?:often |commonly |widely )?(?:said|argued|claimed|believed|thought)|it could be argued|it (?:might|may|can) be (?:argued|said|claimed)|one (?:might|may|could) (?:argue|object|say|think)|although|though|even though|while it is true|despite (?:the fact|its|their))\b/,
+  /^(?:admittedly|granted|of course|to be sure|true(?=,)|it is true that|it is (?:undeniable|undoubted|undeniably true|no doubt|true|certainly true) that|there is no (?:doubt|denying)|undeniably|no doubt|it (?:is|has been) (?:often |commonly |widely )?(?:said|argued|claimed|believed|thought)|it could be argued|it (?:might|may|can) be (?:argued|said|claimed)|one (?:might|may|could) (?:argue|object|say|think)|although|though|even though|while it is true|despite (?:the fact|its|their))\b/,
 ];
 
 /** A flat denial answering a counter-view without a turning word. */
@@ -65,7 +65,7 @@ export const SIGNPOST =
   /\b(?:this (?:essay|article|paper|piece|post|text)|the following|(?:discussed|explained|examined|presented|outlined) (?:below|later|here)|in what follows|(?:i|we) (?:will|shall|would|am going to) (?:now )?(?:discuss|explore|examine|analy[sz]e|present|explain|outline|look at|start|begin|elaborate)|(?:will|shall) be (?:discussed|explored|examined|presented|explained|proven|proved|shown)|(?:is|are) to be discussed|as follows|here are|there are (?:two|three|four|several) (?:\w+ )?reasons|let (?:us|me)|let's)\b/;
 
 /** Sets two views side by side ("Some think X, while others think Y"): framing the question, not answering it. */
-export const BOTH_SIDES = /\b(?:while|whereas|but|and|however,?) (?:some |many )?others?\b|\bboth (?:sides|views|opinions)\b/;
+export const BOTH_SIDES = /\b(?:while|whereas|but|and|however,?) (?:some |many )?(?:others|other (?:people|side|group|camp|view|opinion)s?)\b|\bboth (?:sides|views|opinions)\b/;
 
 /** A turn strong enough to oppose the paragraph's claim by itself. */
 export const STRONG_TURN = /^(?:however|but|nevertheless|nonetheless|on the other hand|on the contrary|conversely|yet)(?![a-z])/;

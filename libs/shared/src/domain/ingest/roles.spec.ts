@@ -123,6 +123,25 @@ describe('assignRoles', () => {
     expect(roles(sut([['Taxes should fall.', 'Growth would follow.']]))).toEqual([['thesis', 'support']]);
   });
 
+  it('reads a turn before a concluding claim as a step towards it, not a rebuttal', () => {
+    const [, body] = sut([
+      ['Intro.', 'I think so.'],
+      ['Old phones were costly.', 'But prices have fallen fast.', 'So, almost everyone can own one now.'],
+      ['In short, yes.'],
+    ]);
+    expect(body.map((s) => s.role)).toEqual(['support', 'support', 'claim']);
+  });
+
+  it('takes a sentence opening with "So," as a conclusion', () => {
+    const [, body] = sut([['Intro.', 'I think so.'], ['Rents doubled.', 'Wages did not.', 'So, young people leave the city.'], ['In short, yes.']]);
+    expect(body[2].role).toBe('claim');
+  });
+
+  it('does not take "and other things" for a second side of the question', () => {
+    const [opening] = sut([['Phones are everywhere.', 'In my view, phones help work and other tasks.'], ['Body.'], ['In short, yes.']]);
+    expect(opening[1].role).toBe('thesis');
+  });
+
   it('handles empty input', () => {
     expect(sut([])).toEqual([]);
     expect(sut([[]])).toEqual([[]]);

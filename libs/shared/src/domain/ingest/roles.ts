@@ -97,7 +97,7 @@ function bodyParagraph(sentences: readonly string[], heads: readonly string[], s
       return argument('rebuttal', answered === claim ? null : answered);
     }
     if (answeringClaim) return argument('rebuttal');
-    if (STRONG_TURN.test(head)) return argument('rebuttal');
+    if (STRONG_TURN.test(head) && i > claim) return argument('rebuttal');
     // What a source says, the author may turn against in the next sentence.
     reported = sources[i] === null ? null : i;
     return argument('support');
