@@ -142,6 +142,15 @@ describe('assignRoles', () => {
     expect(opening[1].role).toBe('thesis');
   });
 
+  it('does not take a bare stance on a view stated elsewhere for the thesis', () => {
+    const [opening] = sut([
+      ['Cars fill our streets.', 'Cities should ban cars from their centres.', 'Personally, I agree with this view for two reasons.'],
+      ['Body.'],
+      ['In short, yes.'],
+    ]);
+    expect(opening.map((s) => s.role)).toEqual(['context', 'thesis', 'context']);
+  });
+
   it('handles empty input', () => {
     expect(sut([])).toEqual([]);
     expect(sut([[]])).toEqual([[]]);

@@ -1,5 +1,5 @@
 import type { ArticleSentence } from '../../contracts/rest/articles.schema';
-import { BOTH_SIDES, CONCLUDING, OWN_STANCE, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, isCounterView, isDenial, isOpposingView, opening } from './discourse';
+import { BOTH_SIDES, CONCLUDING, OWN_STANCE, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, isBareStance, isCounterView, isDenial, isOpposingView, opening } from './discourse';
 import { attributeSentences } from './attribution';
 import { isQuestion } from './question';
 
@@ -50,7 +50,9 @@ export function assignRoles(
 }
 
 function frameParagraph(sentences: readonly string[], heads: readonly string[], place: 'opening' | 'closing'): SentenceArgument[] {
-  const framing = heads.map((head, i) => isQuestion(sentences[i]) || SIGNPOST.test(head) || (place === 'opening' && BOTH_SIDES.test(head)));
+  const framing = heads.map(
+    (head, i) => isQuestion(sentences[i]) || SIGNPOST.test(head) || isBareStance(head) || (place === 'opening' && BOTH_SIDES.test(head)),
+  );
   const arguable = heads.flatMap((_, i) => (framing[i] ? [] : [i]));
   const cues = arguable.filter((i) => OWN_STANCE.test(heads[i]) || SUMMING_UP.test(heads[i]));
   const fallback = place === 'opening' ? arguable.at(-1) : arguable[0];
