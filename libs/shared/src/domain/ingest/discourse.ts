@@ -60,9 +60,12 @@ export function isDenial(head: string): boolean {
   return DENIAL.some((pattern) => pattern.test(head));
 }
 
-/** The text talking about itself ("This essay will discuss ..."): signposting, not argument. */
+/**
+ * The text talking about itself ("This essay will discuss ..."): signposting, not argument. A stance given
+ * "for the following reasons" still states its claim.
+ */
 export const SIGNPOST =
-  /\b(?:this (?:essay|article|paper|piece|post|text)|the following|(?:discussed|explained|examined|presented|outlined) (?:below|later|here)|in what follows|(?:i|we) (?:will|shall|would|am going to) (?:now )?(?:discuss|explore|examine|analy[sz]e|present|explain|outline|look at|start|begin|elaborate)|(?:will|shall) be (?:discussed|explored|examined|presented|explained|proven|proved|shown)|(?:is|are) to be discussed|as follows|here are|there are (?:two|three|four|several) (?:\w+ )?reasons|let (?:us|me)|let's)\b/;
+  /\b(?:this (?:essay|article|paper|piece|post|text)|(?<!(?:for|of) )the following|(?:discussed|explained|examined|presented|outlined) (?:below|later|here)|in what follows|(?:i|we) (?:will|shall|would|am going to) (?:now )?(?:discuss|explore|examine|analy[sz]e|present|explain|outline|look at|start|begin|elaborate)|(?:will|shall) be (?:discussed|explored|examined|presented|explained|proven|proved|shown)|(?:is|are) to be discussed|as follows|here are|there are (?:two|three|four|several) (?:\w+ )?reasons|let (?:us|me)|let's)\b/;
 
 /** Sets two views side by side ("Some think X, while others think Y"): framing the question, not answering it. */
 export const BOTH_SIDES = /\b(?:while|whereas|but|and|however,?) (?:some |many )?(?:others|other (?:people|side|group|camp|view|opinion)s?)\b|\bboth (?:sides|views|opinions)\b/;

@@ -151,6 +151,15 @@ describe('assignRoles', () => {
     expect(opening.map((s) => s.role)).toEqual(['context', 'thesis', 'context']);
   });
 
+  it('keeps a stance given "for the following reasons" as the thesis, while "The following are my reasons." only signposts', () => {
+    const [opening] = sut([
+      ['Trains are slow here.', 'I think the city should build a tram line for the following reasons.', 'The following are my reasons.'],
+      ['Body.'],
+      ['In short, yes.'],
+    ]);
+    expect(opening.map((s) => s.role)).toEqual(['context', 'thesis', 'context']);
+  });
+
   it('handles empty input', () => {
     expect(sut([])).toEqual([]);
     expect(sut([[]])).toEqual([[]]);
