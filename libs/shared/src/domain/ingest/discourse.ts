@@ -16,8 +16,8 @@ export const CONCLUDING =
   /^(?:therefore|thus|hence|consequently|accordingly|as a (?:result|consequence)|so(?=,| it\b| we\b| the\b| this\b| that\b)|that(?:'s| is) (?:why|how)|this (?:is|was) (?:why|how)|which is why|for (?:this|that|these|those|all these|the above) reasons?|it (?:follows|is clear|is obvious|is evident) that|clearly|obviously|evidently|to this end|in this (?:way|regard|sense|respect)|in short|in sum|in brief|all in all|overall)\b/;
 
 
-/** A recommendation: what someone should, must or needs to do. Searched anywhere in the sentence. */
-export const RECOMMENDS = /\b(?:should|must|ought to|needs? to|have to|has to)\b/;
+/** A recommendation or a hope: what someone should do, or what the writer wishes for. Searched anywhere in the sentence. */
+export const RECOMMENDS = /\b(?:should|must|ought to|needs? to|have to|has to|(?:i|we) (?:\w+ )?(?:hope|wish)|(?:is|are) (?:\w+ )?(?:hoped|recommended))\b/;
 
 /** A turn against what came before. */
 export const TURN =
@@ -69,6 +69,9 @@ export const SIGNPOST =
 
 /** Sets two views side by side ("Some think X, while others think Y"): framing the question, not answering it. */
 export const BOTH_SIDES = /\b(?:while|whereas|but|and|however,?) (?:some |many )?(?:others|other (?:people|side|group|camp|view|opinion)s?)\b|\bboth (?:sides|views|opinions)\b/;
+
+/** A turn from then to now ("But nowadays ..."): it moves through time, not against the argument. */
+export const TURN_TO_PRESENT = /^(?:but|however|yet)[, ]+(?:now|nowadays|today|these days|at present|currently)\b/;
 
 /** A turn strong enough to oppose the paragraph's claim by itself. */
 export const STRONG_TURN = /^(?:however|but|nevertheless|nonetheless|on the other hand|on the contrary|conversely|yet)(?![a-z])/;

@@ -160,6 +160,20 @@ describe('assignRoles', () => {
     expect(opening.map((s) => s.role)).toEqual(['context', 'thesis', 'context']);
   });
 
+  it('reads a turn from the past to the present as support, not a rebuttal', () => {
+    const [, body] = sut([
+      ['Intro.', 'I think so.'],
+      ['Letters have become cheap to send.', 'Years ago, a stamp cost a day of wages.', 'But nowadays, an email costs nothing.'],
+      ['In short, yes.'],
+    ]);
+    expect(body.map((s) => s.role)).toEqual(['claim', 'support', 'support']);
+  });
+
+  it('leaves a closing’s hope for the future out of the argument, as context', () => {
+    const [, , closing] = sut([['Intro.', 'I think so.'], ['Body.'], ['In conclusion, parks make cities better.', 'It is hoped that more cities will follow.']]);
+    expect(closing.map((s) => s.role)).toEqual(['thesis', 'context']);
+  });
+
   it('handles empty input', () => {
     expect(sut([])).toEqual([]);
     expect(sut([[]])).toEqual([[]]);

@@ -1,5 +1,5 @@
 import type { ArticleSentence } from '../../contracts/rest/articles.schema';
-import { BOTH_SIDES, CONCLUDING, OWN_STANCE, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, isBareStance, isCounterView, isDenial, isOpposingView, opening } from './discourse';
+import { BOTH_SIDES, CONCLUDING, OWN_STANCE, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, TURN_TO_PRESENT, isBareStance, isCounterView, isDenial, isOpposingView, opening } from './discourse';
 import { attributeSentences } from './attribution';
 import { isQuestion } from './question';
 
@@ -99,7 +99,7 @@ function bodyParagraph(sentences: readonly string[], heads: readonly string[], s
       return argument('rebuttal', answered === claim ? null : answered);
     }
     if (answeringClaim) return argument('rebuttal');
-    if (STRONG_TURN.test(head) && i > claim) return argument('rebuttal');
+    if (STRONG_TURN.test(head) && !TURN_TO_PRESENT.test(head) && i > claim) return argument('rebuttal');
     // What a source says, the author may turn against in the next sentence.
     reported = sources[i] === null ? null : i;
     return argument('support');
