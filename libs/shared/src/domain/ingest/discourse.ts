@@ -16,6 +16,9 @@ export const CONCLUDING =
   /^(?:therefore|thus|hence|consequently|accordingly|as a (?:result|consequence)|so(?=,| it\b| we\b| the\b| this\b| that\b)|that(?:'s| is) (?:why|how)|this (?:is|was) (?:why|how)|which is why|for (?:this|that|these|those|all these|the above) reasons?|it (?:follows|is clear|is obvious|is evident) that|clearly|obviously|evidently|to this end|in this (?:way|regard|sense|respect)|in short|in sum|in brief|all in all|overall)\b/;
 
 
+/** Opens an example given for what precedes. */
+export const EXAMPLE = /^(?:for (?:example|instance)|to illustrate|as an example|an example|a good example|take\b)/;
+
 /** A recommendation or a hope: what someone should do, or what the writer wishes for. Searched anywhere in the sentence. */
 export const RECOMMENDS = /\b(?:should|must|ought to|needs? to|have to|has to|(?:i|we) (?:\w+ )?(?:hope|wish)|(?:is|are) (?:\w+ )?(?:hoped|recommended))\b/;
 

@@ -174,6 +174,15 @@ describe('assignRoles', () => {
     expect(closing.map((s) => s.role)).toEqual(['thesis', 'context']);
   });
 
+  it('takes a conclusion drawn mid-paragraph and then illustrated as the claim', () => {
+    const [, body] = sut([
+      ['Intro.', 'I think so.'],
+      ['Bikes need little space.', 'Thus, bike lanes relieve crowded streets.', 'For example, one lane carries five times more people than a car lane.'],
+      ['In short, yes.'],
+    ]);
+    expect(body.map((s) => s.role)).toEqual(['support', 'claim', 'support']);
+  });
+
   it('handles empty input', () => {
     expect(sut([])).toEqual([]);
     expect(sut([[]])).toEqual([[]]);

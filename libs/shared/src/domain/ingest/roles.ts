@@ -1,5 +1,5 @@
 import type { ArticleSentence } from '../../contracts/rest/articles.schema';
-import { BOTH_SIDES, CONCLUDING, OWN_STANCE, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, TURN_TO_PRESENT, isBareStance, isCounterView, isDenial, isOpposingView, opening } from './discourse';
+import { BOTH_SIDES, CONCLUDING, EXAMPLE, OWN_STANCE, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, TURN_TO_PRESENT, isBareStance, isCounterView, isDenial, isOpposingView, opening } from './discourse';
 import { attributeSentences } from './attribution';
 import { isQuestion } from './question';
 
@@ -75,7 +75,9 @@ function bodyParagraph(sentences: readonly string[], heads: readonly string[], s
   const last = arguable.at(-1);
   if (last === undefined) return heads.map(() => argument('context'));
   const concludes = last !== arguable[0] && (CONCLUDING.test(heads[last]) || SUMMING_UP.test(heads[last]));
-  const claim = concludes ? last : arguable[0];
+  // A conclusion drawn mid-paragraph and then illustrated ("Thus X. For example, ...") is the point the example serves.
+  const illustrated = arguable.find((i) => i !== arguable[0] && CONCLUDING.test(heads[i]) && EXAMPLE.test(heads[i + 1] ?? ''));
+  const claim = concludes ? last : illustrated ?? arguable[0];
   // A paragraph that opens by turning or conceding argues the other side of the thesis.
   const stance: ClaimStance = isOpposingView(heads[claim]) || (claim === 0 && TURN.test(heads[0]) && !OWN_STANCE.test(heads[0])) ? 'against' : 'for';
   let counter: number | null = stance === 'against' ? claim : null;
