@@ -85,11 +85,11 @@ const VIEW_NOUN =
 
 /** Taking a side on a view named elsewhere ("I agree with this view", "I favour the latter"). */
 const STANCE_ON_NAMED_VIEW = new RegExp(
-  `\\b(?:agree|disagree|concur|side|oppose|approve|support|hold|share|endorse|reject|favou?r)\\w*(?: \\w+){0,2}? (?:with |to |about |of |on )?` +
+  `\\b(?:agree|disagree|concur|side|oppose|approve|support|hold|share|endorse|reject|favou?r)\\w* (?:with |to |about |of |on )?` +
     `(?:(?:this|that|these|those|such|the (?:above|former|latter|given|aforementioned|following)?)(?: \\w+)? ${VIEW_NOUN}|the (?:former|latter)|them|it)\\b([^.?!]*)`,
 );
 /** "... for the following reasons", "... due to several reasons": what follows announces, it does not argue. */
-const FOR_REASONS = /^\W*(?:\w+\W+){0,6}?(?:for|because of|due to|owing to|by)\b[^.?!]*\breasons?\b/;
+const FOR_REASONS = /^\W*(?:\w+\W+){0,3}?(?:for|because of|due to|owing to|by)\b[^.?!]*\breasons?\b/;
 
 /**
  * A stance with no claim of its own ("I tend to agree with this view.", "Personally, I disagree with

@@ -183,6 +183,20 @@ describe('assignRoles', () => {
     expect(body.map((s) => s.role)).toEqual(['support', 'claim', 'support']);
   });
 
+  it('takes a stance that states its claim for the thesis, even when it gives reasons', () => {
+    const [opening] = sut([['Teens need money sense.', 'I agree that it is best for teens to work part-time, for several reasons.'], ['Body.'], ['In short, yes.']]);
+    expect(opening[1].role).toBe('thesis');
+  });
+
+  it('leaves the thesis to the closing when the opening sets two views side by side without taking one', () => {
+    const [opening] = sut([
+      ['Zoos are old.', 'Some praise them, while others condemn them.', 'Zoos now breed rare species.'],
+      ['Body.'],
+      ['In conclusion, zoos do more good than harm.'],
+    ]);
+    expect(opening.map((s) => s.role)).toEqual(['context', 'context', 'context']);
+  });
+
   it('handles empty input', () => {
     expect(sut([])).toEqual([]);
     expect(sut([[]])).toEqual([[]]);

@@ -55,7 +55,9 @@ function frameParagraph(sentences: readonly string[], heads: readonly string[], 
   );
   const arguable = heads.flatMap((_, i) => (framing[i] ? [] : [i]));
   const cues = arguable.filter((i) => OWN_STANCE.test(heads[i]) || SUMMING_UP.test(heads[i]));
-  const fallback = place === 'opening' ? arguable.at(-1) : arguable[0];
+  // An opening that sets two views side by side without taking one leaves the thesis to the closing.
+  const weighsBothSides = place === 'opening' && heads.some((head) => BOTH_SIDES.test(head));
+  const fallback = place === 'closing' ? arguable[0] : weighsBothSides ? undefined : arguable.at(-1);
   const thesis = new Set(cues.length ? cues : fallback === undefined ? [] : [fallback]);
   // What else a closing says sums up the claims made; an opening's other sentences lead in.
   return heads.map((_, i): SentenceArgument => {
