@@ -197,6 +197,15 @@ describe('assignRoles', () => {
     expect(opening.map((s) => s.role)).toEqual(['context', 'context', 'context']);
   });
 
+  it('reads a closing’s further stance that calls for action as context once the thesis is restated', () => {
+    const [, , closing] = sut([
+      ['Intro.', 'I think so.'],
+      ['Body.'],
+      ['In conclusion, I believe that parks make cities better.', 'Therefore, we should plant more trees.'],
+    ]);
+    expect(closing.map((s) => s.role)).toEqual(['thesis', 'context']);
+  });
+
   it('handles empty input', () => {
     expect(sut([])).toEqual([]);
     expect(sut([[]])).toEqual([[]]);
