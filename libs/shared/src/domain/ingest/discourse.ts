@@ -76,17 +76,20 @@ export const BOTH_SIDES = /\b(?:while|whereas|but|and|however,?) (?:some |many )
 /** A turn from then to now ("But nowadays ..."): it moves through time, not against the argument. */
 export const TURN_TO_PRESENT = /^(?:but|however|yet)[, ]+(?:now|nowadays|today|these days|at present|currently)\b/;
 
+/** "X has both pros and cons": weighs the question without answering it. */
+export const WEIGHS_BOTH = /\b(?:has|have) (?:both |its own |their own )?(?:pros and cons|advantages and disadvantages|merits and demerits|strengths and weaknesses)\b/;
+
 /** A turn strong enough to oppose the paragraph's claim by itself. */
 export const STRONG_TURN = /^(?:however|but|nevertheless|nonetheless|on the other hand|on the contrary|conversely|yet)(?![a-z])/;
 
 /** Nouns by which a writer names a view already stated ("this view", "the former opinion"). */
 const VIEW_NOUN =
-  '(?:view|viewpoint|opinion|statement|idea|notion|position|recommendation|proposal|claim|belief|argument|assertion|suggestion|judge?ment|contention|perspective|misconception|stance|saying|attitude)s?';
+  '(?:view|viewpoint|opinion|statement|idea|notion|position|recommendation|proposal|claim|belief|argument|assertion|suggestion|judge?ment|contention|perspective|misconception|stance|saying|attitude|group|side|camp)s?';
 
 /** Taking a side on a view named elsewhere ("I agree with this view", "I favour the latter"). */
 const STANCE_ON_NAMED_VIEW = new RegExp(
   `\\b(?:agree|disagree|concur|side|oppose|approve|support|hold|share|endorse|reject|favou?r)\\w* (?:with |to |about |of |on )?` +
-    `(?:(?:this|that|these|those|such|the (?:above|former|latter|given|aforementioned|following)?)(?: \\w+)? ${VIEW_NOUN}|the (?:former|latter)|them|it)\\b([^.?!]*)`,
+    `(?:(?:this|that|these|those|such|the(?: above| former| latter| given| aforementioned| following)?)(?: \\w+)? ${VIEW_NOUN}|the (?:former|latter)|them|it)\\b([^.?!]*)`,
 );
 /** "... for the following reasons", "... due to several reasons": what follows announces, it does not argue. */
 const FOR_REASONS = /^\W*(?:\w+\W+){0,3}?(?:for|because of|due to|owing to|by)\b[^.?!]*\breasons?\b/;
@@ -99,7 +102,7 @@ export function isBareStance(head: string): boolean {
   const match = STANCE_ON_NAMED_VIEW.exec(head);
   if (!match) return false;
   const rest = match[1];
-  // "I agree with the idea that ..." states the view after all.
-  if (/\bthat\b/.test(rest)) return false;
+  // "I agree with the idea that ...", "I support the view of ..." state the view after all.
+  if (/\bthat\b|^ (?:of|on|about)\b/.test(rest)) return false;
   return (rest.match(/[a-z']+/g) ?? []).length <= 5 || FOR_REASONS.test(rest);
 }

@@ -206,6 +206,15 @@ describe('assignRoles', () => {
     expect(closing.map((s) => s.role)).toEqual(['thesis', 'context']);
   });
 
+  it('keeps a closing that weighs both sides or agrees with "the first group" from being the thesis', () => {
+    const [, , closing] = sut([
+      ['Intro.', 'I think so.'],
+      ['Body.'],
+      ['To sum up, city life has both pros and cons.', 'From my point of view, I agree with the first group.', 'Cities give more chances to the young.'],
+    ]);
+    expect(closing.map((s) => s.role)).toEqual(['context', 'context', 'thesis']);
+  });
+
   it('handles empty input', () => {
     expect(sut([])).toEqual([]);
     expect(sut([[]])).toEqual([[]]);

@@ -1,5 +1,5 @@
 import type { ArticleSentence } from '../../contracts/rest/articles.schema';
-import { BOTH_SIDES, CONCLUDING, EXAMPLE, OWN_STANCE, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, TURN_TO_PRESENT, isBareStance, isCounterView, isDenial, isOpposingView, opening } from './discourse';
+import { BOTH_SIDES, CONCLUDING, EXAMPLE, OWN_STANCE, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, TURN_TO_PRESENT, WEIGHS_BOTH, isBareStance, isCounterView, isDenial, isOpposingView, opening } from './discourse';
 import { attributeSentences } from './attribution';
 import { isQuestion } from './question';
 
@@ -51,7 +51,12 @@ export function assignRoles(
 
 function frameParagraph(sentences: readonly string[], heads: readonly string[], place: 'opening' | 'closing'): SentenceArgument[] {
   const framing = heads.map(
-    (head, i) => isQuestion(sentences[i]) || SIGNPOST.test(head) || isBareStance(head) || (place === 'opening' && BOTH_SIDES.test(head)),
+    (head, i) =>
+      isQuestion(sentences[i]) ||
+      SIGNPOST.test(head) ||
+      isBareStance(head) ||
+      (WEIGHS_BOTH.test(head) && !OWN_STANCE.test(head)) ||
+      (place === 'opening' && BOTH_SIDES.test(head)),
   );
   const arguable = heads.flatMap((_, i) => (framing[i] ? [] : [i]));
   const stances = arguable.filter((i) => OWN_STANCE.test(heads[i]) || SUMMING_UP.test(heads[i]));
