@@ -68,7 +68,7 @@ export function isDenial(head: string): boolean {
  * "for the following reasons" still states its claim.
  */
 export const SIGNPOST =
-  /\b(?:this (?:essay|article|paper|piece|post|text)|(?<!(?:for|of) )the following|(?:discussed|explained|examined|presented|outlined) (?:below|later|here)|in what follows|(?:i|we) (?:will|shall|would|am going to) (?:now )?(?:discuss|explore|examine|analy[sz]e|present|explain|outline|look at|start|begin|elaborate)|(?:will|shall) be (?:discussed|explored|examined|presented|explained|proven|proved|shown)|(?:is|are) to be discussed|as follows|here are|there are (?:two|three|four|several) (?:\w+ )?reasons|let (?:us|me)|let's)\b/;
+  /\b(?:this (?:essay|article|paper|piece|post|text)|(?<!(?:for|of) )the following|(?:discussed|explained|examined|presented|outlined) (?:below|later|here)|in what follows|(?:i|we) (?:will|shall|would|am going to) (?:now )?(?:discuss|explore|examine|analy[sz]e|present|explain|outline|look at|start|begin|elaborate)|(?:will|shall) be (?:discussed|explored|examined|presented|explained|proven|proved|shown)|(?:is|are) to be discussed|as follows|here are|there are (?:two|three|four|several) (?:\w+ )?reasons|(?:reasons?|examples|arguments)\b[^.?!]{0,30}\b(?:support|for|behind|explain)\w* (?:my|this) (?:view|viewpoint|answer|idea|opinion|position|stance|choice)|(?:reasons|arguments) (?:are|include) (?:as )?(?:the )?follow|let (?:us|me)|let's)\b/;
 
 /** Sets two views side by side ("Some think X, while others think Y"): framing the question, not answering it. */
 export const BOTH_SIDES = /\b(?:while|whereas|but|and|however,?) (?:some |many )?(?:others|other (?:people|side|group|camp|view|opinion)s?)\b|\bboth (?:sides|views|opinions)\b/;
@@ -76,8 +76,9 @@ export const BOTH_SIDES = /\b(?:while|whereas|but|and|however,?) (?:some |many )
 /** A turn from then to now ("But nowadays ..."): it moves through time, not against the argument. */
 export const TURN_TO_PRESENT = /^(?:but|however|yet)[, ]+(?:now|nowadays|today|these days|at present|currently)\b/;
 
-/** "X has both pros and cons": weighs the question without answering it. */
-export const WEIGHS_BOTH = /\b(?:has|have) (?:both |its own |their own )?(?:pros and cons|advantages and disadvantages|merits and demerits|strengths and weaknesses)\b/;
+/** "X has both pros and cons", "Both ways are good": weighs the question without answering it. */
+export const WEIGHS_BOTH =
+  /\b(?:has|have) (?:both |its own |their own )?(?:pros and cons|advantages and disadvantages|merits and demerits|strengths and weaknesses)\b|^both (?:of )?(?:these |the |those )?(?:\w+ ){0,2}(?:are|have|has|is)\b/;
 
 /** A turn strong enough to oppose the paragraph's claim by itself. */
 export const STRONG_TURN = /^(?:however|but|nevertheless|nonetheless|on the other hand|on the contrary|conversely|yet)(?![a-z])/;

@@ -215,6 +215,15 @@ describe('assignRoles', () => {
     expect(closing.map((s) => s.role)).toEqual(['context', 'context', 'thesis']);
   });
 
+  it('reads an announcement of reasons and a sentence weighing both options as framing', () => {
+    const [opening] = sut([
+      ['Cars and trains both move people.', 'Both options have their uses.', 'I think trains serve cities better.', 'There are some reasons to support my view.'],
+      ['Body.'],
+      ['In short, yes.'],
+    ]);
+    expect(opening.map((s) => s.role)).toEqual(['context', 'context', 'thesis', 'context']);
+  });
+
   it('handles empty input', () => {
     expect(sut([])).toEqual([]);
     expect(sut([[]])).toEqual([[]]);
