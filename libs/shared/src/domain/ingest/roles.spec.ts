@@ -217,11 +217,11 @@ describe('assignRoles', () => {
 
   it('reads an announcement of reasons and a sentence weighing both options as framing', () => {
     const [opening] = sut([
-      ['Cars and trains both move people.', 'Both options have their uses.', 'I think trains serve cities better.', 'There are some reasons to support my view.'],
+      ['Trains serve cities better than cars.', 'Both options have their uses.', 'There are some reasons to support my view.'],
       ['Body.'],
       ['In short, yes.'],
     ]);
-    expect(opening.map((s) => s.role)).toEqual(['context', 'context', 'thesis', 'context']);
+    expect(opening.map((s) => s.role)).toEqual(['thesis', 'context', 'context']);
   });
 
   it('handles empty input', () => {
