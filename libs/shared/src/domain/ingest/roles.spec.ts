@@ -224,6 +224,19 @@ describe('assignRoles', () => {
     expect(opening.map((s) => s.role)).toEqual(['thesis', 'context', 'context']);
   });
 
+  it('keeps a closing’s plain "However ..." or "Although X, Y" on the author’s side', () => {
+    const [, , closing] = sut([
+      ['Intro.', 'I think so.'],
+      ['Body.'],
+      ['In conclusion, trams suit our city.', 'However, buses remain useful at night.', 'Although trams cost more, they last longer.'],
+    ]);
+    expect(closing.map((s) => [s.role, s.stance])).toEqual([
+      ['thesis', null],
+      ['claim', 'for'],
+      ['claim', 'for'],
+    ]);
+  });
+
   it('handles empty input', () => {
     expect(sut([])).toEqual([]);
     expect(sut([[]])).toEqual([[]]);

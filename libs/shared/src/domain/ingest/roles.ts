@@ -1,5 +1,5 @@
 import type { ArticleSentence } from '../../contracts/rest/articles.schema';
-import { BOTH_SIDES, CONCLUDING, EXAMPLE, OWN_STANCE, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, TURN_TO_PRESENT, WEIGHS_BOTH, isBareStance, isCounterView, isDenial, isOpposingView, opening } from './discourse';
+import { BOTH_SIDES, CONCLUDING, EXAMPLE, OTHER_HAND, OWN_STANCE, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, TURN_TO_PRESENT, WEIGHS_BOTH, isBareStance, isCounterView, isDenial, isOpposingView, opening } from './discourse';
 import { attributeSentences } from './attribution';
 import { isQuestion } from './question';
 
@@ -71,8 +71,11 @@ function frameParagraph(sentences: readonly string[], heads: readonly string[], 
     if (thesis.has(i)) return argument('thesis');
     // A closing's call for what someone should do next looks beyond the argument made: context.
     if (place === 'closing' && RECOMMENDS.test(heads[i])) return argument('context');
-    // A closing's turn or concession ("On the other hand ...", "Admittedly ...") grants the other side.
-    if (place === 'closing' && !framing[i]) return { role: 'claim', target: null, stance: TURN.test(heads[i]) || isCounterView(heads[i]) ? 'against' : 'for' };
+    // A closing's contrast or concession ("On the other hand ...", "Admittedly ...") grants the other side; a plain
+    // "However ..." or "Although X, Y" presses the author's own line.
+    if (place === 'closing' && !framing[i]) {
+      return { role: 'claim', target: null, stance: OTHER_HAND.test(heads[i]) || isOpposingView(heads[i]) ? 'against' : 'for' };
+    }
     return argument('context');
   });
 }
