@@ -80,6 +80,9 @@ export const TURN_TO_PRESENT = /^(?:but|however|yet)[, ]+(?:now|nowadays|today|t
 export const WEIGHS_BOTH =
   /\b(?:has|have) (?:both |its own |their own )?(?:pros and cons|advantages and disadvantages|merits and demerits|strengths and weaknesses)\b|^both (?:of )?(?:these |the |those )?(?:\w+ ){0,2}(?:are|have|has|is)\b/;
 
+/** Sets up one side of a question, for "on the other hand" to answer. */
+export const ONE_HAND = /^on (?:the )?one hand\b/;
+
 /** Sets the other side against what came before. */
 export const OTHER_HAND = /^(?:on the other hand|in contrast|by contrast|conversely|on the contrary)(?![a-z])/;
 

@@ -237,6 +237,17 @@ describe('assignRoles', () => {
     ]);
   });
 
+  it('reads "On the other hand" after an "On the one hand" paragraph as the author’s side', () => {
+    const [, first, second] = sut([
+      ['Intro.', 'I think so.'],
+      ['On the one hand, dorms are close to class.', 'Students save time.'],
+      ['On the other hand, flats teach students to run a home.', 'They pay bills and cook.'],
+      ['In short, yes.'],
+    ]);
+    expect(first[0]).toMatchObject({ role: 'claim', stance: 'for' });
+    expect(second[0]).toMatchObject({ role: 'claim', stance: 'for' });
+  });
+
   it('handles empty input', () => {
     expect(sut([])).toEqual([]);
     expect(sut([[]])).toEqual([[]]);

@@ -1,5 +1,5 @@
 import type { ArticleSentence } from '../../contracts/rest/articles.schema';
-import { BOTH_SIDES, CONCLUDING, EXAMPLE, OTHER_HAND, OWN_STANCE, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, TURN_TO_PRESENT, WEIGHS_BOTH, isBareStance, isCounterView, isDenial, isOpposingView, opening } from './discourse';
+import { BOTH_SIDES, CONCLUDING, EXAMPLE, ONE_HAND, OTHER_HAND, OWN_STANCE, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, TURN_TO_PRESENT, WEIGHS_BOTH, isBareStance, isCounterView, isDenial, isOpposingView, opening } from './discourse';
 import { attributeSentences } from './attribution';
 import { isQuestion } from './question';
 
@@ -39,7 +39,9 @@ export function assignRoles(
     const heads = sentences.map(opening);
     if (framed && i === 0) return frameParagraph(sentences, heads, 'opening');
     if (framed && i === paragraphs.length - 1) return frameParagraph(sentences, heads, 'closing');
-    return bodyParagraph(sentences, heads, attributions[i]);
+    // "On the one hand ..." sets up a side so that the next paragraph's "On the other hand ..." can take the author's.
+    const answersOneHand = i > 0 && ONE_HAND.test(opening(paragraphs[i - 1][0] ?? ''));
+    return bodyParagraph(sentences, heads, attributions[i], answersOneHand);
   });
   // Without an opening and a closing, the first claim carries the article.
   if (!result.some((p) => p.some((s) => s.role === 'thesis'))) {
@@ -80,7 +82,12 @@ function frameParagraph(sentences: readonly string[], heads: readonly string[], 
   });
 }
 
-function bodyParagraph(sentences: readonly string[], heads: readonly string[], sources: readonly (string | null)[]): SentenceArgument[] {
+function bodyParagraph(
+  sentences: readonly string[],
+  heads: readonly string[],
+  sources: readonly (string | null)[],
+  answersOneHand: boolean,
+): SentenceArgument[] {
   // Questions and signposts frame the argument without making it.
   const framing = heads.map((head, i) => isQuestion(sentences[i]) || SIGNPOST.test(head));
   const arguable = heads.flatMap((_, i) => (framing[i] ? [] : [i]));
@@ -91,7 +98,8 @@ function bodyParagraph(sentences: readonly string[], heads: readonly string[], s
   const illustrated = arguable.find((i) => i !== arguable[0] && CONCLUDING.test(heads[i]) && EXAMPLE.test(heads[i + 1] ?? ''));
   const claim = concludes ? last : illustrated ?? arguable[0];
   // A paragraph that opens by turning or conceding argues the other side of the thesis.
-  const stance: ClaimStance = isOpposingView(heads[claim]) || (claim === 0 && TURN.test(heads[0]) && !OWN_STANCE.test(heads[0])) ? 'against' : 'for';
+  const turns = claim === 0 && TURN.test(heads[0]) && !OWN_STANCE.test(heads[0]) && !answersOneHand;
+  const stance: ClaimStance = isOpposingView(heads[claim]) || turns ? 'against' : 'for';
   let counter: number | null = stance === 'against' ? claim : null;
   let reported: number | null = null;
   // Once the author has answered an opposing claim, what follows keeps arguing against it.
