@@ -248,6 +248,15 @@ describe('assignRoles', () => {
     expect(second[0]).toMatchObject({ role: 'claim', stance: 'for' });
   });
 
+  it('takes a conclusion drawn right after the opening sentence as the claim', () => {
+    const [, body] = sut([
+      ['Intro.', 'I think so.'],
+      ['Rents have doubled in ten years.', 'Therefore, the city must build homes.', 'Young families are leaving.', 'Shops lose their staff.'],
+      ['In short, yes.'],
+    ]);
+    expect(body.map((s) => s.role)).toEqual(['support', 'claim', 'support', 'support']);
+  });
+
   it('handles empty input', () => {
     expect(sut([])).toEqual([]);
     expect(sut([[]])).toEqual([[]]);

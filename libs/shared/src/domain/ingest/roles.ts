@@ -96,7 +96,10 @@ function bodyParagraph(
   const concludes = last !== arguable[0] && (CONCLUDING.test(heads[last]) || SUMMING_UP.test(heads[last]));
   // A conclusion drawn mid-paragraph and then illustrated ("Thus X. For example, ...") is the point the example serves.
   const illustrated = arguable.find((i) => i !== arguable[0] && CONCLUDING.test(heads[i]) && EXAMPLE.test(heads[i + 1] ?? ''));
-  const claim = concludes ? last : illustrated ?? arguable[0];
+  // "X. Therefore, Y. ...": the opening sentence is the ground for the conclusion drawn right after it.
+  const second = arguable[1];
+  const concludedAtOnce = second !== undefined && second !== last && CONCLUDING.test(heads[second]) ? second : undefined;
+  const claim = concludes ? last : concludedAtOnce ?? illustrated ?? arguable[0];
   // A paragraph that opens by turning or conceding argues the other side of the thesis.
   const turns = claim === 0 && TURN.test(heads[0]) && !OWN_STANCE.test(heads[0]) && !answersOneHand;
   const stance: ClaimStance = isOpposingView(heads[claim]) || turns ? 'against' : 'for';
