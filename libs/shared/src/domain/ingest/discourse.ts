@@ -5,7 +5,7 @@
 
 /** The author's own stance: "I believe", "in my opinion". Searched anywhere in the sentence. */
 export const OWN_STANCE =
-  /\b(?:i (?:do not |don't |\w+ )?(?:believe|think|agree|disagree|feel|contend|argue|maintain|hold|suggest|prefer|am (?:convinced|certain|sure|in favou?r)|would (?:\w+ )?(?:say|argue|contend|suggest|choose|prefer))|(?:it )?seems to me|as far as i am concerned|to me,|i would (?:\w+ )?(?:assert|claim|conclude)|in my (?:\w+ )?(?:opinion|view)|in my (?:opinion|view|mind|eyes|point of view)|from my (?:perspective|point of view|standpoint)|my (?:view|opinion|position|stance) is|personally\b|we (?:should|must|need to)\b)/;
+  /\b(?:i(?:, for one,)? (?:do not |don't |\w+ ){0,2}(?:believe|think|agree|disagree|feel|contend|argue|maintain|hold|suggest|prefer|favou?r|am (?:convinced|certain|sure|in favou?r)|would (?:\w+ )?(?:say|argue|contend|suggest|choose|prefer|agree))|(?:it )?seems to me|as far as i am concerned|to me,|i would (?:\w+ )?(?:assert|claim|conclude)|in my (?:\w+ )?(?:opinion|view|point of view)|in my (?:mind|eyes)|from my (?:\w+ )?(?:perspective|point of view|standpoint)|my (?:view|opinion|position|stance) is|personally\b|we (?:should|must|need to)\b)/;
 
 /** Opens a summing up of the whole text: the thesis restated. */
 export const SUMMING_UP =

@@ -257,6 +257,12 @@ describe('assignRoles', () => {
     expect(body.map((s) => s.role)).toEqual(['support', 'claim', 'support', 'support']);
   });
 
+  it('hears the author’s stance in "In my personal point of view" and "I would definitely agree"', () => {
+    const opening = (sentence: string) => sut([['Work ends at some age.', sentence, 'Many retire early.'], ['Body.'], ['In short, yes.']])[0];
+    expect(opening('In my personal point of view, people should retire at sixty.')[1].role).toBe('thesis');
+    expect(opening('I would definitely agree that people should retire at sixty.')[1].role).toBe('thesis');
+  });
+
   it('handles empty input', () => {
     expect(sut([])).toEqual([]);
     expect(sut([[]])).toEqual([[]]);
