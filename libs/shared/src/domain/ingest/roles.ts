@@ -1,5 +1,5 @@
 import type { ArticleSentence } from '../../contracts/rest/articles.schema';
-import { BOTH_SIDES, CONCLUDING, EXAMPLE, ONE_HAND, OTHER_HAND, OWN_STANCE, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, TURN_TO_PRESENT, WEIGHS_BOTH, isBareStance, isCounterView, isDenial, isOpposingView, opening } from './discourse';
+import { BOTH_SIDES, CONCLUDING, EXAMPLE, ONE_HAND, OTHER_HAND, OWN_STANCE, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, TURN_TO_PRESENT, WEIGHS_BOTH, isBareStance, isDenial, isOpposingView, opening } from './discourse';
 import { attributeSentences } from './attribution';
 import { isQuestion } from './question';
 
@@ -23,7 +23,7 @@ const FRAMED = 3;
  * is stated in the opening paragraph and restated in the closing one, found by the author's own
  * stance ("I believe") or a summing up ("In conclusion"), else by position; the rest of the opening
  * leads in (context), the rest of the closing sums up claims. Every other paragraph makes one claim,
- * by default its first sentence or a conclusion drawn at its end ("Therefore ..."), and the other
+ * by default its first sentence or a conclusion drawn from what precedes it ("Therefore ..."), and the other
  * sentences are premises of it: support, or rebuttal when they voice an opposing view, turn ("But
  * ...", "However ..."), or answer what an opposing view or a source said (then aimed at that
  * sentence). A claim that concedes ("Admittedly ...") or opens with a turn stands against the thesis.
@@ -124,6 +124,7 @@ function bodyParagraph(
       return argument('rebuttal', answered === claim ? null : answered);
     }
     if (answeringClaim) return argument('rebuttal');
+    // A turn before the paragraph's conclusion is a step towards it, not a rebuttal.
     if (STRONG_TURN.test(head) && !TURN_TO_PRESENT.test(head) && i > claim) return argument('rebuttal');
     // What a source says, the author may turn against in the next sentence.
     reported = sources[i] === null ? null : i;
