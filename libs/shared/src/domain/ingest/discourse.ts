@@ -98,6 +98,10 @@ const STANCE_ON_NAMED_VIEW = new RegExp(
   `\\b(?:agree|disagree|concur|side|oppose|approve|support|hold|share|endorse|reject|favou?r)\\w* (?:with |to |about |of |on )?` +
     `(?:(?:this|that|these|those|such|the(?: above| former| latter| given| aforementioned| following)?)(?: \\w+)? ${VIEW_NOUN}|the (?:former|latter)|them|it)\\b([^.?!]*)`,
 );
+/** Judging a view named elsewhere: "the latter opinion is true", "this statement is completely right". */
+const VIEW_JUDGED = new RegExp(
+  `(?:^|, )(?:this|that|the (?:former|latter|first|second)(?: one)?)(?: \\w+)?(?: ${VIEW_NOUN})? is (?:\\w+ )?(?:true|right|correct|valid|wrong|false|mistaken)\\b([^.?!]*)`,
+);
 /** "... for the following reasons", "... due to several reasons": what follows announces, it does not argue. */
 const FOR_REASONS = /^\W*(?:\w+\W+){0,3}?(?:for|because of|due to|owing to|by)\b[^.?!]*\breasons?\b/;
 
@@ -106,7 +110,7 @@ const FOR_REASONS = /^\W*(?:\w+\W+){0,3}?(?:for|because of|due to|owing to|by)\b
  * them for two reasons."): it points at a view stated elsewhere, so the thesis is not in it.
  */
 export function isBareStance(head: string): boolean {
-  const match = STANCE_ON_NAMED_VIEW.exec(head);
+  const match = STANCE_ON_NAMED_VIEW.exec(head) ?? VIEW_JUDGED.exec(head);
   if (!match) return false;
   const rest = match[1];
   // "I agree with the idea that ...", "I support the view of ..." state the view after all.

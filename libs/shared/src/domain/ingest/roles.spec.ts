@@ -263,6 +263,11 @@ describe('assignRoles', () => {
     expect(opening('I would definitely agree that people should retire at sixty.')[1].role).toBe('thesis');
   });
 
+  it('does not take "In my opinion, the latter view is right." for the thesis', () => {
+    const [opening] = sut([['Some want trams, while others want buses.', 'Buses are cheaper to run.', 'In my opinion, the latter view is right.'], ['Body.'], ['In short, yes.']]);
+    expect(opening.map((s) => s.role)).toEqual(['context', 'context', 'context']);
+  });
+
   it('handles empty input', () => {
     expect(sut([])).toEqual([]);
     expect(sut([[]])).toEqual([[]]);
