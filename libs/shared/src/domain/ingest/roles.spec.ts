@@ -268,6 +268,11 @@ describe('assignRoles', () => {
     expect(opening.map((s) => s.role)).toEqual(['context', 'context', 'context']);
   });
 
+  it('does not take "the following generation" for a signpost', () => {
+    const [, , closing] = sut([['Intro.', 'I think so.'], ['Body.'], ['All in all, older workers lag behind the following generation.', 'Firms know it.']]);
+    expect(closing[0].role).toBe('thesis');
+  });
+
   it('handles empty input', () => {
     expect(sut([])).toEqual([]);
     expect(sut([[]])).toEqual([[]]);
