@@ -273,6 +273,13 @@ describe('assignRoles', () => {
     expect(closing[0].role).toBe('thesis');
   });
 
+  it('hears a summing up in "By way of conclusion" and "To put it in a nutshell"', () => {
+    for (const sentence of ['By way of conclusion, trams suit our city.', 'To put it in a nutshell, trams suit our city.']) {
+      const [, , closing] = sut([['Intro.', 'I think so.'], ['Body.'], ['Buses are cheap.', sentence]]);
+      expect(closing.map((s) => s.role)).toEqual(['claim', 'thesis']);
+    }
+  });
+
   it('handles empty input', () => {
     expect(sut([])).toEqual([]);
     expect(sut([[]])).toEqual([[]]);
