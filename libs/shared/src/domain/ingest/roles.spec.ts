@@ -280,6 +280,11 @@ describe('assignRoles', () => {
     }
   });
 
+  it('takes the opening’s last stance as its thesis when it voices several', () => {
+    const [opening] = sut([['Personally, I love old towns.', 'Rents keep rising.', 'I believe cities must cap rents.'], ['Body.'], ['In short, yes.']]);
+    expect(opening.map((s) => s.role)).toEqual(['context', 'context', 'thesis']);
+  });
+
   it('handles empty input', () => {
     expect(sut([])).toEqual([]);
     expect(sut([[]])).toEqual([[]]);

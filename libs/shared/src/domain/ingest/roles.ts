@@ -63,7 +63,8 @@ function frameParagraph(sentences: readonly string[], heads: readonly string[], 
   const arguable = heads.flatMap((_, i) => (framing[i] ? [] : [i]));
   const stances = arguable.filter((i) => OWN_STANCE.test(heads[i]) || SUMMING_UP.test(heads[i]));
   // Once a closing has restated the thesis, a further stance that calls for action ("we should ...") looks beyond it.
-  const cues = place === 'closing' ? stances.filter((i, k) => k === 0 || SUMMING_UP.test(heads[i]) || !RECOMMENDS.test(heads[i])) : stances;
+  // An opening builds up to its stance: the last one states the thesis.
+  const cues = place === 'closing' ? stances.filter((i, k) => k === 0 || SUMMING_UP.test(heads[i]) || !RECOMMENDS.test(heads[i])) : stances.slice(-1);
   // An opening that sets two views side by side without taking one leaves the thesis to the closing.
   const weighsBothSides = place === 'opening' && heads.some((head) => BOTH_SIDES.test(head));
   const fallback = place === 'closing' ? arguable[0] : weighsBothSides ? undefined : arguable.at(-1);
