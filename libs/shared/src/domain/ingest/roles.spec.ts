@@ -123,6 +123,168 @@ describe('assignRoles', () => {
     expect(roles(sut([['Taxes should fall.', 'Growth would follow.']]))).toEqual([['thesis', 'support']]);
   });
 
+  it('reads a turn before a concluding claim as a step towards it, not a rebuttal', () => {
+    const [, body] = sut([
+      ['Intro.', 'I think so.'],
+      ['Old phones were costly.', 'But prices have fallen fast.', 'So, almost everyone can own one now.'],
+      ['In short, yes.'],
+    ]);
+    expect(body.map((s) => s.role)).toEqual(['support', 'support', 'claim']);
+  });
+
+  it('takes a sentence opening with "So," as a conclusion', () => {
+    const [, body] = sut([['Intro.', 'I think so.'], ['Rents doubled.', 'Wages did not.', 'So, young people leave the city.'], ['In short, yes.']]);
+    expect(body[2].role).toBe('claim');
+  });
+
+  it('does not take "and other things" for a second side of the question', () => {
+    const [opening] = sut([['Phones are everywhere.', 'In my view, phones help work and other tasks.'], ['Body.'], ['In short, yes.']]);
+    expect(opening[1].role).toBe('thesis');
+  });
+
+  it('does not take a bare stance on a view stated elsewhere for the thesis', () => {
+    const [opening] = sut([
+      ['Cars fill our streets.', 'Cities should ban cars from their centres.', 'Personally, I agree with this view for two reasons.'],
+      ['Body.'],
+      ['In short, yes.'],
+    ]);
+    expect(opening.map((s) => s.role)).toEqual(['context', 'thesis', 'context']);
+  });
+
+  it('keeps a stance given "for the following reasons" as the thesis, while "The following are my reasons." only signposts', () => {
+    const [opening] = sut([
+      ['Trains are slow here.', 'I think the city should build a tram line for the following reasons.', 'The following are my reasons.'],
+      ['Body.'],
+      ['In short, yes.'],
+    ]);
+    expect(opening.map((s) => s.role)).toEqual(['context', 'thesis', 'context']);
+  });
+
+  it('reads a turn from the past to the present as support, not a rebuttal', () => {
+    const [, body] = sut([
+      ['Intro.', 'I think so.'],
+      ['Letters have become cheap to send.', 'Years ago, a stamp cost a day of wages.', 'But nowadays, an email costs nothing.'],
+      ['In short, yes.'],
+    ]);
+    expect(body.map((s) => s.role)).toEqual(['claim', 'support', 'support']);
+  });
+
+  it('leaves a closing’s hope for the future out of the argument, as context', () => {
+    const [, , closing] = sut([['Intro.', 'I think so.'], ['Body.'], ['In conclusion, parks make cities better.', 'It is hoped that more cities will follow.']]);
+    expect(closing.map((s) => s.role)).toEqual(['thesis', 'context']);
+  });
+
+  it('takes a conclusion drawn mid-paragraph and then illustrated as the claim', () => {
+    const [, body] = sut([
+      ['Intro.', 'I think so.'],
+      ['Bikes need little space.', 'Thus, bike lanes relieve crowded streets.', 'For example, one lane carries five times more people than a car lane.'],
+      ['In short, yes.'],
+    ]);
+    expect(body.map((s) => s.role)).toEqual(['support', 'claim', 'support']);
+  });
+
+  it('takes a stance that states its claim for the thesis, even when it gives reasons', () => {
+    const [opening] = sut([['Teens need money sense.', 'I agree that it is best for teens to work part-time, for several reasons.'], ['Body.'], ['In short, yes.']]);
+    expect(opening[1].role).toBe('thesis');
+  });
+
+  it('leaves the thesis to the closing when the opening sets two views side by side without taking one', () => {
+    const [opening] = sut([
+      ['Zoos are old.', 'Some praise them, while others condemn them.', 'Zoos now breed rare species.'],
+      ['Body.'],
+      ['In conclusion, zoos do more good than harm.'],
+    ]);
+    expect(opening.map((s) => s.role)).toEqual(['context', 'context', 'context']);
+  });
+
+  it('reads a closing’s further stance that calls for action as context once the thesis is restated', () => {
+    const [, , closing] = sut([
+      ['Intro.', 'I think so.'],
+      ['Body.'],
+      ['In conclusion, I believe that parks make cities better.', 'Therefore, we should plant more trees.'],
+    ]);
+    expect(closing.map((s) => s.role)).toEqual(['thesis', 'context']);
+  });
+
+  it('keeps a closing that weighs both sides or agrees with "the first group" from being the thesis', () => {
+    const [, , closing] = sut([
+      ['Intro.', 'I think so.'],
+      ['Body.'],
+      ['To sum up, city life has both pros and cons.', 'From my point of view, I agree with the first group.', 'Cities give more chances to the young.'],
+    ]);
+    expect(closing.map((s) => s.role)).toEqual(['context', 'context', 'thesis']);
+  });
+
+  it('reads an announcement of reasons and a sentence weighing both options as framing', () => {
+    const [opening] = sut([
+      ['Trains serve cities better than cars.', 'Both options have their uses.', 'There are some reasons to support my view.'],
+      ['Body.'],
+      ['In short, yes.'],
+    ]);
+    expect(opening.map((s) => s.role)).toEqual(['thesis', 'context', 'context']);
+  });
+
+  it('keeps a closing’s plain "However ..." or "Although X, Y" on the author’s side', () => {
+    const [, , closing] = sut([
+      ['Intro.', 'I think so.'],
+      ['Body.'],
+      ['In conclusion, trams suit our city.', 'However, buses remain useful at night.', 'Although trams cost more, they last longer.'],
+    ]);
+    expect(closing.map((s) => [s.role, s.stance])).toEqual([
+      ['thesis', null],
+      ['claim', 'for'],
+      ['claim', 'for'],
+    ]);
+  });
+
+  it('reads "On the other hand" after an "On the one hand" paragraph as the author’s side', () => {
+    const [, first, second] = sut([
+      ['Intro.', 'I think so.'],
+      ['On the one hand, dorms are close to class.', 'Students save time.'],
+      ['On the other hand, flats teach students to run a home.', 'They pay bills and cook.'],
+      ['In short, yes.'],
+    ]);
+    expect(first[0]).toMatchObject({ role: 'claim', stance: 'for' });
+    expect(second[0]).toMatchObject({ role: 'claim', stance: 'for' });
+  });
+
+  it('takes a conclusion drawn right after the opening sentence as the claim', () => {
+    const [, body] = sut([
+      ['Intro.', 'I think so.'],
+      ['Rents have doubled in ten years.', 'Therefore, the city must build homes.', 'Young families are leaving.', 'Shops lose their staff.'],
+      ['In short, yes.'],
+    ]);
+    expect(body.map((s) => s.role)).toEqual(['support', 'claim', 'support', 'support']);
+  });
+
+  it('hears the author’s stance in "In my personal point of view" and "I would definitely agree"', () => {
+    const opening = (sentence: string) => sut([['Work ends at some age.', sentence, 'Many retire early.'], ['Body.'], ['In short, yes.']])[0];
+    expect(opening('In my personal point of view, people should retire at sixty.')[1].role).toBe('thesis');
+    expect(opening('I would definitely agree that people should retire at sixty.')[1].role).toBe('thesis');
+  });
+
+  it('does not take "In my opinion, the latter view is right." for the thesis', () => {
+    const [opening] = sut([['Some want trams, while others want buses.', 'Buses are cheaper to run.', 'In my opinion, the latter view is right.'], ['Body.'], ['In short, yes.']]);
+    expect(opening.map((s) => s.role)).toEqual(['context', 'context', 'context']);
+  });
+
+  it('does not take "the following generation" for a signpost', () => {
+    const [, , closing] = sut([['Intro.', 'I think so.'], ['Body.'], ['All in all, older workers lag behind the following generation.', 'Firms know it.']]);
+    expect(closing[0].role).toBe('thesis');
+  });
+
+  it('hears a summing up in "By way of conclusion" and "To put it in a nutshell"', () => {
+    for (const sentence of ['By way of conclusion, trams suit our city.', 'To put it in a nutshell, trams suit our city.']) {
+      const [, , closing] = sut([['Intro.', 'I think so.'], ['Body.'], ['Buses are cheap.', sentence]]);
+      expect(closing.map((s) => s.role)).toEqual(['claim', 'thesis']);
+    }
+  });
+
+  it('takes the opening’s last stance as its thesis when it voices several', () => {
+    const [opening] = sut([['Personally, I love old towns.', 'Rents keep rising.', 'I believe cities must cap rents.'], ['Body.'], ['In short, yes.']]);
+    expect(opening.map((s) => s.role)).toEqual(['context', 'context', 'thesis']);
+  });
+
   it('handles empty input', () => {
     expect(sut([])).toEqual([]);
     expect(sut([[]])).toEqual([[]]);

@@ -1,5 +1,5 @@
 import type { ArticleSentence } from '../../contracts/rest/articles.schema';
-import { BOTH_SIDES, CONCLUDING, OWN_STANCE, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, isCounterView, isDenial, isOpposingView, opening } from './discourse';
+import { BOTH_SIDES, CONCLUDING, EXAMPLE, ONE_HAND, OTHER_HAND, OWN_STANCE, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, TURN_TO_PRESENT, WEIGHS_BOTH, isBareStance, isDenial, isOpposingView, opening } from './discourse';
 import { attributeSentences } from './attribution';
 import { isQuestion } from './question';
 
@@ -23,7 +23,7 @@ const FRAMED = 3;
  * is stated in the opening paragraph and restated in the closing one, found by the author's own
  * stance ("I believe") or a summing up ("In conclusion"), else by position; the rest of the opening
  * leads in (context), the rest of the closing sums up claims. Every other paragraph makes one claim,
- * by default its first sentence or a conclusion drawn at its end ("Therefore ..."), and the other
+ * by default its first sentence or a conclusion drawn from what precedes it ("Therefore ..."), and the other
  * sentences are premises of it: support, or rebuttal when they voice an opposing view, turn ("But
  * ...", "However ..."), or answer what an opposing view or a source said (then aimed at that
  * sentence). A claim that concedes ("Admittedly ...") or opens with a turn stands against the thesis.
@@ -39,7 +39,9 @@ export function assignRoles(
     const heads = sentences.map(opening);
     if (framed && i === 0) return frameParagraph(sentences, heads, 'opening');
     if (framed && i === paragraphs.length - 1) return frameParagraph(sentences, heads, 'closing');
-    return bodyParagraph(sentences, heads, attributions[i]);
+    // "On the one hand ..." sets up a side so that the next paragraph's "On the other hand ..." can take the author's.
+    const answersOneHand = i > 0 && ONE_HAND.test(opening(paragraphs[i - 1][0] ?? ''));
+    return bodyParagraph(sentences, heads, attributions[i], answersOneHand);
   });
   // Without an opening and a closing, the first claim carries the article.
   if (!result.some((p) => p.some((s) => s.role === 'thesis'))) {
@@ -50,32 +52,58 @@ export function assignRoles(
 }
 
 function frameParagraph(sentences: readonly string[], heads: readonly string[], place: 'opening' | 'closing'): SentenceArgument[] {
-  const framing = heads.map((head, i) => isQuestion(sentences[i]) || SIGNPOST.test(head) || (place === 'opening' && BOTH_SIDES.test(head)));
+  const framing = heads.map(
+    (head, i) =>
+      isQuestion(sentences[i]) ||
+      SIGNPOST.test(head) ||
+      isBareStance(head) ||
+      (WEIGHS_BOTH.test(head) && !OWN_STANCE.test(head)) ||
+      (place === 'opening' && BOTH_SIDES.test(head)),
+  );
   const arguable = heads.flatMap((_, i) => (framing[i] ? [] : [i]));
-  const cues = arguable.filter((i) => OWN_STANCE.test(heads[i]) || SUMMING_UP.test(heads[i]));
-  const fallback = place === 'opening' ? arguable.at(-1) : arguable[0];
+  const stances = arguable.filter((i) => OWN_STANCE.test(heads[i]) || SUMMING_UP.test(heads[i]));
+  // Once a closing has restated the thesis, a further stance that calls for action ("we should ...") looks beyond it.
+  // An opening builds up to its stance: the last one states the thesis.
+  const cues = place === 'closing' ? stances.filter((i, k) => k === 0 || SUMMING_UP.test(heads[i]) || !RECOMMENDS.test(heads[i])) : stances.slice(-1);
+  // An opening that sets two views side by side without taking one leaves the thesis to the closing.
+  const weighsBothSides = place === 'opening' && heads.some((head) => BOTH_SIDES.test(head));
+  const fallback = place === 'closing' ? arguable[0] : weighsBothSides ? undefined : arguable.at(-1);
   const thesis = new Set(cues.length ? cues : fallback === undefined ? [] : [fallback]);
   // What else a closing says sums up the claims made; an opening's other sentences lead in.
   return heads.map((_, i): SentenceArgument => {
     if (thesis.has(i)) return argument('thesis');
     // A closing's call for what someone should do next looks beyond the argument made: context.
     if (place === 'closing' && RECOMMENDS.test(heads[i])) return argument('context');
-    // A closing's turn or concession ("On the other hand ...", "Admittedly ...") grants the other side.
-    if (place === 'closing' && !framing[i]) return { role: 'claim', target: null, stance: TURN.test(heads[i]) || isCounterView(heads[i]) ? 'against' : 'for' };
+    // A closing's contrast or concession ("On the other hand ...", "Admittedly ...") grants the other side; a plain
+    // "However ..." or "Although X, Y" presses the author's own line.
+    if (place === 'closing' && !framing[i]) {
+      return { role: 'claim', target: null, stance: OTHER_HAND.test(heads[i]) || isOpposingView(heads[i]) ? 'against' : 'for' };
+    }
     return argument('context');
   });
 }
 
-function bodyParagraph(sentences: readonly string[], heads: readonly string[], sources: readonly (string | null)[]): SentenceArgument[] {
+function bodyParagraph(
+  sentences: readonly string[],
+  heads: readonly string[],
+  sources: readonly (string | null)[],
+  answersOneHand: boolean,
+): SentenceArgument[] {
   // Questions and signposts frame the argument without making it.
   const framing = heads.map((head, i) => isQuestion(sentences[i]) || SIGNPOST.test(head));
   const arguable = heads.flatMap((_, i) => (framing[i] ? [] : [i]));
   const last = arguable.at(-1);
   if (last === undefined) return heads.map(() => argument('context'));
   const concludes = last !== arguable[0] && (CONCLUDING.test(heads[last]) || SUMMING_UP.test(heads[last]));
-  const claim = concludes ? last : arguable[0];
+  // A conclusion drawn mid-paragraph and then illustrated ("Thus X. For example, ...") is the point the example serves.
+  const illustrated = arguable.find((i) => i !== arguable[0] && CONCLUDING.test(heads[i]) && EXAMPLE.test(heads[i + 1] ?? ''));
+  // "X. Therefore, Y. ...": the opening sentence is the ground for the conclusion drawn right after it.
+  const second = arguable[1];
+  const concludedAtOnce = second !== undefined && second !== last && CONCLUDING.test(heads[second]) ? second : undefined;
+  const claim = concludes ? last : concludedAtOnce ?? illustrated ?? arguable[0];
   // A paragraph that opens by turning or conceding argues the other side of the thesis.
-  const stance: ClaimStance = isOpposingView(heads[claim]) || (claim === 0 && TURN.test(heads[0]) && !OWN_STANCE.test(heads[0])) ? 'against' : 'for';
+  const turns = claim === 0 && TURN.test(heads[0]) && !OWN_STANCE.test(heads[0]) && !answersOneHand;
+  const stance: ClaimStance = isOpposingView(heads[claim]) || turns ? 'against' : 'for';
   let counter: number | null = stance === 'against' ? claim : null;
   let reported: number | null = null;
   // Once the author has answered an opposing claim, what follows keeps arguing against it.
@@ -97,7 +125,8 @@ function bodyParagraph(sentences: readonly string[], heads: readonly string[], s
       return argument('rebuttal', answered === claim ? null : answered);
     }
     if (answeringClaim) return argument('rebuttal');
-    if (STRONG_TURN.test(head)) return argument('rebuttal');
+    // A turn before the paragraph's conclusion is a step towards it, not a rebuttal.
+    if (STRONG_TURN.test(head) && !TURN_TO_PRESENT.test(head) && i > claim) return argument('rebuttal');
     // What a source says, the author may turn against in the next sentence.
     reported = sources[i] === null ? null : i;
     return argument('support');
