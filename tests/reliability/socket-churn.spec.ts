@@ -139,7 +139,9 @@ describe.each([
       last = now;
       return settled ? true : undefined;
     }, 20_000, 'event log settles', 500);
-    await eventually(async () => (replicas.every((r) => r.lastSeq === last) ? true : undefined), 20_000, `every reader reaches seq ${last}`);
+    await eventually(async () => (replicas.every((r) => r.lastSeq === last) ? true : undefined), 20_000, `every reader reaches seq ${last}`).catch((error: Error) => {
+      throw new Error(`${error.message} (seed ${SEED}; log now at ${String(last)}; readers at ${replicas.map((r) => `${r.name} ${r.lastSeq} ${r.connected ? 'connected' : 'away'}`).join(', ')})`);
+    });
 
     const summary = replicas.map((r) => `${r.name}: ${r.joins} joins, ${r.replays} replays, ${r.resyncs} resyncs`).join('; ');
     console.log(`socket churn: seed ${SEED}, ${OPS} writes, ${last} events; ${summary}`);

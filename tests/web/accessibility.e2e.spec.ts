@@ -147,6 +147,9 @@ describe('accessibility in Chromium', () => {
       const node = page.locator(`article[data-node-id="${rebuttal.id}"]`);
       const reply = node.getByRole('button', { name: 'Reply', exact: true });
       await reply.waitFor();
+      // Disabled from the first paint (while the session is restored, then for the suspension); the reason follows the account.
+      expect(await reply.isDisabled()).toBe(true);
+      await node.locator('[data-disabled-reason]', { hasText: 'suspended until' }).first().waitFor();
       expect(await reply.isDisabled()).toBe(true);
       const until = await page.evaluate(() =>
         new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date('2031-12-12T14:00:00.000Z')),
