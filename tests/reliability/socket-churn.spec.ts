@@ -60,8 +60,9 @@ describe.each([
     await Promise.all(instances.map((i) => i.stop()));
   });
 
+  // Pages of two instances overlap (each holds what its instance published in one window): the latest is the highest lastSeq.
   const latestSeq = async (): Promise<number> =>
-    ((await direct.db.collection('live_log').find({ articleId: objectId(articleId) }).sort({ seq: -1 }).limit(1).toArray())[0]?.lastSeq as number | undefined) ?? 0;
+    ((await direct.db.collection('live_log').find({ articleId: objectId(articleId) }).sort({ lastSeq: -1 }).limit(1).toArray())[0]?.lastSeq as number | undefined) ?? 0;
 
   it('leaves every reader that dropped and rejoined with exactly the tree a fresh load gives', async () => {
     const random = seededRandom(SEED);

@@ -260,6 +260,17 @@ describe('live updates (e2e, one instance)', () => {
     }
   });
 
+  it('reads pages of two instances that overlap in seq order', async () => {
+    // Each instance stores what it published in one window: A published 1001, 1002 and 1005, B 1003 and 1004.
+    const log = t.app.get(LiveService).log;
+    const articleId = new mongoose.Types.ObjectId().toHexString();
+    const event = (seq: number) => ({ name: 'article:updated', payload: { articleId, seq, article: {} } }) as unknown as StoredLiveEvent;
+    await log.append(articleId, [event(1001), event(1002), event(1005)]);
+    await log.append(articleId, [event(1003), event(1004)]);
+    expect((await log.after(articleId, 1000)).map((e) => e.payload.seq)).toEqual([1001, 1002, 1003, 1004, 1005]);
+    expect((await log.range(articleId, 1001, 1004)).map((e) => e.payload.seq)).toEqual([1002, 1003, 1004]);
+  });
+
   it('lets anonymous and signed-in sockets read, and ignores a bad token', async () => {
     const signedIn = await client(ann.token);
     const forged = await client('not-a-token');

@@ -30,20 +30,26 @@ export class LiveLogRepository {
     await retryTransient(() => this.collection.insertOne(page));
   }
 
-  /** Events after `seq`, oldest first, at most `limit`. */
+  /**
+   * Events after `seq`, oldest first, at most `limit`. Pages of several instances overlap (each holds
+   * the events its instance published in one window), so their events are put in seq order here.
+   */
   async after(articleId: string, seq: number, limit = 5000): Promise<StoredLiveEvent[]> {
     const events: StoredLiveEvent[] = [];
     for await (const page of this.collection.find({ articleId: oid(articleId), lastSeq: { $gt: seq } }).sort({ seq: 1 })) {
       for (const event of unpackEvents(page)) if (event.payload.seq > seq && events.length < limit) events.push(event);
       if (events.length >= limit) break;
     }
-    return events;
+    return events.sort((a, b) => a.payload.seq - b.payload.seq);
   }
 
   /** Events with seqs in (fromExclusive, toInclusive], oldest first. */
   async range(articleId: string, fromExclusive: number, toInclusive: number): Promise<StoredLiveEvent[]> {
     const pages = await this.collection.find({ articleId: oid(articleId), lastSeq: { $gt: fromExclusive }, seq: { $lte: toInclusive } }).sort({ seq: 1 }).toArray();
-    return pages.flatMap(unpackEvents).filter((e) => e.payload.seq > fromExclusive && e.payload.seq <= toInclusive);
+    return pages
+      .flatMap(unpackEvents)
+      .filter((e) => e.payload.seq > fromExclusive && e.payload.seq <= toInclusive)
+      .sort((a, b) => a.payload.seq - b.payload.seq);
   }
 
   /** Removes the article's pages whose every event is older than its newest `keep`. */
