@@ -70,6 +70,20 @@ describe('assignRoles', () => {
     ]);
   });
 
+  it('aims a premise at the step drawn from it right after ("X. As a result, Y."), and that step at the claim', () => {
+    const [, body] = sut([
+      ['Intro.', 'I think so.'],
+      ['Cycling lanes make towns healthier.', 'More people ride to work.', 'As a result, fewer cars clog the roads.', 'Air quality improves too.'],
+      ['In short, yes.'],
+    ]);
+    expect(body.map((s) => [s.role, s.target])).toEqual([
+      ['claim', null],
+      ['support', 2],
+      ['support', null],
+      ['support', null],
+    ]);
+  });
+
   it('marks an opposing view as a rebuttal of the claim, and its answer as a rebuttal of that view', () => {
     const [, body] = sut([
       ['Intro.', 'I think so.'],

@@ -129,6 +129,9 @@ function bodyParagraph(
     if (STRONG_TURN.test(head) && !TURN_TO_PRESENT.test(head) && i > claim) return argument('rebuttal');
     // What a source says, the author may turn against in the next sentence.
     reported = sources[i] === null ? null : i;
+    // "X. As a result, Y.": X is the ground of the step drawn from it, which in turn serves the claim.
+    const next = i + 1;
+    if (next !== claim && next < heads.length && !framing[next] && CONCLUDING.test(heads[next])) return argument('support', next);
     return argument('support');
   });
 }
