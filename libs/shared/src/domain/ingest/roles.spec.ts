@@ -128,6 +128,17 @@ describe('assignRoles', () => {
     expect(roles([body])).toEqual([['context', 'claim', 'context']]);
   });
 
+  it('reads the author’s own concession ("I admit that ...") and others’ criticism as the other side', () => {
+    const [, conceding, criticised] = sut([
+      ['Intro.', 'I think so.'],
+      ['I must admit that night trains are slow.', 'Yet they save a hotel bill.'],
+      ['Some travellers criticise sleeper cabins as cramped.', 'Newer cabins are roomy.'],
+      ['In short, yes.'],
+    ]);
+    expect(conceding[0]).toEqual({ role: 'claim', target: null, stance: 'against' });
+    expect(criticised[0]).toEqual({ role: 'claim', target: null, stance: 'against' });
+  });
+
   it('does not take a concessive clause for an opposing view', () => {
     const [, body] = sut([['Intro.', 'I think so.'], ['Although it costs money, the plan pays for itself.', 'Savings come in a year.'], ['In short, yes.']]);
     expect(body[0]).toEqual({ role: 'claim', target: null, stance: 'for' });
