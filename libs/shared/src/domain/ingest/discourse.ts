@@ -16,6 +16,9 @@ export const CONCLUDING =
   /^(?:therefore|thus|hence|consequently|accordingly|as a (?:result|consequence)|so(?=,| it\b| we\b| the\b| this\b| that\b)|that(?:'s| is) (?:why|how)|this (?:is|was) (?:why|how)|which is why|for (?:this|that|these|those|all these|the above) reasons?|it (?:follows|is clear|is obvious|is evident) that|clearly|obviously|evidently|to this end|in this (?:way|regard|sense|respect)|in short|in sum|in brief|all in all|overall)\b/;
 
 
+/** Gives the reason for the sentence before it ("This is because ..."). */
+export const REASON_FOR_PREVIOUS = /^(?:(?:this|that|it) is (?:mainly |mostly |partly |simply |largely )?(?:because|due to)|the reason (?:for this |being )?is|because of this|this happens because)\b/;
+
 /** Opens an example given for what precedes. */
 export const EXAMPLE = /^(?:for (?:example|instance)|to illustrate|as an example|an example|a good example|take\b)/;
 

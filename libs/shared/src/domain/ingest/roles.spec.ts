@@ -84,6 +84,19 @@ describe('assignRoles', () => {
     ]);
   });
 
+  it('aims a reason given for the sentence before ("This is because ...") at that sentence', () => {
+    const [, body] = sut([
+      ['Intro.', 'I think so.'],
+      ['Libraries still matter.', 'Many pupils study there after school.', 'This is because their homes are crowded.'],
+      ['In short, yes.'],
+    ]);
+    expect(body.map((s) => [s.role, s.target])).toEqual([
+      ['claim', null],
+      ['support', null],
+      ['support', 1],
+    ]);
+  });
+
   it('marks an opposing view as a rebuttal of the claim, and its answer as a rebuttal of that view', () => {
     const [, body] = sut([
       ['Intro.', 'I think so.'],

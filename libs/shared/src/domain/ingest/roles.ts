@@ -1,5 +1,5 @@
 import type { ArticleSentence } from '../../contracts/rest/articles.schema';
-import { BOTH_SIDES, CONCLUDING, EXAMPLE, ONE_HAND, OTHER_HAND, OWN_STANCE, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, TURN_TO_PRESENT, WEIGHS_BOTH, isBareStance, isDenial, isOpposingView, opening } from './discourse';
+import { BOTH_SIDES, CONCLUDING, EXAMPLE, REASON_FOR_PREVIOUS, ONE_HAND, OTHER_HAND, OWN_STANCE, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, TURN_TO_PRESENT, WEIGHS_BOTH, isBareStance, isDenial, isOpposingView, opening } from './discourse';
 import { attributeSentences } from './attribution';
 import { isQuestion } from './question';
 
@@ -129,6 +129,9 @@ function bodyParagraph(
     if (STRONG_TURN.test(head) && !TURN_TO_PRESENT.test(head) && i > claim) return argument('rebuttal');
     // What a source says, the author may turn against in the next sentence.
     reported = sources[i] === null ? null : i;
+    // "X. This is because Y.": Y is the ground of X.
+    const previous = i - 1;
+    if (previous >= 0 && previous !== claim && !framing[previous] && REASON_FOR_PREVIOUS.test(head)) return argument('support', previous);
     // "X. As a result, Y.": X is the ground of the step drawn from it, which in turn serves the claim.
     const next = i + 1;
     if (next !== claim && next < heads.length && !framing[next] && CONCLUDING.test(heads[next])) return argument('support', next);
