@@ -51,6 +51,11 @@ describe('assignRoles', () => {
     expect(body[0]).toMatchObject({ role: 'claim', stance: 'for' });
   });
 
+  it('does not fall back on an opening that ends on what others think: that is their view, not the thesis', () => {
+    const [opening] = sut([['Phones are everywhere.', 'Some people argue that schools should ban them.'], ['Phones help pupils look things up.'], ['Phones belong in class.']]);
+    expect(roles([opening])).toEqual([['context', 'context']]);
+  });
+
   it('falls back on position: the opening’s last sentence, the closing’s first', () => {
     const result = sut([['Water is scarce.', 'Farms use most of it.'], ['Drip irrigation halves the use.'], ['Farms must change.', 'Time is short.']]);
     expect(result[0][1].role).toBe('thesis');

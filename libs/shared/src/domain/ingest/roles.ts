@@ -67,7 +67,9 @@ function frameParagraph(sentences: readonly string[], heads: readonly string[], 
   const cues = place === 'closing' ? stances.filter((i, k) => k === 0 || SUMMING_UP.test(heads[i]) || !RECOMMENDS.test(heads[i])) : stances.slice(-1);
   // An opening that sets two views side by side without taking one leaves the thesis to the closing.
   const weighsBothSides = place === 'opening' && heads.some((head) => BOTH_SIDES.test(head));
-  const fallback = place === 'closing' ? arguable[0] : weighsBothSides ? undefined : arguable.at(-1);
+  // Nor is an opening that ends on what others think ("Some people argue ...") the author's thesis.
+  const endsOnOthersView = place === 'opening' && isOpposingView(heads[arguable.at(-1) ?? 0] ?? '');
+  const fallback = place === 'closing' ? arguable[0] : weighsBothSides || endsOnOthersView ? undefined : arguable.at(-1);
   const thesis = new Set(cues.length ? cues : fallback === undefined ? [] : [fallback]);
   // What else a closing says sums up the claims made; an opening's other sentences lead in.
   return heads.map((_, i): SentenceArgument => {
