@@ -157,6 +157,11 @@ describe('assignRoles', () => {
     expect(criticised[0]).toEqual({ role: 'claim', target: null, stance: 'against' });
   });
 
+  it('reads a contracted concession ("It\'s true that ...") like the full one', () => {
+    const [, body] = sut([['Intro.', 'I think so.'], ["It's true that trams cost a lot to build.", 'They last for decades.'], ['In short, yes.']]);
+    expect(body[0]).toEqual({ role: 'claim', target: null, stance: 'against' });
+  });
+
   it('does not take a concessive clause for an opposing view', () => {
     const [, body] = sut([['Intro.', 'I think so.'], ['Although it costs money, the plan pays for itself.', 'Savings come in a year.'], ['In short, yes.']]);
     expect(body[0]).toEqual({ role: 'claim', target: null, stance: 'for' });
