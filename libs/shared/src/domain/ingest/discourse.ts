@@ -31,7 +31,7 @@ export const TURN =
 
 /** A concession or an opposing view the author voices in order to answer it. */
 export const COUNTER_VIEW = [
-  /^(?:some|many|critics|opponents|skeptics|sceptics|detractors|others|other people|supporters|proponents|those|people|someone|somebody|one)\b[^.?!]{0,60}?\b(?:argue[sd]?|claim(?:s|ed)?|say|said|believe[sd]?|insist(?:s|ed)?|contend(?:s|ed)?|maintain(?:s|ed)?|presume[sd]?|assume[sd]?|think|thought|suggest(?:s|ed)?|object(?:s|ed)?|hold|feel|point out|are (?:concerned|worried|afraid)|may (?:say|think|argue|believe)|critici[sz]e[sd]?|oppose[sd]?|object to|doubt(?:s|ed)?|complain(?:s|ed)?)\b/,
+  /^(?:some|many|most|critics|opponents|skeptics|sceptics|detractors|others|other people|supporters|proponents|those|people|someone|somebody|one)\b[^.?!]{0,60}?\b(?:argue[sd]?|claim(?:s|ed)?|say|said|believe[sd]?|insist(?:s|ed)?|contend(?:s|ed)?|maintain(?:s|ed)?|presume[sd]?|assume[sd]?|think|thought|suggest(?:s|ed)?|object(?:s|ed)?|hold|feel|point out|are (?:concerned|worried|afraid)|may (?:say|think|argue|believe)|critici[sz]e[sd]?|prefer(?:s|red)?|oppose[sd]?|object to|doubt(?:s|ed)?|complain(?:s|ed)?)\b/,
   /^(?:admittedly|granted|of course|to be sure|true(?=,)|it(?: is|'s) true that|it(?: is|'s) (?:undeniable|undoubted|undeniably true|no doubt|true|certainly true) that|there is no (?:doubt|denying)|undeniably|no doubt|it (?:is|has been) (?:often |commonly |widely )?(?:said|argued|claimed|believed|thought)|i (?:\w+ )?(?:admit|concede|confess|acknowledge|grant)\b|it could be argued|it (?:might|may|can) be (?:argued|said|claimed)|one (?:might|may|could) (?:argue|object|say|think)|although|though|even though|while it is true|despite (?:the fact|its|their))\b/,
 ];
 

@@ -162,6 +162,11 @@ describe('assignRoles', () => {
     expect(body[0]).toEqual({ role: 'claim', target: null, stance: 'against' });
   });
 
+  it('reads what most people prefer as a view the author may answer', () => {
+    const [, body] = sut([['Intro.', 'I think so.'], ['Most people prefer to shop online.', 'Parcels arrive the next day.'], ['In short, yes.']]);
+    expect(body[0]).toEqual({ role: 'claim', target: null, stance: 'against' });
+  });
+
   it('does not take a concessive clause for an opposing view', () => {
     const [, body] = sut([['Intro.', 'I think so.'], ['Although it costs money, the plan pays for itself.', 'Savings come in a year.'], ['In short, yes.']]);
     expect(body[0]).toEqual({ role: 'claim', target: null, stance: 'for' });
