@@ -56,6 +56,19 @@ describe('assignRoles', () => {
     expect(roles([opening])).toEqual([['context', 'context']]);
   });
 
+  it('takes a closing’s turn after a concession as the thesis, and the concession as a claim granted to the other side', () => {
+    const result = sut([
+      ['Cities keep growing.', 'I believe that public transport deserves more money.'],
+      ['Buses carry many people at once.'],
+      ['In conclusion, I admit that cars are convenient.', 'However, public transport serves a growing city better.', 'Buses save space.'],
+    ]);
+    expect(result[2].map((s) => [s.role, s.stance])).toEqual([
+      ['claim', 'against'],
+      ['thesis', null],
+      ['claim', 'for'],
+    ]);
+  });
+
   it('falls back on position: the opening’s last sentence, the closing’s first', () => {
     const result = sut([['Water is scarce.', 'Farms use most of it.'], ['Drip irrigation halves the use.'], ['Farms must change.', 'Time is short.']]);
     expect(result[0][1].role).toBe('thesis');

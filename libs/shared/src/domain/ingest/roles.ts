@@ -70,7 +70,12 @@ function frameParagraph(sentences: readonly string[], heads: readonly string[], 
   // Nor is an opening that ends on what others think ("Some people argue ...") the author's thesis.
   const endsOnOthersView = place === 'opening' && isOpposingView(heads[arguable.at(-1) ?? 0] ?? '');
   const fallback = place === 'closing' ? arguable[0] : weighsBothSides || endsOnOthersView ? undefined : arguable.at(-1);
-  const thesis = new Set(cues.length ? cues : fallback === undefined ? [] : [fallback]);
+  const chosen = cues.length ? cues : fallback === undefined ? [] : [fallback];
+  // "In conclusion, I concede that X. However, Y.": the concession grants the other side and the turn after it states the thesis.
+  const concedes = (i: number) => isOpposingView(heads[i].replace(SUMMING_UP, '').replace(/^[\s,]+/, ''));
+  const conceded = place === 'closing' && chosen.length > 0 && concedes(chosen[0]) ? chosen[0] : undefined;
+  const answer = conceded === undefined ? undefined : arguable.find((i) => i > conceded && STRONG_TURN.test(heads[i]));
+  const thesis = new Set(answer === undefined ? chosen : [answer, ...chosen.slice(1)]);
   // What else a closing says sums up the claims made; an opening's other sentences lead in.
   return heads.map((_, i): SentenceArgument => {
     if (thesis.has(i)) return argument('thesis');
@@ -79,7 +84,7 @@ function frameParagraph(sentences: readonly string[], heads: readonly string[], 
     // A closing's contrast or concession ("On the other hand ...", "Admittedly ...") grants the other side; a plain
     // "However ..." or "Although X, Y" presses the author's own line.
     if (place === 'closing' && !framing[i]) {
-      return { role: 'claim', target: null, stance: OTHER_HAND.test(heads[i]) || isOpposingView(heads[i]) ? 'against' : 'for' };
+      return { role: 'claim', target: null, stance: OTHER_HAND.test(heads[i]) || concedes(i) ? 'against' : 'for' };
     }
     return argument('context');
   });
