@@ -170,9 +170,15 @@ describe('assignRoles', () => {
     expect(criticised[0]).toEqual({ role: 'claim', target: null, stance: 'against' });
   });
 
-  it('reads a contracted concession ("It\'s true that ...") like the full one', () => {
-    const [, body] = sut([['Intro.', 'I think so.'], ["It's true that trams cost a lot to build.", 'They last for decades.'], ['In short, yes.']]);
+  it('reads a concession however it is worded ("It\'s true that ...", "It is certainly true that ...")', () => {
+    const [, body, other] = sut([
+      ['Intro.', 'I think so.'],
+      ["It's true that trams cost a lot to build.", 'They last for decades.'],
+      ['It is certainly true that rails need upkeep.', 'Roads need more.'],
+      ['In short, yes.'],
+    ]);
     expect(body[0]).toEqual({ role: 'claim', target: null, stance: 'against' });
+    expect(other[0]).toEqual({ role: 'claim', target: null, stance: 'against' });
   });
 
   it('reads what most people prefer as a view the author may answer', () => {
