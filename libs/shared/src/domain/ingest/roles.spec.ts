@@ -69,6 +69,18 @@ describe('assignRoles', () => {
     ]);
   });
 
+  it('takes a closing’s stance that turns against its summing up ("However, in my view ...") as the thesis', () => {
+    const result = sut([
+      ['Cities keep growing.', 'I believe that public transport deserves more money.'],
+      ['Buses carry many people at once.'],
+      ['In short, cars give people freedom.', 'However, in my view, cities need buses more.'],
+    ]);
+    expect(result[2].map((s) => [s.role, s.stance])).toEqual([
+      ['claim', 'against'],
+      ['thesis', null],
+    ]);
+  });
+
   it('falls back on position: the opening’s last sentence, the closing’s first', () => {
     const result = sut([['Water is scarce.', 'Farms use most of it.'], ['Drip irrigation halves the use.'], ['Farms must change.', 'Time is short.']]);
     expect(result[0][1].role).toBe('thesis');

@@ -73,7 +73,9 @@ function frameParagraph(sentences: readonly string[], heads: readonly string[], 
   const chosen = cues.length ? cues : fallback === undefined ? [] : [fallback];
   // "In conclusion, I concede that X. However, Y.": the concession grants the other side and the turn after it states the thesis.
   const concedes = (i: number) => isOpposingView(heads[i].replace(SUMMING_UP, '').replace(/^[\s,]+/, ''));
-  const conceded = place === 'closing' && chosen.length > 0 && concedes(chosen[0]) ? chosen[0] : undefined;
+  // So is a closing stance that turns ("However, in my view, Y.") against the summing up before it.
+  const turnedFrom = place === 'closing' && chosen.length > 1 && STRONG_TURN.test(heads[chosen[1]]) ? chosen[0] : undefined;
+  const conceded = place === 'closing' && chosen.length > 0 && (concedes(chosen[0]) || turnedFrom !== undefined) ? chosen[0] : undefined;
   const answer = conceded === undefined ? undefined : arguable.find((i) => i > conceded && STRONG_TURN.test(heads[i]));
   const thesis = new Set(answer === undefined ? chosen : [answer, ...chosen.slice(1)]);
   // What else a closing says sums up the claims made; an opening's other sentences lead in.
@@ -84,7 +86,7 @@ function frameParagraph(sentences: readonly string[], heads: readonly string[], 
     // A closing's contrast or concession ("On the other hand ...", "Admittedly ...") grants the other side; a plain
     // "However ..." or "Although X, Y" presses the author's own line.
     if (place === 'closing' && !framing[i]) {
-      return { role: 'claim', target: null, stance: OTHER_HAND.test(heads[i]) || concedes(i) ? 'against' : 'for' };
+      return { role: 'claim', target: null, stance: OTHER_HAND.test(heads[i]) || concedes(i) || i === turnedFrom ? 'against' : 'for' };
     }
     return argument('context');
   });
