@@ -127,6 +127,15 @@ describe('assignRoles', () => {
     ]);
   });
 
+  it('does not take a conclusion drawn within the writer’s own story for the paragraph’s claim', () => {
+    const [, body] = sut([
+      ['Intro.', 'I think so.'],
+      ['Part-time jobs teach young people about money.', 'Last year I worked in a café.', 'Therefore, I learned to save half of my pay.'],
+      ['In short, yes.'],
+    ]);
+    expect(body.map((s) => s.role)).toEqual(['claim', 'support', 'support']);
+  });
+
   it('marks an opposing view as a rebuttal of the claim, and its answer as a rebuttal of that view', () => {
     const [, body] = sut([
       ['Intro.', 'I think so.'],

@@ -1,5 +1,5 @@
 import type { ArticleSentence } from '../../contracts/rest/articles.schema';
-import { BOTH_SIDES, CONCLUDING, EXAMPLE, REASON_FOR_PREVIOUS, ONE_HAND, OTHER_HAND, OWN_STANCE, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, TURN_TO_PRESENT, WEIGHS_BOTH, isBareStance, isDenial, isOpposingView, opening } from './discourse';
+import { BOTH_SIDES, CONCLUDING, EXAMPLE, NARRATES, ONE_HAND, OTHER_HAND, OWN_STANCE, REASON_FOR_PREVIOUS, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, TURN_TO_PRESENT, WEIGHS_BOTH, isBareStance, isDenial, isOpposingView, opening } from './discourse';
 import { attributeSentences } from './attribution';
 import { isQuestion } from './question';
 
@@ -103,7 +103,8 @@ function bodyParagraph(
   const arguable = heads.flatMap((_, i) => (framing[i] ? [] : [i]));
   const last = arguable.at(-1);
   if (last === undefined) return heads.map(() => argument('context'));
-  const concludes = last !== arguable[0] && (CONCLUDING.test(heads[last]) || SUMMING_UP.test(heads[last]));
+  // A conclusion drawn within a story ("So I passed the exam.") ends the example, not the paragraph's point.
+  const concludes = last !== arguable[0] && (CONCLUDING.test(heads[last]) || SUMMING_UP.test(heads[last])) && !(NARRATES.test(heads[last]) && !OWN_STANCE.test(heads[last]));
   // A conclusion drawn mid-paragraph and then illustrated ("Thus X. For example, ...") is the point the example serves.
   const illustrated = arguable.find((i) => i !== arguable[0] && CONCLUDING.test(heads[i]) && EXAMPLE.test(heads[i + 1] ?? ''));
   // "X. Therefore, Y. ...": the opening sentence is the ground for the conclusion drawn right after it.
