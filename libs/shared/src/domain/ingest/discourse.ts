@@ -17,7 +17,8 @@ export const CONCLUDING =
 
 
 /** Gives the reason for the sentence before it ("This is because ..."). */
-export const REASON_FOR_PREVIOUS = /^(?:(?:this|that|it) is (?:mainly |mostly |partly |simply |largely )?(?:because|due to)|the reason (?:for this |being )?is|because of this|this happens because)\b/;
+export const REASON_FOR_PREVIOUS =
+  /^(?:(?:this|that|it) is (?:mainly |mostly |partly |simply |largely )?(?:because|due to)|the reason (?:for this |being )?is|because of this|this happens because)\b/;
 
 /** Tells a story: the writer's own, or the past. Searched anywhere in the sentence. */
 export const NARRATES = /\b(?:i|my|me|was|were|had|did)\b/;

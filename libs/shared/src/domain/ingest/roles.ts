@@ -26,8 +26,9 @@ const FRAMED = 3;
  * by default its first sentence or a conclusion drawn from what precedes it ("Therefore ..."), and the other
  * sentences are premises of it: support, or rebuttal when they voice an opposing view, turn ("But
  * ...", "However ..."), or answer what an opposing view or a source said (then aimed at that
- * sentence). A claim that concedes ("Admittedly ...") or opens with a turn stands against the thesis.
- * Questions and signposts ("Let us look at ...") argue nothing: context.
+ * sentence). A claim that concedes ("Admittedly ...") or opens with a turn stands against the thesis. A premise
+ * may serve another premise: the step drawn from it next ("X. As a result, Y."), or the sentence it gives the reason
+ * for ("X. This is because Y."). Questions and signposts ("Let us look at ...") argue nothing: context.
  */
 export function assignRoles(
   paragraphs: readonly (readonly string[])[],
@@ -71,12 +72,14 @@ function frameParagraph(sentences: readonly string[], heads: readonly string[], 
   const endsOnOthersView = place === 'opening' && isOpposingView(heads[arguable.at(-1) ?? 0] ?? '');
   const fallback = place === 'closing' ? arguable[0] : weighsBothSides || endsOnOthersView ? undefined : arguable.at(-1);
   const chosen = cues.length ? cues : fallback === undefined ? [] : [fallback];
-  // "In conclusion, I concede that X. However, Y.": the concession grants the other side and the turn after it states the thesis.
+  // A closing may grant the other side before it restates the thesis ("In conclusion, I admit that X. However, Y.",
+  // "In short, X. However, in my view, Y."): the turn states the thesis, what it turns from is a claim against it.
   const concedes = (i: number) => isOpposingView(heads[i].replace(SUMMING_UP, '').replace(/^[\s,]+/, ''));
-  // So is a closing stance that turns ("However, in my view, Y.") against the summing up before it.
-  const turnedFrom = place === 'closing' && chosen.length > 1 && STRONG_TURN.test(heads[chosen[1]]) ? chosen[0] : undefined;
-  const conceded = place === 'closing' && chosen.length > 0 && (concedes(chosen[0]) || turnedFrom !== undefined) ? chosen[0] : undefined;
-  const answer = conceded === undefined ? undefined : arguable.find((i) => i > conceded && STRONG_TURN.test(heads[i]));
+  const first = chosen.at(0);
+  const turnsFromFirst =
+    place === 'closing' && first !== undefined && (concedes(first) || (chosen.length > 1 && STRONG_TURN.test(heads[chosen[1]])));
+  const answer = turnsFromFirst ? arguable.find((i) => i > first && STRONG_TURN.test(heads[i])) : undefined;
+  const granted = answer === undefined ? undefined : first;
   const thesis = new Set(answer === undefined ? chosen : [answer, ...chosen.slice(1)]);
   // What else a closing says sums up the claims made; an opening's other sentences lead in.
   return heads.map((_, i): SentenceArgument => {
@@ -86,7 +89,7 @@ function frameParagraph(sentences: readonly string[], heads: readonly string[], 
     // A closing's contrast or concession ("On the other hand ...", "Admittedly ...") grants the other side; a plain
     // "However ..." or "Although X, Y" presses the author's own line.
     if (place === 'closing' && !framing[i]) {
-      return { role: 'claim', target: null, stance: OTHER_HAND.test(heads[i]) || concedes(i) || i === turnedFrom ? 'against' : 'for' };
+      return { role: 'claim', target: null, stance: OTHER_HAND.test(heads[i]) || concedes(i) || i === granted ? 'against' : 'for' };
     }
     return argument('context');
   });
@@ -103,8 +106,9 @@ function bodyParagraph(
   const arguable = heads.flatMap((_, i) => (framing[i] ? [] : [i]));
   const last = arguable.at(-1);
   if (last === undefined) return heads.map(() => argument('context'));
-  // A conclusion drawn within a story ("So I passed the exam.") ends the example, not the paragraph's point.
-  const concludes = last !== arguable[0] && (CONCLUDING.test(heads[last]) || SUMMING_UP.test(heads[last])) && !(NARRATES.test(heads[last]) && !OWN_STANCE.test(heads[last]));
+  // A conclusion drawn within the writer's own story ("Therefore, I passed the exam.") ends the example, not the paragraph.
+  const narrates = (i: number) => NARRATES.test(heads[i]) && !OWN_STANCE.test(heads[i]);
+  const concludes = last !== arguable[0] && (CONCLUDING.test(heads[last]) || SUMMING_UP.test(heads[last])) && !narrates(last);
   // A conclusion drawn mid-paragraph and then illustrated ("Thus X. For example, ...") is the point the example serves.
   const illustrated = arguable.find((i) => i !== arguable[0] && CONCLUDING.test(heads[i]) && EXAMPLE.test(heads[i + 1] ?? ''));
   // "X. Therefore, Y. ...": the opening sentence is the ground for the conclusion drawn right after it.
