@@ -171,6 +171,15 @@ describe('assignRoles', () => {
     ]);
   });
 
+  it('reads an announcement of various reasons as a signpost, not the thesis', () => {
+    const [opening] = sut([
+      ['Cooking takes time.', 'I think people will cook less.', 'There are various reasons why I hold this view.'],
+      ['Ready meals are cheap.'],
+      ['In short, yes.'],
+    ]);
+    expect(roles([opening])).toEqual([['context', 'thesis', 'context']]);
+  });
+
   it('keeps questions and signposts out of the argument, as context', () => {
     const [, body] = sut([
       ['Intro.', 'I think so.'],
