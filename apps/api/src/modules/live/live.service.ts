@@ -20,11 +20,10 @@ export const CROSS_INSTANCE_EVENT = 'agora:live-event';
 
 /**
  * How long delivered events gather before they are stored in the replay log together: one page write
- * per article and instance per window. Replays mostly come from memory (every instance keeps what it
- * delivered, see RecentEvents); the log serves new instances, long absences and gaps (read after
- * GAP_WAIT_MS), none of which needs it sooner.
+ * per article and instance per window. Short, because retention is pruned by whole pages: a longer page
+ * straddling the cut keeps older events past 1.5 × LIVE_EVENT_RETENTION.
  */
-const LOG_LINGER_MS = 100;
+const LOG_LINGER_MS = 20;
 
 type Sequenced = StoredLiveEvent['name'];
 type Body<K extends Sequenced> = Omit<LivePayloads[K], 'seq' | 'articleId'>;
