@@ -66,6 +66,11 @@ export function isOpposingView(head: string): boolean {
   return isCounterView(head) && !CONCESSIVE_CLAUSE.test(head);
 }
 
+/** A sentence that opens by conceding a point before answering it ("Although X, Y"). */
+export function isConcession(head: string): boolean {
+  return CONCESSIVE_CLAUSE.test(head);
+}
+
 export function isDenial(head: string): boolean {
   return DENIAL.some((pattern) => pattern.test(head));
 }

@@ -221,6 +221,17 @@ describe('assignRoles', () => {
     expect(body[0]).toEqual({ role: 'claim', target: null, stance: 'for' });
   });
 
+  it('reads a concessive sentence after the claim ("Although X, Y") as a rebuttal of it, and one before a concluding claim as support', () => {
+    const [, after, before] = sut([
+      ['Intro.', 'I think so.'],
+      ['Cycling keeps people fit.', 'Riders climb hills every day.', 'Although bikes get stolen, locks are cheap.'],
+      ['Although bikes get stolen, locks are cheap.', 'Therefore, cycling costs little.'],
+      ['In short, yes.'],
+    ]);
+    expect(after.map((s) => s.role)).toEqual(['claim', 'support', 'rebuttal']);
+    expect(before.map((s) => s.role)).toEqual(['support', 'claim']);
+  });
+
   it('makes the first claim the thesis of a text without an opening and a closing', () => {
     expect(roles(sut([['Taxes should fall.', 'Growth would follow.']]))).toEqual([['thesis', 'support']]);
   });

@@ -1,5 +1,5 @@
 import type { ArticleSentence } from '../../contracts/rest/articles.schema';
-import { BOTH_SIDES, CONCLUDING, EXAMPLE, NARRATES, ONE_HAND, OTHER_HAND, OWN_STANCE, REASON_FOR_PREVIOUS, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, TURN_TO_PRESENT, WEIGHS_BOTH, isBareStance, isDenial, isOpposingView, opening } from './discourse';
+import { BOTH_SIDES, CONCLUDING, EXAMPLE, NARRATES, ONE_HAND, OTHER_HAND, OWN_STANCE, REASON_FOR_PREVIOUS, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, TURN_TO_PRESENT, WEIGHS_BOTH, isBareStance, isConcession, isDenial, isOpposingView, opening } from './discourse';
 import { attributeSentences } from './attribution';
 import { isQuestion } from './question';
 
@@ -132,6 +132,8 @@ function bodyParagraph(
       counter = i;
       return argument('rebuttal');
     }
+    // After the claim, "Although X, Y" grants X against it before pressing on: the concession is what the sentence adds.
+    if (isConcession(head) && stance === 'for' && i > claim) return argument('rebuttal');
     const answered = counter ?? reported;
     if (answered !== null && (TURN.test(head) || isDenial(head))) {
       counter = reported = null;
