@@ -95,6 +95,9 @@ export const WEIGHS_BOTH =
 /** Sets up one side of a question, for "on the other hand" to answer. */
 export const ONE_HAND = /^on (?:the )?one hand\b/;
 
+/** "On the other hand": the second of two sides, whichever the author takes. */
+export const SECOND_HAND = /^on the other hand\b/;
+
 /** Sets the other side against what came before. */
 export const OTHER_HAND = /^(?:on the other hand|in contrast|by contrast|conversely|on the contrary)(?![a-z])/;
 

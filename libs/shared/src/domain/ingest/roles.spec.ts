@@ -232,6 +232,15 @@ describe('assignRoles', () => {
     expect(before.map((s) => s.role)).toEqual(['support', 'claim']);
   });
 
+  it('reads "On the other hand" inside a paragraph as a second case for its claim, not a rebuttal', () => {
+    const [, body] = sut([
+      ['Intro.', 'I think so.'],
+      ['Public transport saves energy.', 'A full bus burns less fuel per rider than a car.', 'On the other hand, a train runs on electricity.'],
+      ['In short, yes.'],
+    ]);
+    expect(body.map((s) => s.role)).toEqual(['claim', 'support', 'support']);
+  });
+
   it('makes the first claim the thesis of a text without an opening and a closing', () => {
     expect(roles(sut([['Taxes should fall.', 'Growth would follow.']]))).toEqual([['thesis', 'support']]);
   });

@@ -1,5 +1,5 @@
 import type { ArticleSentence } from '../../contracts/rest/articles.schema';
-import { BOTH_SIDES, CONCLUDING, EXAMPLE, NARRATES, ONE_HAND, OTHER_HAND, OWN_STANCE, REASON_FOR_PREVIOUS, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, TURN_TO_PRESENT, WEIGHS_BOTH, isBareStance, isConcession, isDenial, isOpposingView, opening } from './discourse';
+import { BOTH_SIDES, CONCLUDING, EXAMPLE, NARRATES, ONE_HAND, OTHER_HAND, OWN_STANCE, REASON_FOR_PREVIOUS, RECOMMENDS, SECOND_HAND, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, TURN_TO_PRESENT, WEIGHS_BOTH, isBareStance, isConcession, isDenial, isOpposingView, opening } from './discourse';
 import { attributeSentences } from './attribution';
 import { isQuestion } from './question';
 
@@ -141,8 +141,9 @@ function bodyParagraph(
       return argument('rebuttal', answered === claim ? null : answered);
     }
     if (answeringClaim) return argument('rebuttal');
-    // A turn before the paragraph's conclusion is a step towards it, not a rebuttal.
-    if (STRONG_TURN.test(head) && !TURN_TO_PRESENT.test(head) && i > claim) return argument('rebuttal');
+    // A turn before the paragraph's conclusion is a step towards it, not a rebuttal. Inside a paragraph, "On the other
+    // hand" mostly sets a second case beside the first ("Cars pollute. On the other hand, trains ..."), both for the claim.
+    if (STRONG_TURN.test(head) && !TURN_TO_PRESENT.test(head) && !SECOND_HAND.test(head) && i > claim) return argument('rebuttal');
     // What a source says, the author may turn against in the next sentence.
     reported = sources[i] === null ? null : i;
     // "X. This is because Y.": Y is the ground of X.
