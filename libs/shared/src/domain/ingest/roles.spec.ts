@@ -241,6 +241,17 @@ describe('assignRoles', () => {
     expect(body.map((s) => s.role)).toEqual(['claim', 'support', 'support']);
   });
 
+  it('hears a concession behind a list ordinal ("First of all, it seems true that ...")', () => {
+    const [, first, second] = sut([
+      ['Intro.', 'I think so.'],
+      ['First of all, it seems to be true that cars are convenient.', 'Yet they jam every road.'],
+      ['Secondly, there is no doubt that buses are slow.', 'Still, they carry forty people.'],
+      ['In short, yes.'],
+    ]);
+    expect([first[0].stance, second[0].stance]).toEqual(['against', 'against']);
+    expect(sut([['Intro.', 'I think so.'], ['Buses are cheap.', 'Firstly, although they are slow, they run often.'], ['In short, yes.']])[1][1].role).toBe('rebuttal');
+  });
+
   it('makes the first claim the thesis of a text without an opening and a closing', () => {
     expect(roles(sut([['Taxes should fall.', 'Growth would follow.']]))).toEqual([['thesis', 'support']]);
   });
