@@ -252,6 +252,11 @@ describe('assignRoles', () => {
     expect(sut([['Intro.', 'I think so.'], ['Buses are cheap.', 'Firstly, although they are slow, they run often.'], ['In short, yes.']])[1][1].role).toBe('rebuttal');
   });
 
+  it('leaves a closing’s weighing of both sides after its thesis as context', () => {
+    const [, , closing] = sut([['Intro.', 'I think so.'], ['Body.'], ['In conclusion, I believe cities suit the young.', 'Both options have their merits.']]);
+    expect(closing.map((s) => s.role)).toEqual(['thesis', 'context']);
+  });
+
   it('makes the first claim the thesis of a text without an opening and a closing', () => {
     expect(roles(sut([['Taxes should fall.', 'Growth would follow.']]))).toEqual([['thesis', 'support']]);
   });
@@ -339,13 +344,17 @@ describe('assignRoles', () => {
     expect(closing.map((s) => s.role)).toEqual(['thesis', 'context']);
   });
 
-  it('keeps a closing that weighs both sides or agrees with "the first group" from being the thesis', () => {
+  it('keeps a closing that weighs both sides or agrees with "the first group" from being the thesis; the weighing grants the other side a claim', () => {
     const [, , closing] = sut([
       ['Intro.', 'I think so.'],
       ['Body.'],
       ['To sum up, city life has both pros and cons.', 'From my point of view, I agree with the first group.', 'Cities give more chances to the young.'],
     ]);
-    expect(closing.map((s) => s.role)).toEqual(['context', 'context', 'thesis']);
+    expect(closing.map((s) => [s.role, s.stance])).toEqual([
+      ['claim', 'against'],
+      ['context', null],
+      ['thesis', null],
+    ]);
   });
 
   it('reads an announcement of reasons and a sentence weighing both options as framing', () => {

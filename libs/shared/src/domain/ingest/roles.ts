@@ -53,12 +53,13 @@ export function assignRoles(
 }
 
 function frameParagraph(sentences: readonly string[], heads: readonly string[], place: 'opening' | 'closing'): SentenceArgument[] {
+  const weighs = (i: number) => WEIGHS_BOTH.test(heads[i]) && !OWN_STANCE.test(heads[i]);
   const framing = heads.map(
     (head, i) =>
       isQuestion(sentences[i]) ||
       SIGNPOST.test(head) ||
       isBareStance(head) ||
-      (WEIGHS_BOTH.test(head) && !OWN_STANCE.test(head)) ||
+      weighs(i) ||
       (place === 'opening' && BOTH_SIDES.test(head)),
   );
   const arguable = heads.flatMap((_, i) => (framing[i] ? [] : [i]));
@@ -84,6 +85,8 @@ function frameParagraph(sentences: readonly string[], heads: readonly string[], 
   // What else a closing says sums up the claims made; an opening's other sentences lead in.
   return heads.map((_, i): SentenceArgument => {
     if (thesis.has(i)) return argument('thesis');
+    // A closing that first weighs both sides ("In short, X has its pros and cons.") grants the other side its part.
+    if (place === 'closing' && weighs(i) && i < Math.min(...thesis)) return { role: 'claim', target: null, stance: 'against' };
     // A closing's call for what someone should do next looks beyond the argument made: context.
     if (place === 'closing' && RECOMMENDS.test(heads[i])) return argument('context');
     // A closing's contrast or concession ("On the other hand ...", "Admittedly ...") grants the other side; a plain
