@@ -230,6 +230,11 @@ describe('assignRoles', () => {
     ]);
     expect(after.map((s) => s.role)).toEqual(['claim', 'support', 'rebuttal']);
     expect(before.map((s) => s.role)).toEqual(['support', 'claim']);
+    const [, conceding] = sut([['Intro.', 'I think so.'], ['Some argue that bikes are unsafe.', 'Although crashes happen, lanes make riding safe.'], ['In short, yes.']]);
+    expect(conceding.map((s) => [s.role, s.stance])).toEqual([
+      ['claim', 'against'],
+      ['rebuttal', null],
+    ]);
   });
 
   it('reads "On the other hand" inside a paragraph as a second case for its claim, not a rebuttal', () => {

@@ -135,8 +135,9 @@ function bodyParagraph(
       counter = i;
       return argument('rebuttal');
     }
-    // After the claim, "Although X, Y" grants X against it before pressing on: the concession is what the sentence adds.
-    if (isConcession(head) && stance === 'for' && i > claim) return argument('rebuttal');
+    // After the claim, "Although X, Y" sets two sides against each other: it grants X against a claim for the thesis,
+    // or answers a claim against it with Y. Either way it attacks the claim.
+    if (isConcession(head) && i > claim) return argument('rebuttal');
     const answered = counter ?? reported;
     if (answered !== null && (TURN.test(head) || isDenial(head))) {
       counter = reported = null;
