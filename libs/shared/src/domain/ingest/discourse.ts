@@ -33,10 +33,16 @@ export const RECOMMENDS = /\b(?:should|must|ought to|needs? to|have to|has to|(?
 export const TURN =
   /^(?:but|however|nevertheless|nonetheless|conversely|and yet|yet(?! another\b)|still,|even so|that said|then again|on the other hand|on the contrary|in contrast|by contrast|instead|rather)(?![a-z])/;
 
+/** Numbers a point in a list ("First of all", "Secondly"): what follows may still concede. */
+const ORDINAL = '(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|first of all|first and foremost|to (?:begin|start) with|last(?:ly)?|finally|last but not least)';
+
 /** A concession or an opposing view the author voices in order to answer it. */
 export const COUNTER_VIEW = [
   /^(?:some|many|most|critics|opponents|skeptics|sceptics|detractors|others|other people|supporters|proponents|those|people|someone|somebody|one)\b[^.?!]{0,60}?\b(?:argue[sd]?|claim(?:s|ed)?|say|said|believe[sd]?|insist(?:s|ed)?|contend(?:s|ed)?|maintain(?:s|ed)?|presume[sd]?|assume[sd]?|think|thought|suggest(?:s|ed)?|object(?:s|ed)?|hold|feel|point out|are (?:concerned|worried|afraid)|may (?:say|think|argue|believe)|critici[sz]e[sd]?|prefer(?:s|red)?|oppose[sd]?|object to|doubt(?:s|ed)?|complain(?:s|ed)?)\b/,
-  /^(?:admittedly|granted|of course|to be sure|true(?=,)|it(?: is|'s) (?:\w+ )?(?:true|undeniable|undoubted|undeniably true|no doubt) that|there is no (?:doubt|denying)|undeniably|no doubt|it (?:is|has been) (?:often |commonly |widely )?(?:said|argued|claimed|believed|thought)|i (?:\w+ )?(?:admit|concede|confess|acknowledge|grant)\b|it could be argued|it (?:might|may|can) be (?:argued|said|claimed)|one (?:might|may|could) (?:argue|object|say|think)|although|though|even though|while it is true|despite (?:the fact|its|their))\b/,
+  new RegExp(
+    `^(?:${ORDINAL},? )?` +
+      /(?:admittedly|granted|of course|to be sure|true(?=,)|it(?: is|'s| seems(?: to be)?) (?:\w+ )?(?:true|undeniable|undoubted|undeniably true|no doubt) that|there is no (?:doubt|denying)|undeniably|no doubt|it (?:is|has been) (?:often |commonly |widely )?(?:said|argued|claimed|believed|thought)|i (?:\w+ )?(?:admit|concede|confess|acknowledge|grant)\b|it could be argued|it (?:might|may|can) be (?:argued|said|claimed)|one (?:might|may|could) (?:argue|object|say|think)|although|though|even though|while it is true|despite (?:the fact|its|their))\b/.source,
+  ),
 ];
 
 /** A flat denial answering a counter-view without a turning word. */
@@ -59,11 +65,16 @@ export function isCounterView(head: string): boolean {
 }
 
 /** A concessive clause ("Although X, Y") concedes in passing: the sentence still argues Y. */
-const CONCESSIVE_CLAUSE = /^(?:although|though|even though|while it is true|despite (?:the fact|its|their))\b/;
+const CONCESSIVE_CLAUSE = new RegExp(`^(?:${ORDINAL},? )?(?:although|though|even though|while it is true|despite (?:the fact|its|their))\\b`);
 
 /** A sentence that voices the other side as its point, not in a passing concessive clause. */
 export function isOpposingView(head: string): boolean {
   return isCounterView(head) && !CONCESSIVE_CLAUSE.test(head);
+}
+
+/** A sentence that opens by conceding a point before answering it ("Although X, Y"). */
+export function isConcession(head: string): boolean {
+  return CONCESSIVE_CLAUSE.test(head);
 }
 
 export function isDenial(head: string): boolean {
@@ -89,6 +100,9 @@ export const WEIGHS_BOTH =
 
 /** Sets up one side of a question, for "on the other hand" to answer. */
 export const ONE_HAND = /^on (?:the )?one hand\b/;
+
+/** "On the other hand": the second of two sides, whichever the author takes. */
+export const SECOND_HAND = /^on the other hand\b/;
 
 /** Sets the other side against what came before. */
 export const OTHER_HAND = /^(?:on the other hand|in contrast|by contrast|conversely|on the contrary)(?![a-z])/;

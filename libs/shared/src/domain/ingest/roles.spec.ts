@@ -221,6 +221,47 @@ describe('assignRoles', () => {
     expect(body[0]).toEqual({ role: 'claim', target: null, stance: 'for' });
   });
 
+  it('reads a concessive sentence after the claim ("Although X, Y") as a rebuttal of it, and one before a concluding claim as support', () => {
+    const [, after, before] = sut([
+      ['Intro.', 'I think so.'],
+      ['Cycling keeps people fit.', 'Riders climb hills every day.', 'Although bikes get stolen, locks are cheap.'],
+      ['Although bikes get stolen, locks are cheap.', 'Therefore, cycling costs little.'],
+      ['In short, yes.'],
+    ]);
+    expect(after.map((s) => s.role)).toEqual(['claim', 'support', 'rebuttal']);
+    expect(before.map((s) => s.role)).toEqual(['support', 'claim']);
+    const [, conceding] = sut([['Intro.', 'I think so.'], ['Some argue that bikes are unsafe.', 'Although crashes happen, lanes make riding safe.'], ['In short, yes.']]);
+    expect(conceding.map((s) => [s.role, s.stance])).toEqual([
+      ['claim', 'against'],
+      ['rebuttal', null],
+    ]);
+  });
+
+  it('reads "On the other hand" inside a paragraph as a second case for its claim, not a rebuttal', () => {
+    const [, body] = sut([
+      ['Intro.', 'I think so.'],
+      ['Public transport saves energy.', 'A full bus burns less fuel per rider than a car.', 'On the other hand, a train runs on electricity.'],
+      ['In short, yes.'],
+    ]);
+    expect(body.map((s) => s.role)).toEqual(['claim', 'support', 'support']);
+  });
+
+  it('hears a concession behind a list ordinal ("First of all, it seems true that ...")', () => {
+    const [, first, second] = sut([
+      ['Intro.', 'I think so.'],
+      ['First of all, it seems to be true that cars are convenient.', 'Yet they jam every road.'],
+      ['Secondly, there is no doubt that buses are slow.', 'Still, they carry forty people.'],
+      ['In short, yes.'],
+    ]);
+    expect([first[0].stance, second[0].stance]).toEqual(['against', 'against']);
+    expect(sut([['Intro.', 'I think so.'], ['Buses are cheap.', 'Firstly, although they are slow, they run often.'], ['In short, yes.']])[1][1].role).toBe('rebuttal');
+  });
+
+  it('leaves a closing’s weighing of both sides after its thesis as context', () => {
+    const [, , closing] = sut([['Intro.', 'I think so.'], ['Body.'], ['In conclusion, I believe cities suit the young.', 'Both options have their merits.']]);
+    expect(closing.map((s) => s.role)).toEqual(['thesis', 'context']);
+  });
+
   it('makes the first claim the thesis of a text without an opening and a closing', () => {
     expect(roles(sut([['Taxes should fall.', 'Growth would follow.']]))).toEqual([['thesis', 'support']]);
   });
@@ -308,13 +349,17 @@ describe('assignRoles', () => {
     expect(closing.map((s) => s.role)).toEqual(['thesis', 'context']);
   });
 
-  it('keeps a closing that weighs both sides or agrees with "the first group" from being the thesis', () => {
+  it('keeps a closing that weighs both sides or agrees with "the first group" from being the thesis; the weighing grants the other side a claim', () => {
     const [, , closing] = sut([
       ['Intro.', 'I think so.'],
       ['Body.'],
       ['To sum up, city life has both pros and cons.', 'From my point of view, I agree with the first group.', 'Cities give more chances to the young.'],
     ]);
-    expect(closing.map((s) => s.role)).toEqual(['context', 'context', 'thesis']);
+    expect(closing.map((s) => [s.role, s.stance])).toEqual([
+      ['claim', 'against'],
+      ['context', null],
+      ['thesis', null],
+    ]);
   });
 
   it('reads an announcement of reasons and a sentence weighing both options as framing', () => {

@@ -1,5 +1,5 @@
 import type { ArticleSentence } from '../../contracts/rest/articles.schema';
-import { BOTH_SIDES, CONCLUDING, EXAMPLE, NARRATES, ONE_HAND, OTHER_HAND, OWN_STANCE, REASON_FOR_PREVIOUS, RECOMMENDS, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, TURN_TO_PRESENT, WEIGHS_BOTH, isBareStance, isDenial, isOpposingView, opening } from './discourse';
+import { BOTH_SIDES, CONCLUDING, EXAMPLE, NARRATES, ONE_HAND, OTHER_HAND, OWN_STANCE, REASON_FOR_PREVIOUS, RECOMMENDS, SECOND_HAND, SIGNPOST, STRONG_TURN, SUMMING_UP, TURN, TURN_TO_PRESENT, WEIGHS_BOTH, isBareStance, isConcession, isDenial, isOpposingView, opening } from './discourse';
 import { attributeSentences } from './attribution';
 import { isQuestion } from './question';
 
@@ -53,12 +53,13 @@ export function assignRoles(
 }
 
 function frameParagraph(sentences: readonly string[], heads: readonly string[], place: 'opening' | 'closing'): SentenceArgument[] {
+  const weighs = (i: number) => WEIGHS_BOTH.test(heads[i]) && !OWN_STANCE.test(heads[i]);
   const framing = heads.map(
     (head, i) =>
       isQuestion(sentences[i]) ||
       SIGNPOST.test(head) ||
       isBareStance(head) ||
-      (WEIGHS_BOTH.test(head) && !OWN_STANCE.test(head)) ||
+      weighs(i) ||
       (place === 'opening' && BOTH_SIDES.test(head)),
   );
   const arguable = heads.flatMap((_, i) => (framing[i] ? [] : [i]));
@@ -84,6 +85,8 @@ function frameParagraph(sentences: readonly string[], heads: readonly string[], 
   // What else a closing says sums up the claims made; an opening's other sentences lead in.
   return heads.map((_, i): SentenceArgument => {
     if (thesis.has(i)) return argument('thesis');
+    // A closing that first weighs both sides ("In short, X has its pros and cons.") grants the other side its part.
+    if (place === 'closing' && weighs(i) && i < Math.min(...thesis)) return { role: 'claim', target: null, stance: 'against' };
     // A closing's call for what someone should do next looks beyond the argument made: context.
     if (place === 'closing' && RECOMMENDS.test(heads[i])) return argument('context');
     // A closing's contrast or concession ("On the other hand ...", "Admittedly ...") grants the other side; a plain
@@ -132,6 +135,9 @@ function bodyParagraph(
       counter = i;
       return argument('rebuttal');
     }
+    // After the claim, "Although X, Y" sets two sides against each other: it grants X against a claim for the thesis,
+    // or answers a claim against it with Y. Either way it attacks the claim.
+    if (isConcession(head) && i > claim) return argument('rebuttal');
     const answered = counter ?? reported;
     if (answered !== null && (TURN.test(head) || isDenial(head))) {
       counter = reported = null;
@@ -139,8 +145,9 @@ function bodyParagraph(
       return argument('rebuttal', answered === claim ? null : answered);
     }
     if (answeringClaim) return argument('rebuttal');
-    // A turn before the paragraph's conclusion is a step towards it, not a rebuttal.
-    if (STRONG_TURN.test(head) && !TURN_TO_PRESENT.test(head) && i > claim) return argument('rebuttal');
+    // A turn before the paragraph's conclusion is a step towards it, not a rebuttal. Inside a paragraph, "On the other
+    // hand" mostly sets a second case beside the first ("Cars pollute. On the other hand, trains ..."), both for the claim.
+    if (STRONG_TURN.test(head) && !TURN_TO_PRESENT.test(head) && !SECOND_HAND.test(head) && i > claim) return argument('rebuttal');
     // What a source says, the author may turn against in the next sentence.
     reported = sources[i] === null ? null : i;
     // "X. This is because Y.": Y is the ground of X.
