@@ -15,6 +15,7 @@ import {
 import { Types } from 'mongoose';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { situationOf } from '../nodes/node.mapper';
 import { NodesRepository } from '../nodes/nodes.repository';
 import { NodesService } from '../nodes/nodes.service';
 import { UsersRepository } from '../users/users.repository';
@@ -44,8 +45,7 @@ export class FlagsService {
   async flag(nodeId: string, input: FlagInput, actor: RequestUser): Promise<FlagView> {
     assertCanWrite(actor);
     const node = await this.nodesService.getVisible(nodeId, actor);
-    const situation = { type: node.type, status: node.status, authorId: node.authorId && String(node.authorId), withdrawn: !!node.withdrawn };
-    assertMay('flag', actor, { node: situation, articleLocked: false, threadLocked: false });
+    assertMay('flag', actor, { node: situationOf(node), articleLocked: false, threadLocked: false });
     const flag = await this.flags.insert({
       nodeId: node._id,
       articleId: node.articleId,

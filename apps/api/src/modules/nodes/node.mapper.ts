@@ -1,8 +1,16 @@
-import { canReadText, canSeeNonPublic, type ArgumentNode, type NodeFigures, type NodeModeration, type VoteHistogram } from '@agora/shared';
+import { canReadText, canSeeNonPublic, type ArgumentNode, type NodeFigures, type NodeModeration, type NodeSituation, type VoteHistogram } from '@agora/shared';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
 import type { NodeModerationRecord, NodeRecord } from './node.model';
 
 export type Viewer = Pick<RequestUser, 'id' | 'role'> | null | undefined;
+
+/** A stored node as permissions see it (see nodeActionRefusal). */
+export const situationOf = (n: Pick<NodeRecord, 'type' | 'status' | 'authorId' | 'withdrawn'>): NodeSituation['node'] => ({
+  type: n.type,
+  status: n.status,
+  authorId: n.authorId ? String(n.authorId) : null,
+  withdrawn: !!n.withdrawn,
+});
 
 const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
 

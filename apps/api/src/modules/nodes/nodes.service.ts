@@ -14,7 +14,6 @@ import {
   slowModeWait,
   type Anchor,
   type ArgumentNode,
-  type NodeSituation,
   type ChildrenQuery,
   type NodeHistory,
   type Page,
@@ -32,7 +31,7 @@ import { nodeSubject } from '../audit/audit-subject';
 import { AuditRepository } from '../audit/audit.repository';
 import { LivePublisher } from '../live/live-publisher';
 import { NotificationsService } from '../notifications/notifications.service';
-import { toArgumentNode, type Viewer } from './node.mapper';
+import { situationOf, toArgumentNode, type Viewer } from './node.mapper';
 import type { NodeRecord } from './node.model';
 import { newReply } from './new-node';
 import { NodesRepository } from './nodes.repository';
@@ -53,14 +52,6 @@ const EVENT_VIEWER: Viewer = { id: '', role: 'admin' };
  */
 const withVersionKept = (node: Pick<NodeRecord, 'text' | 'editedAt' | 'createdAt' | 'status' | 'history'>): NodeRecord['history'] =>
   [...(node.history ?? []), { text: node.text, editedAt: node.editedAt ?? node.createdAt, status: node.status }].slice(-NODE_HISTORY_KEPT);
-
-/** A stored node as permissions see it (see nodeActionRefusal). */
-const situationOf = (n: Pick<NodeRecord, 'type' | 'status' | 'authorId' | 'withdrawn'>): NodeSituation['node'] => ({
-  type: n.type,
-  status: n.status,
-  authorId: n.authorId ? String(n.authorId) : null,
-  withdrawn: !!n.withdrawn,
-});
 
 /** What a reply needs of its parent: its place in the tree and what the rules look at. */
 type ReplyParent = Pick<NodeRecord, '_id' | 'articleId' | 'ancestors' | 'depth' | 'paragraphIndex' | 'status' | 'authorId' | 'locked' | 'type' | 'withdrawn'>;
