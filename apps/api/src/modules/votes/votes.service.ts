@@ -6,6 +6,7 @@ import { ArticlesRepository } from '../articles/articles.repository';
 import { LivePublisher } from '../live/live-publisher';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Types } from 'mongoose';
+import { situationOf } from '../nodes/node.mapper';
 import type { NodeRecord } from '../nodes/node.model';
 import { NodesRepository } from '../nodes/nodes.repository';
 import { NodesService } from '../nodes/nodes.service';
@@ -16,13 +17,10 @@ import { voteId, VotesRepository } from './votes.repository';
 type Votable = Pick<ArgumentNode, 'articleId' | 'status' | 'authorId' | 'locked' | 'ancestors' | 'type' | 'withdrawn'>;
 
 const votableOf = (node: NodeRecord): Votable => ({
+  ...situationOf(node),
   articleId: String(node.articleId),
-  status: node.status,
-  authorId: node.authorId ? String(node.authorId) : null,
   locked: !!node.locked,
   ancestors: node.ancestors.map(String),
-  type: node.type,
-  withdrawn: !!node.withdrawn,
 });
 
 /**
