@@ -86,6 +86,33 @@ describe('ModeratedFacts across instances (Redis)', () => {
     await expectChangeSeen(new ModeratedFacts(redisB, key), new ModeratedFacts(redisA, key));
   });
 
+  it("one epoch read serves a request's later facts, but no read issued before the request began", async () => {
+    const reader = new ModeratedFacts(redisB, key);
+    const changer = new ModeratedFacts(redisA, key);
+    const account = storedFact('member');
+    const article = storedFact('open');
+    expect(await reader.get('user:1', account.load)).toBe('member');
+    await changer.changing(async () => {
+      account.value = 'suspended';
+    });
+    const gets = jest.spyOn(redisB, 'get');
+    const since = reader.mark();
+    // The read before the change was issued before this request began: it serves it nothing.
+    expect(await reader.get('user:1', account.load, since)).toBe('suspended');
+    expect(gets).toHaveBeenCalledTimes(1);
+    // A later step of the same request asks for another fact: the request's own read serves it.
+    expect(await reader.get('article:1', article.load, since)).toBe('open');
+    expect(gets).toHaveBeenCalledTimes(1);
+    // A request begun after a change acknowledged meanwhile reads the epoch again, and sees it.
+    await changer.changing(async () => {
+      article.value = 'locked';
+    });
+    expect(await reader.get('article:1', article.load, since)).toBe('open');
+    expect(await reader.get('article:1', article.load, reader.mark())).toBe('locked');
+    expect(gets).toHaveBeenCalledTimes(2);
+    gets.mockRestore();
+  });
+
   it('reads from the database while Redis is not ready, rather than wait for it', async () => {
     const down = new Redis('redis://127.0.0.1:1', { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false });
     const sut = new ModeratedFacts(down, key);

@@ -5,6 +5,9 @@ export const MODERATED_FACT_MAX_AGE_MS = 30_000;
 /** Past this many entries the cache starts over: entries are cheap to load again, memory is not free. */
 const MAX_ENTRIES = 50_000;
 
+/** Where a request began among this process's epoch reads (see `mark`). */
+export type FactsMark = number;
+
 interface Entry {
   epoch: string;
   at: number;
@@ -17,7 +20,8 @@ interface Entry {
  * trips, so each process keeps them, for as long as one shared epoch stays where it was when the fact
  * was loaded. Every change of such a fact moves the epoch once it is stored (a Redis counter shared by
  * the instances; without Redis, this process's own count), so a request that starts after the change
- * was acknowledged sees it, on any instance. What a fact costs a request then is one Redis GET.
+ * was acknowledged sees it, on any instance. What the facts cost a request then is one Redis GET: a
+ * request marks where it began (`mark`), and any epoch read issued after that serves all its facts.
  *
  * While Redis is not ready the facts are read from the database, as before there was a cache (reads
  * go on during a Redis outage; writes are refused anyway). Entries also expire after
@@ -28,6 +32,9 @@ export class ModeratedFacts {
   private readonly entries = new Map<string, Entry>();
   /** The epoch read issued in this synchronous turn, shared by the facts asked for in it (a vote asks three at once). */
   private sharedRead: Promise<string | null> | null = null;
+  /** Epoch reads issued so far, and the latest of them, numbered: what a mark is measured against. */
+  private issued = 0;
+  private latest: { n: number; read: Promise<string | null> } | null = null;
 
   /** `key` names the Redis counter; it includes the database, so deployments sharing a Redis stay apart. */
   constructor(
@@ -35,9 +42,22 @@ export class ModeratedFacts {
     private readonly key: string,
   ) {}
 
-  /** The fact under `key`, from the cache while no change has been announced since it was loaded. Null and undefined are not kept. */
-  async get<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const epoch = await this.epoch();
+  /**
+   * Where a request begins: every epoch read issued after this may serve it, as it started after any
+   * change acknowledged before then. Taken once, before its first fact, it saves the request a Redis
+   * round trip for each later step that asks for facts (the account, then its article and thread).
+   */
+  mark(): FactsMark {
+    return this.issued;
+  }
+
+  /**
+   * The fact under `key`, from the cache while no change has been announced since it was loaded. Null
+   * and undefined are not kept. `since`: the asking request's mark; without it, only a read issued in
+   * this synchronous turn is shared.
+   */
+  async get<T>(key: string, load: () => Promise<T>, since?: FactsMark): Promise<T> {
+    const epoch = await this.epoch(since);
     if (epoch === null) return load();
     const hit = this.entries.get(key);
     if (hit && hit.epoch === epoch && Date.now() - hit.at < MODERATED_FACT_MAX_AGE_MS) return hit.value as T;
@@ -69,14 +89,16 @@ export class ModeratedFacts {
    * share one read: it is issued in that turn, so it still comes after any change acknowledged before
    * the request that asks.
    */
-  private epoch(): Promise<string | null> {
+  private epoch(since?: FactsMark): Promise<string | null> {
     if (!this.redis) return Promise.resolve(String(this.localEpoch));
     if (this.redis.status !== 'ready') return Promise.resolve(null);
+    if (since !== undefined && this.latest && this.latest.n > since) return this.latest.read;
     if (this.sharedRead) return this.sharedRead;
     const read = this.redis.get(this.key).then(
       (value) => value ?? '0',
       () => null,
     );
+    this.latest = { n: ++this.issued, read };
     this.sharedRead = read;
     process.nextTick(() => {
       if (this.sharedRead === read) this.sharedRead = null;

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { type Model, type Types, type UpdateQuery } from 'mongoose';
 import type { ArticleParagraph } from '@agora/shared';
 import { InjectModeratedFacts } from '../../infra/cache/moderated-facts.module';
-import type { ModeratedFacts } from '../../infra/cache/moderated-facts';
+import type { FactsMark, ModeratedFacts } from '../../infra/cache/moderated-facts';
 import { Article, ArticleText, type ArticleRecord, type ArticleTextRecord } from './article.model';
 
 /** Texts kept in memory: they change only at a revision, and every reply to a paragraph needs one. */
@@ -89,11 +89,15 @@ export class ArticlesRepository {
   }
 
   /** What a reply or vote must know of its article: that it is there and ready, and whether it is locked (cached, see ModeratedFacts). */
-  findWriteRules(id: string | Types.ObjectId): Promise<ArticleWriteRules | null> {
-    return this.moderated.get(`article:${String(id)}`, async () => {
-      const article = await this.findSummaryById(id);
-      return article && { locked: !!article.locked };
-    });
+  findWriteRules(id: string | Types.ObjectId, since?: FactsMark): Promise<ArticleWriteRules | null> {
+    return this.moderated.get(
+      `article:${String(id)}`,
+      async () => {
+        const article = await this.findSummaryById(id);
+        return article && { locked: !!article.locked };
+      },
+      since,
+    );
   }
 
   findByHash(hash: string): Promise<ArticleRecord | null> {

@@ -4,6 +4,7 @@ import { InjectConnection } from '@nestjs/mongoose';
 import { isValidObjectId, type Connection } from 'mongoose';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { RequestUser } from '../../common/decorators/current-user.decorator';
+import type { FactsMark } from '../../infra/cache/moderated-facts';
 import { toRequestUser } from '../users/user.mapper';
 import { UsersRepository } from '../users/users.repository';
 import { instanceKey, SigningKeys, type InstanceKey } from './signing-keys';
@@ -55,7 +56,7 @@ export class TokenService implements OnModuleInit {
   }
 
   /** The session a token opens, or null when the token is invalid, expired, revoked or names no user. */
-  async verify(token: string): Promise<Session | null> {
+  async verify(token: string, since?: FactsMark): Promise<Session | null> {
     let claims = this.checkedTokens.get(token);
     if (!claims) {
       try {
@@ -68,7 +69,7 @@ export class TokenService implements OnModuleInit {
     }
     const { sub, tv, exp } = claims;
     if (typeof sub !== 'string' || !isValidObjectId(sub) || typeof exp !== 'number' || exp * 1000 <= Date.now()) return null;
-    let user = await this.users.findForRequest(sub);
+    let user = await this.users.findForRequest(sub, false, since);
     // A token newer than the cached account: the version moved where this process was not told (the
     // operator's promote), so the account is read afresh.
     if (user && typeof tv === 'number' && tv > (user.tokenVersion ?? 0)) user = await this.users.findForRequest(sub, true);
@@ -87,6 +88,9 @@ export class TokenService implements OnModuleInit {
 
   /** The user a token names, or null when the token is invalid, expired, revoked or names no user. */
   async userForToken(token: string): Promise<RequestUser | null> {
-    return (await this.verify(token))?.user ?? null;
+    // The request begins here: the facts its later steps ask for share the account's epoch read.
+    const factsSince = this.users.factsMark();
+    const session = await this.verify(token, factsSince);
+    return session ? { ...session.user, factsSince } : null;
   }
 }

@@ -92,8 +92,11 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
 
   attach(namespace: Namespace): void {
     this.namespace = namespace;
-    // Events published by other instances arrive here through the Redis adapter, with when they were published.
-    namespace.on(CROSS_INSTANCE_EVENT, (event: StoredLiveEvent, publishedAt?: number) => this.delivery.receive(event, typeof publishedAt === 'number' ? publishedAt : undefined));
+    // Events published by other instances arrive here through the Redis adapter, several to a message,
+    // with when they were published.
+    namespace.on(CROSS_INSTANCE_EVENT, (events: StoredLiveEvent[], publishedAt?: number) => {
+      for (const event of events) this.delivery.receive(event, typeof publishedAt === 'number' ? publishedAt : undefined);
+    });
     this.metrics.watch({ live: () => this.counts(namespace) });
   }
 
@@ -142,9 +145,7 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
     const votes = [...pending.byNode];
     try {
       const last = await this.counters.nextSeq(articleId, votes.length);
-      await Promise.all(
-        votes.map(([nodeId, { votes: totals, votesVersion, strength, rated }], i) => this.publish(articleId, 'vote:changed', { nodeId, votes: totals, votesVersion, strength, rated }, last - votes.length + 1 + i)),
-      );
+      this.send(votes.map(([nodeId, { votes: totals, votesVersion, strength, rated }], i) => sequenced('vote:changed', { nodeId, votes: totals, votesVersion, strength, rated }, articleId, last - votes.length + 1 + i)));
     } catch (error) {
       this.logger.warn(`vote:changed for article ${articleId} not published: ${(error as Error).message}`);
     }
@@ -157,16 +158,25 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
    */
   private async publish<K extends Sequenced>(articleId: string, name: K, body: Body<K>, seq?: number, move?: CounterMove): Promise<void> {
     try {
-      const event = sequenced(name, body, articleId, seq ?? (await this.counters.nextSeq(articleId, 1, move)));
-      const publishedAt = Date.now();
-      this.metrics.livePublished.inc({ event: name });
-      this.delivery.receive(event, publishedAt);
-      // Without Redis there is no other instance to tell (and the in-memory adapter refuses serverSideEmit).
-      if (this.config.REDIS_URL) this.namespace?.serverSideEmit(CROSS_INSTANCE_EVENT, event, publishedAt);
-      this.unlogged.add(withoutText(event));
+      this.send([sequenced(name, body, articleId, seq ?? (await this.counters.nextSeq(articleId, 1, move)))]);
     } catch (error) {
       this.logger.warn(`${name} for article ${articleId} not published: ${(error as Error).message}`);
     }
+  }
+
+  /**
+   * Delivers numbered events here and to every other instance, in one message however many (a window's
+   * votes: each message costs every instance a wake-up), and has them stored for replay.
+   */
+  private send(events: StoredLiveEvent[]): void {
+    const publishedAt = Date.now();
+    for (const event of events) {
+      this.metrics.livePublished.inc({ event: event.name });
+      this.delivery.receive(event, publishedAt);
+    }
+    // Without Redis there is no other instance to tell (and the in-memory adapter refuses serverSideEmit).
+    if (this.config.REDIS_URL) this.namespace?.serverSideEmit(CROSS_INSTANCE_EVENT, events, publishedAt);
+    for (const event of events) this.unlogged.add(withoutText(event));
   }
 
   /** Stores a batch of events, a page per article, and prunes what falls out of retention. */

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { AppealStatus, NodeStatus } from '@agora/shared';
 import { Types, type Model, type QueryFilter, type UpdateQuery } from 'mongoose';
 import { InjectModeratedFacts } from '../../infra/cache/moderated-facts.module';
-import type { ModeratedFacts } from '../../infra/cache/moderated-facts';
+import type { FactsMark, ModeratedFacts } from '../../infra/cache/moderated-facts';
 import { retryTransient } from '../../infra/database/transient-retry';
 import { ArgumentNodeDoc, type NodeRecord } from './node.model';
 
@@ -174,9 +174,9 @@ export class NodesRepository {
    * The thread rules on a reply's path, each node read once (see threadRules): whether the parent or a
    * node above it is locked, and which of them are in slow mode, slowest first.
    */
-  async pathRules(parent: { _id: Types.ObjectId; locked: boolean; ancestors: readonly (string | Types.ObjectId)[] }): Promise<{ locked: boolean; slowed: { _id: Types.ObjectId; slowModeSeconds: number }[] }> {
+  async pathRules(parent: { _id: Types.ObjectId; locked: boolean; ancestors: readonly (string | Types.ObjectId)[] }, since?: FactsMark): Promise<{ locked: boolean; slowed: { _id: Types.ObjectId; slowModeSeconds: number }[] }> {
     const ids = [...parent.ancestors.map((id) => oid(id)), parent._id];
-    const rules = await Promise.all(ids.map((id) => this.threadRules(id)));
+    const rules = await Promise.all(ids.map((id) => this.threadRules(id, since)));
     const locked = parent.locked || rules.slice(0, -1).some((r) => r?.locked);
     const slowed = ids.map((_id, i) => ({ _id, slowModeSeconds: rules[i]?.slowModeSeconds ?? 0 })).filter((r) => r.slowModeSeconds > 0);
     return { locked, slowed: slowed.sort((a, b) => b.slowModeSeconds - a.slowModeSeconds) };
@@ -224,11 +224,11 @@ export class NodesRepository {
   }
 
   /** Whether the node or any ancestor is locked. */
-  async isLockedPath(node: { locked: boolean; ancestors: readonly (string | Types.ObjectId)[] }): Promise<boolean> {
+  async isLockedPath(node: { locked: boolean; ancestors: readonly (string | Types.ObjectId)[] }, since?: FactsMark): Promise<boolean> {
     if (node.locked) return true;
     if (!node.ancestors?.length) return false;
     // Per ancestor, answered from the cache while no lock has changed: every reply and vote asks this of its path.
-    const rules = await Promise.all(node.ancestors.map((id) => this.threadRules(id)));
+    const rules = await Promise.all(node.ancestors.map((id) => this.threadRules(id, since)));
     return rules.some((r) => r?.locked);
   }
 
@@ -236,8 +236,8 @@ export class NodesRepository {
    * What a moderator set on a node for the thread beneath it (its lock, its slow mode), from the cache
    * while no such change has been made: every reply and vote asks this of each node on its path.
    */
-  private threadRules(id: string | Types.ObjectId): Promise<Pick<NodeRecord, 'locked' | 'slowModeSeconds'> | null> {
-    return this.moderated.get(`node-rules:${String(id)}`, () => this.nodes.findById(id, { locked: 1, slowModeSeconds: 1 }).lean<Pick<NodeRecord, 'locked' | 'slowModeSeconds'>>().exec());
+  private threadRules(id: string | Types.ObjectId, since?: FactsMark): Promise<Pick<NodeRecord, 'locked' | 'slowModeSeconds'> | null> {
+    return this.moderated.get(`node-rules:${String(id)}`, () => this.nodes.findById(id, { locked: 1, slowModeSeconds: 1 }).lean<Pick<NodeRecord, 'locked' | 'slowModeSeconds'>>().exec(), since);
   }
 
   /** Stores a node's open-flag count, recounted from the flags by the caller. */

@@ -120,7 +120,7 @@ export class NodesService {
 
   async replyToParagraph(articleId: string, index: number, input: ParagraphReplyInput, actor: RequestUser): Promise<ArgumentNode> {
     assertCanWrite(actor);
-    const [article, paragraphs] = await Promise.all([this.articles.findWriteRules(articleId), this.articles.findParagraphs(articleId)]);
+    const [article, paragraphs] = await Promise.all([this.articles.findWriteRules(articleId, actor.factsSince), this.articles.findParagraphs(articleId)]);
     if (!article || !paragraphs) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
     const paragraph = paragraphs.find((p) => p.index === index);
     if (!paragraph) throw new DomainError(ERROR_CODES.NOT_FOUND, `The article has no paragraph ${index}.`);
@@ -137,7 +137,7 @@ export class NodesService {
   async replyToNode(parentId: string, type: ReplyType, text: string, actor: RequestUser): Promise<ArgumentNode> {
     assertCanWrite(actor);
     const parent = this.ensureVisible(await this.findParent(parentId), actor);
-    const article = await this.articles.findWriteRules(parent.articleId);
+    const article = await this.articles.findWriteRules(parent.articleId, actor.factsSince);
     if (!article) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
     return this.createReply(parent, type, text, null, actor, !!article.locked);
   }
@@ -167,7 +167,7 @@ export class NodesService {
    * from the tree.
    */
   private async createReply(parent: ReplyParent, type: ReplyType, text: string, anchor: Anchor | null, actor: RequestUser, articleLocked: boolean): Promise<ArgumentNode> {
-    const rules = await this.nodes.pathRules(parent);
+    const rules = await this.nodes.pathRules(parent, actor.factsSince);
     assertMay('reply', actor, { node: situationOf(parent), articleLocked, threadLocked: !articleLocked && rules.locked });
     await this.assertSlowModeAllows(rules.slowed, actor);
     // Read from the article's tree in memory: a double submission costs no query. Pending posts are not
@@ -220,7 +220,7 @@ export class NodesService {
   async edit(id: string, text: string, actor: RequestUser): Promise<ArgumentNode> {
     assertCanWrite(actor);
     const node = this.ensureVisible(await this.nodes.findWithHistory(id), actor);
-    assertMay('edit', actor, { node: situationOf(node), articleLocked: false, threadLocked: await this.nodes.isLockedPath(node) });
+    assertMay('edit', actor, { node: situationOf(node), articleLocked: false, threadLocked: await this.nodes.isLockedPath(node, actor.factsSince) });
     const pendingReason = await this.preModeration(text, actor);
     const status = pendingReason && node.status === 'visible' ? 'pending' : node.status;
     const updated = await this.nodes.updateIfVersion(node._id, node.version, {

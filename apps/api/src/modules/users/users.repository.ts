@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DomainError, ERROR_CODES } from '@agora/shared';
 import { InjectModeratedFacts } from '../../infra/cache/moderated-facts.module';
-import type { ModeratedFacts } from '../../infra/cache/moderated-facts';
+import type { FactsMark, ModeratedFacts } from '../../infra/cache/moderated-facts';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Role } from '@agora/shared';
 import type { Model, Types } from 'mongoose';
@@ -54,9 +54,14 @@ export class UsersRepository implements OnModuleInit {
    * The account a request acts as: its role and standing change only by moderation, so they are
    * cached (see ModeratedFacts), and only they: no password hash is kept in memory.
    */
-  findForRequest(id: string, fresh = false): Promise<RequestAccount | null> {
+  findForRequest(id: string, fresh = false, since?: FactsMark): Promise<RequestAccount | null> {
     const load = () => this.users.findById(id, REQUEST_ACCOUNT).lean<RequestAccount>().exec();
-    return fresh ? load() : this.moderated.get(`user:${id}`, load);
+    return fresh ? load() : this.moderated.get(`user:${id}`, load, since);
+  }
+
+  /** Where a request begins among the reads of moderated facts (see ModeratedFacts.mark). */
+  factsMark(): FactsMark {
+    return this.moderated.mark();
   }
 
   findByUsername(username: string): Promise<UserRecord | null> {

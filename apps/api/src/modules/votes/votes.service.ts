@@ -85,7 +85,7 @@ export class VotesService implements BeforeApplicationShutdown {
     const node: Votable = this.trees.findPublic(nodeId) ?? votableOf(this.nodesService.ensureVisible(await this.nodes.findById(nodeId), actor));
     // What the node alone decides is answered before the article and the thread's locks are read.
     assertMay('vote', actor, { node, articleLocked: false, threadLocked: false });
-    const [article, lockedPath] = await Promise.all([this.articles.findWriteRules(node.articleId), this.nodes.isLockedPath(node)]);
+    const [article, lockedPath] = await Promise.all([this.articles.findWriteRules(node.articleId, actor.factsSince), this.nodes.isLockedPath(node, actor.factsSince)]);
     if (!article) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
     assertMay('vote', actor, { node, articleLocked: !!article.locked, threadLocked: lockedPath });
     return node;
