@@ -1,4 +1,5 @@
 import type { ArgumentNode, AuthResponse } from '@agora/shared';
+import Redis from 'ioredis';
 import { connectLive, isStrictlyIncreasing, type LiveClient } from '../../apps/api/test/support/live-client';
 import { freshDatabaseUri } from '../../apps/api/test/support/test-app';
 import { json, promoteAdmin, startApiProcess, type ApiProcess } from '../support/api-process';
@@ -11,10 +12,10 @@ describe('live updates across two API instances', () => {
   let one: ApiProcess, two: ApiProcess;
   let articleId: string;
   let admin: AuthResponse, ann: AuthResponse, ben: AuthResponse;
+  const env = { MONGODB_URI: freshDatabaseUri(), REDIS_URL: 'redis://127.0.0.1:6379', LIVE_COALESCE_MS: '30' };
   const clients: LiveClient[] = [];
 
   beforeAll(async () => {
-    const env = { MONGODB_URI: freshDatabaseUri(), REDIS_URL: 'redis://127.0.0.1:6379', LIVE_COALESCE_MS: '30' };
     one = await startApiProcess(env);
     two = await startApiProcess(env);
     const register = async (name: string) => (await json<AuthResponse>(one.baseUrl, 'POST', '/api/auth/register', { username: `${name}_${Date.now().toString(36)}`, password: 'correct horse battery' })).body;
@@ -128,5 +129,36 @@ describe('live updates across two API instances', () => {
     const refused = await reply(two, 9, ann.token);
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ code: 'SUSPENDED' });
+  });
+
+  // Every message between instances wakes each of them: a window's votes travel together.
+  it("sends a coalescing window's votes to the other instances in one message", async () => {
+    const votes: ArgumentNode[] = [];
+    for (let paragraph = 10; paragraph < 14; paragraph++) {
+      const posted = await json<ArgumentNode>(two.baseUrl, 'POST', `/api/articles/${articleId}/paragraphs/${paragraph}/replies`, { type: 'support', text: `one window ${paragraph}` }, admin.token);
+      expect(posted.status).toBe(201);
+      votes.push(posted.body);
+    }
+    // A third instance whose window is long enough that these votes surely fall into one.
+    const third = await startApiProcess({ ...env, LIVE_COALESCE_MS: '400' });
+    const listener = new Redis('redis://127.0.0.1:6379');
+    const messages: { name: string; payload: { nodeId?: string } }[][] = [];
+    try {
+      await listener.subscribe('socket.io-request#/live#');
+      listener.on('message', (_channel, text: string) => {
+        const { data } = JSON.parse(text) as { data?: [string, unknown] };
+        if (data?.[0] === 'agora:live-event') messages.push(data[1] as (typeof messages)[number]);
+      });
+      const cast = await Promise.all(votes.map((node) => json(third.baseUrl, 'PUT', `/api/nodes/${node.id}/vote`, { value: 2 }, ben.token)));
+      expect(cast.map((r) => r.status)).toEqual(votes.map(() => 200));
+      const deadline = Date.now() + 5000;
+      while (messages.flat().filter((e) => e.name === 'vote:changed').length < votes.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const carrying = messages.filter((m) => m.some((e) => e.name === 'vote:changed'));
+      expect(carrying).toHaveLength(1);
+      expect(carrying[0].map((e) => e.payload.nodeId).sort()).toEqual(votes.map((n) => n.id).sort());
+    } finally {
+      listener.disconnect();
+      await third.stop();
+    }
   });
 });

@@ -93,9 +93,9 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
   attach(namespace: Namespace): void {
     this.namespace = namespace;
     // Events published by other instances arrive here through the Redis adapter, several to a message,
-    // with when they were published.
-    namespace.on(CROSS_INSTANCE_EVENT, (events: StoredLiveEvent[], publishedAt?: number) => {
-      for (const event of events) this.delivery.receive(event, typeof publishedAt === 'number' ? publishedAt : undefined);
+    // with when they were published; one alone is what an instance of an earlier version sends.
+    namespace.on(CROSS_INSTANCE_EVENT, (events: StoredLiveEvent[] | StoredLiveEvent, publishedAt?: number) => {
+      for (const event of Array.isArray(events) ? events : [events]) this.delivery.receive(event, typeof publishedAt === 'number' ? publishedAt : undefined);
     });
     this.metrics.watch({ live: () => this.counts(namespace) });
   }
