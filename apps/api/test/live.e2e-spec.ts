@@ -271,6 +271,20 @@ describe('live updates (e2e, one instance)', () => {
     expect((await log.range(articleId, 1001, 1004)).map((e) => e.payload.seq)).toEqual([1002, 1003, 1004]);
   });
 
+  it('prunes by event: a page straddling the cut keeps only its newer events', async () => {
+    const log = t.app.get(LiveService).log;
+    const articleId = new mongoose.Types.ObjectId().toHexString();
+    const event = (seq: number) => ({ name: 'article:updated', payload: { articleId, seq, article: {} } }) as unknown as StoredLiveEvent;
+    // Two instances' pages overlapping the cut, one wholly older, one wholly newer.
+    await log.append(articleId, [event(1), event(2)]);
+    await log.append(articleId, [event(3), event(5), event(8)]);
+    await log.append(articleId, [event(4), event(6)]);
+    await log.append(articleId, [event(7), event(9), event(10)]);
+    await log.prune(articleId, 10, 5);
+    expect((await log.after(articleId, 0)).map((e) => e.payload.seq)).toEqual([6, 7, 8, 9, 10]);
+    expect((await log.range(articleId, 5, 8)).map((e) => e.payload.seq)).toEqual([6, 7, 8]);
+  });
+
   it('lets anonymous and signed-in sockets read, and ignores a bad token', async () => {
     const signedIn = await client(ann.token);
     const forged = await client('not-a-token');

@@ -52,8 +52,18 @@ export class LiveLogRepository {
       .sort((a, b) => a.payload.seq - b.payload.seq);
   }
 
-  /** Removes the article's pages whose every event is older than its newest `keep`. */
-  prune(articleId: string, latestSeq: number, keep: number): Promise<unknown> {
-    return this.collection.deleteMany({ articleId: oid(articleId), lastSeq: { $lte: latestSeq - keep } });
+  /**
+   * Removes the article's events older than its newest `keep`: the pages that hold only such events,
+   * and the older part of a page that straddles the cut (pages of several instances overlap, so more
+   * than one can). A page's `seq` stays: it still says where its window began.
+   */
+  async prune(articleId: string, latestSeq: number, keep: number): Promise<void> {
+    const cut = latestSeq - keep;
+    await this.collection.deleteMany({ articleId: oid(articleId), lastSeq: { $lte: cut } });
+    for (const page of await this.collection.find({ articleId: oid(articleId), seq: { $lte: cut }, lastSeq: { $gt: cut } }).toArray()) {
+      const kept = unpackEvents(page).filter((event) => event.payload.seq > cut);
+      // Unless another instance trimmed it meanwhile: a trim to an older cut must not bring events back.
+      await this.collection.updateOne({ _id: page._id, events: page.events }, { $set: { events: packEvents(kept) } });
+    }
   }
 }

@@ -20,10 +20,10 @@ export const CROSS_INSTANCE_EVENT = 'agora:live-event';
 
 /**
  * How long delivered events gather before they are stored in the replay log together: one page write
- * per article and instance per window. Short, because retention is pruned by whole pages: a longer page
- * straddling the cut keeps older events past 1.5 × LIVE_EVENT_RETENTION.
+ * per article and instance per window. Replays come from memory first (RecentEvents), so a reader
+ * rarely needs a page this young.
  */
-const LOG_LINGER_MS = 20;
+const LOG_LINGER_MS = 100;
 
 type Sequenced = StoredLiveEvent['name'];
 type Body<K extends Sequenced> = Omit<LivePayloads[K], 'seq' | 'articleId'>;
@@ -182,7 +182,11 @@ export class LiveService extends LivePublisher implements OnModuleDestroy, Befor
   /** Stores a batch of events, a page per article, and prunes what falls out of retention. */
   private async store(events: StoredLiveEvent[]): Promise<void> {
     const byArticle = new Map<string, StoredLiveEvent[]>();
-    for (const event of events) byArticle.set(event.payload.articleId, [...(byArticle.get(event.payload.articleId) ?? []), event]);
+    for (const event of events) {
+      const page = byArticle.get(event.payload.articleId);
+      if (page) page.push(event);
+      else byArticle.set(event.payload.articleId, [event]);
+    }
     // Pruned half-way through each retention window, so at most 150% is ever kept.
     const every = Math.max(1, Math.ceil(this.config.LIVE_EVENT_RETENTION / 2));
     for (const [articleId, page] of byArticle) {
