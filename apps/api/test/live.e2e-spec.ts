@@ -269,6 +269,8 @@ describe('live updates (e2e, one instance)', () => {
     await log.append(articleId, [event(1003), event(1004)]);
     expect((await log.after(articleId, 1000)).map((e) => e.payload.seq)).toEqual([1001, 1002, 1003, 1004, 1005]);
     expect((await log.range(articleId, 1001, 1004)).map((e) => e.payload.seq)).toEqual([1002, 1003, 1004]);
+    // A limited read takes the lowest seqs, wherever they lie: 1003 is in the second page, after 1005.
+    expect((await log.after(articleId, 1000, 3)).map((e) => e.payload.seq)).toEqual([1001, 1002, 1003]);
   });
 
   it('prunes by event: a page straddling the cut keeps only its newer events', async () => {

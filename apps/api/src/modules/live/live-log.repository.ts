@@ -36,11 +36,15 @@ export class LiveLogRepository {
    */
   async after(articleId: string, seq: number, limit = 5000): Promise<StoredLiveEvent[]> {
     const events: StoredLiveEvent[] = [];
+    // Once `limit` are in hand, a page beginning past the limit-th seq holds none of the first `limit`:
+    // the pages before it may still (they overlap), so the cut is made only after the sort.
+    let cut = Infinity;
     for await (const page of this.collection.find({ articleId: oid(articleId), lastSeq: { $gt: seq } }).sort({ seq: 1 })) {
-      for (const event of unpackEvents(page)) if (event.payload.seq > seq && events.length < limit) events.push(event);
-      if (events.length >= limit) break;
+      if (page.seq > cut) break;
+      for (const event of unpackEvents(page)) if (event.payload.seq > seq) events.push(event);
+      if (events.length >= limit) cut = events.sort((a, b) => a.payload.seq - b.payload.seq)[limit - 1].payload.seq;
     }
-    return events.sort((a, b) => a.payload.seq - b.payload.seq);
+    return events.sort((a, b) => a.payload.seq - b.payload.seq).slice(0, limit);
   }
 
   /** Events with seqs in (fromExclusive, toInclusive], oldest first. */
