@@ -37,6 +37,27 @@ describe('debate core (e2e)', () => {
       }
     });
 
+    it("serves the first screen with a validator: 304 while unchanged, a signed-in reader's own votes in it, and a new one after a change", async () => {
+      const url = `/api/articles/${article.id}`;
+      const anonymous = await t.http().get(url).expect(200).expect('Content-Type', /application\/json/);
+      const tag = anonymous.headers.etag as string;
+      expect(tag).toMatch(/^W\/"/);
+      expect(anonymous.body).not.toHaveProperty('myVotes');
+      await t.http().get(url).set('If-None-Match', tag).expect(304);
+
+      const claim = article.paragraphs[2].nodeId!;
+      await t.http().put(`/api/nodes/${claim}/vote`).set(...bearer(ben.token)).send({ value: 5 }).expect(200);
+      const mine = await t.http().get(url).set(...bearer(ben.token)).expect(200);
+      expect(mine.body.myVotes).toEqual({ [claim]: 5 });
+      expect(mine.body.paragraphs).toHaveLength(16);
+      expect(mine.headers.etag).not.toBe(tag);
+      // The vote moved the claim's figures: the screen every reader shares changed, and its validator with it.
+      const after = await t.http().get(url).set('If-None-Match', tag).expect(200);
+      expect(after.headers.etag).not.toBe(tag);
+      expect(article.paragraphs[2].rated).toBe(false);
+      expect(after.body.paragraphs[2].rated).toBe(true);
+    });
+
     it('serves the tree flat: thesis, a claim per paragraph, premises beneath what they target, no nodes for context', async () => {
       const nodes: ArgumentNode[] = (await t.http().get(`/api/articles/${article.id}/tree`).expect(200)).body.items;
       const byId = new Map(nodes.map((n) => [n.id, n]));

@@ -46,6 +46,29 @@ export function slugify(title: string): string {
 /** First screens kept serialized: as many as the trees kept in memory. */
 const SCREENS_KEPT = 32;
 
+/** A first screen as every reader sees it, serialized once per state of the article and its tree. */
+interface SerializedScreen {
+  state: string;
+  /** The JSON, encoded: a big debate's is about a megabyte, sent as it is to each reader. */
+  body: Buffer;
+  /** Its validator, worked out once rather than hashed again from the whole body on every answer. */
+  etag: string;
+  /** The ids of the nodes it shows, whose votes by a signed-in reader are added to it. */
+  shown: string[];
+}
+
+/** A first screen's answer: its bytes and their validator (`ETag`). */
+export interface FirstScreenBody {
+  body: Buffer;
+  etag: string;
+}
+
+const weakTag = (...parts: (string | Buffer)[]): string => {
+  const hash = createHash('sha1');
+  for (const part of parts) hash.update(part);
+  return `W/"${hash.digest('base64url')}"`;
+};
+
 /**
  * Articles whose disputes a listing works out, the most recently active first: half the trees kept
  * in memory, so that listing the home page never pushes out the trees being read and written.
@@ -61,7 +84,7 @@ export function listingScope(viewer: RequestUser | null): ListingScope {
 export class ArticlesService {
   private readonly logger = new Logger(ArticlesService.name);
   /** Per article: the first screen as JSON, for the state of the article and its tree it was built from. */
-  private readonly screens = new Map<string, { state: string; json: string; shown: string[] }>();
+  private readonly screens = new Map<string, SerializedScreen>();
   /** Per article: its disputes, for the version of its tree they were worked out from. */
   private readonly disputes = new Map<string, { tree: ArticleTree; version: number; disputes: OpenDispute[] }>();
 
@@ -104,7 +127,7 @@ export class ArticlesService {
 
   /** The first screen: the article, each paragraph's claim figures and strongest replies, and the reader's own votes on them. */
   async get(id: string, viewer: RequestUser | null = null): Promise<ArticleDetail> {
-    return JSON.parse(await this.firstScreen(id, viewer)) as ArticleDetail;
+    return JSON.parse((await this.firstScreen(id, viewer)).body.toString('utf8')) as ArticleDetail;
   }
 
   /**
@@ -112,7 +135,7 @@ export class ArticlesService {
    * and its tree (a big debate's is about a megabyte, and most loads find it unchanged); a signed-in
    * reader's own votes on what it shows are added to it.
    */
-  async firstScreen(id: string, viewer: RequestUser | null): Promise<string> {
+  async firstScreen(id: string, viewer: RequestUser | null): Promise<FirstScreenBody> {
     const article = await this.articles.findById(id);
     if (!article) throw new DomainError(ERROR_CODES.NOT_FOUND, 'No such article.');
     const tree = await this.trees.tree(id);
@@ -120,13 +143,16 @@ export class ArticlesService {
     let screen = this.screens.get(id);
     if (screen?.state !== state) {
       const detail = toArticleDetail(article, tree);
-      screen = { state, json: JSON.stringify(detail), shown: detail.paragraphs.flatMap((p) => [...(p.nodeId ? [p.nodeId] : []), ...(p.topReplies ?? []).map((r) => r.id)]) };
+      const body = Buffer.from(JSON.stringify(detail), 'utf8');
+      screen = { state, body, etag: weakTag(body), shown: detail.paragraphs.flatMap((p) => [...(p.nodeId ? [p.nodeId] : []), ...(p.topReplies ?? []).map((r) => r.id)]) };
       this.screens.delete(id);
       this.screens.set(id, screen);
       if (this.screens.size > SCREENS_KEPT) this.screens.delete(this.screens.keys().next().value!);
     }
-    if (!viewer) return screen.json;
-    return `${screen.json.slice(0, -1)},"myVotes":${JSON.stringify(await this.votes.findMine(screen.shown, viewer.id))}}`;
+    if (!viewer) return { body: screen.body, etag: screen.etag };
+    const mine = JSON.stringify(await this.votes.findMine(screen.shown, viewer.id));
+    // The shared screen's last byte is its closing brace: the reader's votes go in before it.
+    return { body: Buffer.concat([screen.body.subarray(0, -1), Buffer.from(`,"myVotes":${mine}}`, 'utf8')]), etag: weakTag(screen.etag, mine) };
   }
 
   /** Every node of the article the viewer may see: the public ones from its tree, the others (moderators, authors) from the database. */

@@ -88,7 +88,8 @@ export class VotesRepository {
 
   /** The user's votes on these nodes, by node id, in one lookup by primary key. */
   async findMine(nodeIds: readonly string[], userId: string): Promise<Record<string, number>> {
-    const votes = await this.collection.find({ _id: { $in: nodeIds.map((id) => voteId(id, userId)) } }, { projection: { nodeId: 1, value: 1 } }).toArray();
+    // All in the first batch: at most one vote per id asked, and no getMore round trip after 101.
+    const votes = await this.collection.find({ _id: { $in: nodeIds.map((id) => voteId(id, userId)) } }, { projection: { nodeId: 1, value: 1 }, batchSize: Math.max(1, nodeIds.length) }).toArray();
     return Object.fromEntries(votes.flatMap((v) => (v.value === null || v.value === undefined ? [] : [[String(v.nodeId), v.value]])));
   }
 
