@@ -30,11 +30,13 @@ interface Entry {
 export class ModeratedFacts {
   private localEpoch = 0;
   private readonly entries = new Map<string, Entry>();
-  /** The epoch read issued in this synchronous turn, shared by the facts asked for in it (a vote asks three at once). */
-  private sharedRead: Promise<string | null> | null = null;
-  /** Epoch reads issued so far, and the latest of them, numbered: what a mark is measured against. */
+  /** Epoch reads issued so far: what a mark is measured against. */
   private issued = 0;
-  private latest: { n: number; read: Promise<string | null> } | null = null;
+  /**
+   * The latest epoch read, numbered, and whether this synchronous turn issued it: then every fact asked
+   * for in the turn shares it (a vote asks three at once).
+   */
+  private latest: { n: number; read: Promise<string | null>; thisTurn: boolean } | null = null;
 
   /** `key` names the Redis counter; it includes the database, so deployments sharing a Redis stay apart. */
   constructor(
@@ -92,17 +94,15 @@ export class ModeratedFacts {
   private epoch(since?: FactsMark): Promise<string | null> {
     if (!this.redis) return Promise.resolve(String(this.localEpoch));
     if (this.redis.status !== 'ready') return Promise.resolve(null);
-    if (since !== undefined && this.latest && this.latest.n > since) return this.latest.read;
-    if (this.sharedRead) return this.sharedRead;
+    const latest = this.latest;
+    if (latest && (latest.thisTurn || (since !== undefined && latest.n > since))) return latest.read;
     const read = this.redis.get(this.key).then(
       (value) => value ?? '0',
       () => null,
     );
-    this.latest = { n: ++this.issued, read };
-    this.sharedRead = read;
-    process.nextTick(() => {
-      if (this.sharedRead === read) this.sharedRead = null;
-    });
+    const issued = { n: ++this.issued, read, thisTurn: true };
+    this.latest = issued;
+    process.nextTick(() => (issued.thisTurn = false));
     return read;
   }
 }
