@@ -36,12 +36,16 @@ export const TURN =
 /** Numbers a point in a list ("First of all", "Secondly"): what follows may still concede. */
 const ORDINAL = '(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|first of all|first and foremost|to (?:begin|start) with|last(?:ly)?|finally|last but not least)';
 
+/** Concedes in a clause ("Although X, Y"), the sentence going on to its own point. */
+const CONCESSIVE = '(?:although|though|even though|while it is true|despite (?:the fact|its|their))';
+
 /** A concession or an opposing view the author voices in order to answer it. */
 export const COUNTER_VIEW = [
   /^(?:some|many|most|critics|opponents|skeptics|sceptics|detractors|others|other people|supporters|proponents|those|people|someone|somebody|one)\b[^.?!]{0,60}?\b(?:argue[sd]?|claim(?:s|ed)?|say|said|believe[sd]?|insist(?:s|ed)?|contend(?:s|ed)?|maintain(?:s|ed)?|presume[sd]?|assume[sd]?|think|thought|suggest(?:s|ed)?|object(?:s|ed)?|hold|feel|point out|are (?:concerned|worried|afraid)|may (?:say|think|argue|believe)|critici[sz]e[sd]?|prefer(?:s|red)?|oppose[sd]?|object to|doubt(?:s|ed)?|complain(?:s|ed)?)\b/,
   new RegExp(
-    `^(?:${ORDINAL},? )?` +
-      /(?:admittedly|granted|of course|to be sure|true(?=,)|it(?: is|'s| seems(?: to be)?) (?:\w+ )?(?:true|undeniable|undoubted|undeniably true|no doubt) that|there is no (?:doubt|denying)|undeniably|no doubt|it (?:is|has been) (?:often |commonly |widely )?(?:said|argued|claimed|believed|thought)|i (?:\w+ )?(?:admit|concede|confess|acknowledge|grant)\b|it could be argued|it (?:might|may|can) be (?:argued|said|claimed)|one (?:might|may|could) (?:argue|object|say|think)|although|though|even though|while it is true|despite (?:the fact|its|their))\b/.source,
+    `^(?:${ORDINAL},? )?(?:` +
+      /(?:admittedly|granted|of course|to be sure|true(?=,)|it(?: is|'s| seems(?: to be)?) (?:\w+ )?(?:true|undeniable|undoubted|undeniably true|no doubt) that|there is no (?:doubt|denying)|undeniably|no doubt|it (?:is|has been) (?:often |commonly |widely )?(?:said|argued|claimed|believed|thought)|i (?:\w+ )?(?:admit|concede|confess|acknowledge|grant)\b|it could be argued|it (?:might|may|can) be (?:argued|said|claimed)|one (?:might|may|could) (?:argue|object|say|think))/.source +
+      `|${CONCESSIVE})\\b`,
   ),
 ];
 
@@ -65,7 +69,7 @@ export function isCounterView(head: string): boolean {
 }
 
 /** A concessive clause ("Although X, Y") concedes in passing: the sentence still argues Y. */
-const CONCESSIVE_CLAUSE = new RegExp(`^(?:${ORDINAL},? )?(?:although|though|even though|while it is true|despite (?:the fact|its|their))\\b`);
+const CONCESSIVE_CLAUSE = new RegExp(`^(?:${ORDINAL},? )?${CONCESSIVE}\\b`);
 
 /** A sentence that voices the other side as its point, not in a passing concessive clause. */
 export function isOpposingView(head: string): boolean {

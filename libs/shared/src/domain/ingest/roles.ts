@@ -82,11 +82,12 @@ function frameParagraph(sentences: readonly string[], heads: readonly string[], 
   const answer = turnsFromFirst ? arguable.find((i) => i > first && STRONG_TURN.test(heads[i])) : undefined;
   const granted = answer === undefined ? undefined : first;
   const thesis = new Set(answer === undefined ? chosen : [answer, ...chosen.slice(1)]);
+  const thesisFrom = Math.min(...thesis);
   // What else a closing says sums up the claims made; an opening's other sentences lead in.
   return heads.map((_, i): SentenceArgument => {
     if (thesis.has(i)) return argument('thesis');
     // A closing that first weighs both sides ("In short, X has its pros and cons.") grants the other side its part.
-    if (place === 'closing' && weighs(i) && i < Math.min(...thesis)) return { role: 'claim', target: null, stance: 'against' };
+    if (place === 'closing' && weighs(i) && i < thesisFrom) return { role: 'claim', target: null, stance: 'against' };
     // A closing's call for what someone should do next looks beyond the argument made: context.
     if (place === 'closing' && RECOMMENDS.test(heads[i])) return argument('context');
     // A closing's contrast or concession ("On the other hand ...", "Admittedly ...") grants the other side; a plain
