@@ -3,20 +3,22 @@
 // the same writes. Every side has SCALE_CONCURRENCY clients in all, split evenly across its instances
 // or clients, and the same warm-up and duration; each side writes into a fresh database of its own.
 // Afterwards every node's stored vote totals must equal a recount of its votes: with two writers on
-// the same nodes, a lost update would show there, and fails the scenario.
+// the same nodes, a lost update would show there, and fails the scenario. For reference (notes and
+// details, no target), the same sequence also runs through one and two HTTP floor servers: what this
+// machine allows any HTTP server doing the raw side's database work, and its two-over-one gain.
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { MEASURE_SECONDS, SCALE_CONCURRENCY, SCALE_REDIS_URL, SCALE_REPLY_EVERY, VOTE_NODES, VOTE_USERS, WARMUP_SECONDS } from '../support/settings.mjs';
 import { postReplies, registerUsers, replyText, seedArticle } from '../support/api-fixtures.mjs';
 import { startApi } from '../support/api-instance.mjs';
 import { autocannonLoop } from '../support/http-load.mjs';
-import { articleSkeleton, createNodeIndexes, createVoteIndexes, ObjectId, replyDoc } from '../support/node-docs.mjs';
+import { articleSkeleton, createNodeIndexes, createVoteIndexes, EJSON, ObjectId, replyDoc } from '../support/node-docs.mjs';
 import { withCpu } from '../support/processes.mjs';
 import { perRequest, readQueryCounts, settle } from '../support/query-counts.mjs';
 import { rawReply, rawVote } from '../support/raw-writes.mjs';
 import { assertRedis, deleteApiKeys } from '../support/redis-keys.mjs';
 import { closedLoop } from '../support/stats.mjs';
-import { assertHealthy, describeRun, sideText } from '../support/throughput.mjs';
+import { assertHealthy, describeRun, sideText, startFloor } from '../support/throughput.mjs';
 import { checkVoteTotals, voteTotalsText } from '../support/vote-totals-check.mjs';
 import { votePairs, voteValue } from './vote.mjs';
 
@@ -83,36 +85,83 @@ async function summedCounts(instances) {
   return { counts: sum.counts ?? {}, scans: sum.scans ?? {}, writes: sum.writes ?? {} };
 }
 
-/** The raw side: two MongoClients on a fresh database, each with half the clients, drawing from one sequence. */
-async function rawSide(env, { paragraphs, stamp, log }) {
-  const { MongoClient } = require('mongoose').mongo;
-  const dbName = `bench_scale_raw_${stamp}`;
+/**
+ * A fresh database seeded as the API side's would be (the article's skeleton, its users, the replies
+ * voted on) for the driver's sides: {db, dbName, op(i)}, where op(i) is the i-th operation of the
+ * sequence as {path, body} of the HTTP floor (http-floor-server.mjs) and raw(target, i) does it by driver.
+ */
+async function driverFixtures(env, { label, paragraphs, stamp }) {
+  const dbName = `bench_scale_${label}_${stamp}`;
   const db = env.client.db(dbName);
   await createVoteIndexes(db);
   await createNodeIndexes(db);
   const { articleId, root, claims } = articleSkeleton(paragraphs);
-  const users = Array.from({ length: VOTE_USERS }, (_, u) => ({ id: new ObjectId(), username: `raw_${u}` }));
+  const users = Array.from({ length: VOTE_USERS }, (_, u) => ({ id: new ObjectId(), username: `${label}_${u}` }));
   const nodes = authors.map((author, n) => replyDoc({ parent: claims[n % claims.length], type: replyType(n), text: replyText(n), authorId: users[author].id, authorName: users[author].username }));
   await db.collection('nodes').insertMany([root, ...claims, ...nodes]);
-  const op = (target, i) => {
+  /** The i-th operation: ['reply', node document] or ['vote', the vote]. */
+  const work = (i) => {
     const { kind, n } = operation(i);
     if (kind === 'reply') {
       const author = users[n % users.length];
-      return rawReply(target, replyDoc({ parent: claims[n % claims.length], type: replyType(n), text: replyText(n), authorId: author.id, authorName: author.username }));
+      return ['reply', replyDoc({ parent: claims[n % claims.length], type: replyType(n), text: replyText(n), authorId: author.id, authorName: author.username })];
     }
     const [u, node] = pairs[n % pairs.length];
-    return rawVote(target, { nodeId: nodes[node]._id, userId: users[u].id, articleId, value: voteValue(n, pairs.length) });
+    return ['vote', { nodeId: nodes[node]._id, userId: users[u].id, articleId, value: voteValue(n, pairs.length) }];
   };
+  return {
+    db,
+    dbName,
+    raw: (target, i) => {
+      const [kind, doc] = work(i);
+      return kind === 'reply' ? rawReply(target, doc) : rawVote(target, doc);
+    },
+    floorRequest: (i) => {
+      const [kind, doc] = work(i);
+      return kind === 'reply' ? { method: 'POST', path: '/reply', body: EJSON.serialize(doc) } : { method: 'PUT', path: '/vote', body: EJSON.serialize(doc) };
+    },
+  };
+}
+
+/** The raw side: two MongoClients on a fresh database, each with half the clients, drawing from one sequence. */
+async function rawSide(env, { paragraphs, stamp, log }) {
+  const { MongoClient } = require('mongoose').mongo;
+  const { db, dbName, raw } = await driverFixtures(env, { label: 'raw', paragraphs, stamp });
   const clients = [new MongoClient(env.dbBase), new MongoClient(env.dbBase)];
   try {
     await Promise.all(clients.map((c) => c.connect()));
     const targets = clients.map((c) => c.db(dbName));
     let next = 0;
-    const run = async (seconds) => combined(await Promise.all(targets.map((target) => closedLoop({ concurrency: SCALE_CONCURRENCY / targets.length, seconds, op: () => op(target, next++) }))));
+    const run = async (seconds) => combined(await Promise.all(targets.map((target) => closedLoop({ concurrency: SCALE_CONCURRENCY / targets.length, seconds, op: () => raw(target, next++) }))));
     const measured = await warmAndMeasure('raw driver, 2 clients', run, { db: env.pids.db, bench: env.pids.bench }, log);
     return { ...measured, check: await checkVoteTotals(db) };
   } finally {
     await Promise.all(clients.map((c) => c.close()));
+  }
+}
+
+/**
+ * The HTTP floor's side: `count` bare node:http servers doing the raw side's driver calls (nothing of
+ * Agora's), on a fresh database, each driven by its share of the clients as the API instances are. Its
+ * two-over-one gain is what this machine allows any HTTP server doing that database work.
+ */
+async function floorSide(env, { count, paragraphs, stamp, log }) {
+  const { db, floorRequest } = await driverFixtures(env, { label: `floor${count}`, paragraphs, stamp });
+  const dbName = db.databaseName;
+  const servers = [];
+  try {
+    for (let k = 1; k <= count; k++) servers.push(await startFloor(env, { database: dbName, name: `HTTP floor server ${k} of ${count}`, logName: `http-floor-scale${count}-${k}.log` }));
+    let next = 0;
+    const run = async (seconds) =>
+      combined(await Promise.all(servers.map((server) => autocannonLoop({ baseUrl: server.baseUrl, connections: SCALE_CONCURRENCY / count, seconds, method: 'PUT', request: () => floorRequest(next++) }))));
+    const pids = { ...Object.fromEntries(servers.map((server, k) => [`floor${k + 1}`, server.pid])), db: env.pids.db, bench: env.pids.bench };
+    const measured = await warmAndMeasure(`${count} HTTP floor server${count > 1 ? 's' : ''}`, run, pids, log);
+    // A server stops once the requests the load generator abandoned at the end are done (as the API's
+    // instances are waited for), so the totals are checked complete.
+    await Promise.all(servers.splice(0).map((server) => server.stop()));
+    return { ...measured, servers: count, check: await checkVoteTotals(db) };
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
   }
 }
 
@@ -173,10 +222,18 @@ export async function scaleScenario(env, log) {
   const stamp = Date.now().toString(36);
   const { paragraphs } = await seedArticle(env.baseUrl);
   const raw = await rawSide(env, { paragraphs: paragraphs.length, stamp, log });
+  const floorOne = await floorSide(env, { count: 1, paragraphs: paragraphs.length, stamp, log });
+  const floorTwo = await floorSide(env, { count: 2, paragraphs: paragraphs.length, stamp, log });
   const one = await apiSide(env, { count: 1, stamp, log });
   const two = await apiSide(env, { count: 2, stamp, log });
 
-  const checks = [voteTotalsText('raw, 2 clients', raw.check), voteTotalsText('API, 1 instance', one.check), voteTotalsText('API, 2 instances', two.check)];
+  const checks = [
+    voteTotalsText('raw, 2 clients', raw.check),
+    voteTotalsText('HTTP floor, 1 server', floorOne.check),
+    voteTotalsText('HTTP floor, 2 servers', floorTwo.check),
+    voteTotalsText('API, 1 instance', one.check),
+    voteTotalsText('API, 2 instances', two.check),
+  ];
   // Lost totals on the raw side too mean the database's own $inc is not atomic: no side can be right.
   const lost = (side, label) => (side.check.mismatches.length ? `${label}: vote totals of ${side.check.mismatches.length} of ${side.check.nodes} nodes differ from a recount` : null);
   const rawLost = raw.check.mismatches.length ? `${lost(raw, 'raw, 2 clients')} (the database loses concurrent $inc updates)` : null;
@@ -198,12 +255,16 @@ export async function scaleScenario(env, log) {
       row('scale-gain', 'throughput, 2 over 1 instance', two, one),
     ],
     failures,
-    details: { concurrency: SCALE_CONCURRENCY, redis: SCALE_REDIS_URL, workload: WORKLOAD, baselineWork: BASELINE_WORK, oneInstance: one, twoInstances: two, baseline: raw },
+    details: { concurrency: SCALE_CONCURRENCY, redis: SCALE_REDIS_URL, workload: WORKLOAD, baselineWork: BASELINE_WORK, oneInstance: one, twoInstances: two, baseline: raw, floorOneServer: floorOne, floorTwoServers: floorTwo },
     notes: [
       `workload: ${WORKLOAD}; ${SCALE_CONCURRENCY} clients in all (${SCALE_CONCURRENCY} on one instance; ${SCALE_CONCURRENCY / 2} on each of two; ${SCALE_CONCURRENCY / 2} on each of two MongoClients), each side on a fresh database`,
       sideText('1 instance ', one, UNIT),
       sideText('2 instances', two, UNIT),
       sideText('raw, 2 clients', raw, UNIT),
+      sideText('HTTP floor, 1 server ', floorOne, UNIT),
+      sideText('HTTP floor, 2 servers', floorTwo, UNIT),
+      `  HTTP floor (the raw side's driver calls behind bare node:http servers, nothing of Agora's): 2 servers over 1 ${(floorTwo.perSecond / floorOne.perSecond).toFixed(2)}x ` +
+        `(the API's scale-gain: ${(two.perSecond / one.perSecond).toFixed(2)}x); 1 server ${(floorOne.perSecond / raw.perSecond).toFixed(2)}x and 2 servers ${(floorTwo.perSecond / raw.perSecond).toFixed(2)}x the raw clients`,
       opsText('1 instance ', one),
       opsText('2 instances', two),
       `baseline does: ${BASELINE_WORK}`,

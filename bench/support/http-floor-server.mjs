@@ -18,6 +18,8 @@ await client.connect();
 const db = client.db(database);
 
 const ROUTES = { 'PUT /vote': (body) => rawVote(db, body), 'POST /reply': (body) => rawReply(db, body) };
+/** Requests whose driver calls are under way: a load generator stops without waiting for them. */
+let underWay = 0;
 
 const server = createServer((req, res) => {
   if (req.method === 'GET' && req.url === '/health') return void res.writeHead(200).end('ok');
@@ -26,16 +28,27 @@ const server = createServer((req, res) => {
   const chunks = [];
   req.on('data', (chunk) => chunks.push(chunk));
   req.on('end', () => {
+    underWay++;
     Promise.resolve()
       .then(() => route(BSON.EJSON.parse(Buffer.concat(chunks).toString('utf8'))))
       .then(
         () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'),
         (error) => res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: error.message })),
-      );
+      )
+      .finally(() => underWay--);
   });
 });
 server.listen(port, '127.0.0.1');
-process.on('SIGTERM', () => server.close(() => client.close().then(() => process.exit(0))));
+// Stopping finishes the requests under way first, so that what the bench then checks is complete.
+const finished = async () => {
+  while (underWay > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+};
+process.on('SIGTERM', () => {
+  server.close();
+  void finished()
+    .then(() => client.close())
+    .then(() => process.exit(0));
+});
 // Started with an IPC channel: when the bench goes, however it goes, so does this server.
 process.channel?.unref();
 process.once('disconnect', () => process.exit(0));

@@ -58,20 +58,27 @@ export async function compareThroughput(env, { name, method, request, rawOp, flo
   };
 }
 
-/** Starts the HTTP floor server, runs the same warm-up and measured load against it as against the API, stops it. */
-async function measureFloor(env, { method, request, log }) {
+/** An HTTP floor server (http-floor-server.mjs) on `database` of the bench's FerretDB: {baseUrl, pid, stop}. */
+export async function startFloor(env, { database, name = 'HTTP floor server', logName = 'http-floor-server.log' }) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = await startNode({
-    name: 'HTTP floor server',
+    name,
     script: join(env.root, 'bench/support/http-floor-server.mjs'),
-    args: [String(port), env.rawDbAddress.uri, env.rawDbAddress.name],
+    args: [String(port), env.dbBase, database],
     env: { PATH: process.env.PATH },
     cwd: env.root,
-    logFile: join(env.resultsDir, 'http-floor-server.log'),
+    logFile: join(env.resultsDir, logName),
     ipc: true,
     ready: async () => (await fetch(`${baseUrl}/health`)).ok,
   });
+  return { baseUrl, pid: server.pid, stop: () => server.stop() };
+}
+
+/** Starts the HTTP floor server, runs the same warm-up and measured load against it as against the API, stops it. */
+async function measureFloor(env, { method, request, log }) {
+  const server = await startFloor(env, { database: env.rawDbAddress.name });
+  const { baseUrl } = server;
   try {
     const run = (seconds) => autocannonLoop({ baseUrl, connections: CONCURRENCY, seconds, method, request });
     log(`  HTTP floor warm-up ${WARMUP_SECONDS}s, then ${MEASURE_SECONDS}s at ${CONCURRENCY} connections`);
