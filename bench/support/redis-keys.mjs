@@ -24,11 +24,11 @@ export async function assertRedis(url) {
   }
 }
 
-/** Deletes the API's keys (prefix agora:) whose name contains one of `needles`; resolves to how many. */
+/** Deletes the API's keys (agora:…, and {agora:…} for rate limits) whose name contains one of `needles`; resolves to how many. */
 export async function deleteApiKeys(url, needles) {
   return withRedis(url, async (redis) => {
     let deleted = 0;
-    for await (const keys of redis.scanStream({ match: 'agora:*', count: 500 })) {
+    for await (const keys of redis.scanStream({ match: '*agora:*', count: 500 })) {
       const ours = keys.filter((key) => needles.some((needle) => key.includes(needle)));
       if (ours.length) deleted += await redis.del(...ours);
     }

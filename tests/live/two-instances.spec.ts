@@ -144,7 +144,7 @@ describe('live updates across two API instances', () => {
     const listener = new Redis('redis://127.0.0.1:6379');
     const messages: { name: string; payload: { nodeId?: string } }[][] = [];
     try {
-      await listener.subscribe('socket.io-request#/live#');
+      await listener.subscribe(`agora:socket.io:${new URL(env.MONGODB_URI).pathname.slice(1)}-request#/live#`);
       listener.on('message', (_channel, text: string) => {
         const { data } = JSON.parse(text) as { data?: [string, unknown] };
         if (data?.[0] === 'agora:live-event') messages.push(data[1] as (typeof messages)[number]);

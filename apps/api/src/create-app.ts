@@ -64,7 +64,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.enableShutdownHooks();
   if (config.REDIS_URL) {
     const adapter = new RedisIoAdapter(app);
-    await adapter.connectToRedis(config.REDIS_URL);
+    // A Redis may serve several deployments: each one's broadcasts and cross-instance events stay its own.
+    await adapter.connectToRedis(config.REDIS_URL, `agora:socket.io:${app.get<Connection>(getConnectionToken()).name}`);
     app.useWebSocketAdapter(adapter);
   }
   const document = SwaggerModule.createDocument(

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ThrottlerModule, type ThrottlerModuleOptions } from '@nestjs/throttler';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { ThrottlerModule, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { ExecutionContext } from '@nestjs/common';
+import type { Connection } from 'mongoose';
 import { trustLevel, writeLimitFor } from '@agora/shared';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { WRITE_KIND, type WriteKind } from '../common/decorators/write-throttle.decorator';
@@ -43,11 +45,19 @@ function limitFor(config: AppConfig, kind: WriteKind, user: AuthedRequest['user'
 /** Registrations are counted per hour, so that one address cannot mint accounts at a write's pace. */
 const windowOf = (kind: WriteKind): number => (kind === 'register' ? HOUR : MINUTE);
 
+/**
+ * Counters kept under the deployment's own prefix: a Redis may serve several deployments (staging
+ * beside production, parallel test runs), and one's writes must not use up another's allowance.
+ */
+const namespaced = (storage: ThrottlerStorage, prefix: string): ThrottlerStorage => ({
+  increment: (key, ttl, limit, blockDuration, throttlerName) => storage.increment(`${prefix}${key}`, ttl, limit, blockDuration, throttlerName),
+});
+
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG, REDIS, Reflector],
-      useFactory: (config: AppConfig, redis: RedisClient, reflector: Reflector): ThrottlerModuleOptions => {
+      inject: [APP_CONFIG, REDIS, Reflector, getConnectionToken()],
+      useFactory: (config: AppConfig, redis: RedisClient, reflector: Reflector, connection: Connection): ThrottlerModuleOptions => {
         const kindOf = (ctx: ExecutionContext): WriteKind => reflector.get<WriteKind>(WRITE_KIND, ctx.getHandler()) ?? 'post';
         return {
           throttlers: [
@@ -67,7 +77,7 @@ const windowOf = (kind: WriteKind): number => (kind === 'register' ? HOUR : MINU
               getTracker: (req: Record<string, unknown>, ctx) => `${kindOf(ctx)}:ip:${(req as AuthedRequest).ip ?? ''}`,
             },
           ],
-          storage: redis ? new ThrottlerStorageRedisService(redis) : new MemoryThrottlerStorage(),
+          storage: redis ? namespaced(new ThrottlerStorageRedisService(redis), `agora:throttle:${connection.name}:`) : new MemoryThrottlerStorage(),
         };
       },
     }),

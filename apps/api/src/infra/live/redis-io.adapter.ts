@@ -9,7 +9,8 @@ export class RedisIoAdapter extends IoAdapter {
   private adapterConstructor: ReturnType<typeof createAdapter> | undefined;
   private clients: Redis[] = [];
 
-  async connectToRedis(url: string): Promise<void> {
+  /** `key` names the deployment's channels: instances of one deployment share them, and only they. */
+  async connectToRedis(url: string, key: string): Promise<void> {
     // Not pipelined: an event is published as it is issued, before the write it announces is answered,
     // so that an instance dying right after answering cannot take an acknowledged reply's event with it
     // (auto-pipelining holds commands until the end of the turn, after the answer has gone out).
@@ -25,7 +26,7 @@ export class RedisIoAdapter extends IoAdapter {
     }
     this.clients = [pub, sub];
     await Promise.all(this.clients.map((c) => (c.status === 'ready' ? Promise.resolve() : new Promise((resolve, reject) => { c.once('ready', resolve); c.once('error', reject); }))));
-    this.adapterConstructor = createAdapter(pub, sub, { requestsTimeout: 2000 });
+    this.adapterConstructor = createAdapter(pub, sub, { key, requestsTimeout: 2000 });
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
