@@ -85,6 +85,38 @@ describe('registration limit (e2e)', () => {
   }, 300_000);
 });
 
+describe('session renewals behind one address (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ WRITE_RATE_LIMIT: '3' }, { seed: false });
+  });
+  afterAll(() => t.close());
+  const cookieOf = (res: { headers: Record<string, unknown> }): string => String((res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('agora_session='))).split(';')[0];
+
+  // Every page a signed-in reader opens renews their session: readers sharing an address must not share
+  // one reader's allowance for it, while a renewal without a session stays limited per address.
+  it("renews each reader's session past one reader's allowance, and refuses sessionless ones past it", async () => {
+    const stamp = Date.now().toString(36);
+    const cookies: string[] = [];
+    for (const name of ['r1', 'r2']) {
+      const registered = await t.http().post('/api/auth/register').send({ username: `renew_${name}_${stamp}`, password: 'correct horse battery' }).expect(201);
+      cookies.push(cookieOf(registered));
+    }
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      for (const [k, cookie] of cookies.entries()) {
+        const renewed = await t.http().post('/api/auth/refresh').set('cookie', cookie);
+        statuses.push(renewed.status);
+        if (renewed.status === 200) cookies[k] = cookieOf(renewed);
+      }
+    }
+    expect(statuses).toEqual(Array(10).fill(200));
+    const sessionless: number[] = [];
+    for (let i = 0; i < 4; i++) sessionless.push((await t.http().post('/api/auth/refresh')).status);
+    expect(sessionless).toEqual([401, 401, 401, 429]);
+  });
+});
+
 describe('read limit (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {

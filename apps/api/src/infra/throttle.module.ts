@@ -4,11 +4,14 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { ThrottlerModule, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
 import type { Connection } from 'mongoose';
+import { createHash } from 'node:crypto';
 import { trustLevel, writeLimitFor } from '@agora/shared';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { WRITE_KIND, type WriteKind } from '../common/decorators/write-throttle.decorator';
 import type { AuthedRequest } from '../common/decorators/current-user.decorator';
+import { sessionOf } from '../modules/auth/session-cookie';
 import { MemoryThrottlerStorage } from './memory-throttler-storage';
 import { REDIS, type RedisClient } from './redis.module';
 
@@ -24,6 +27,7 @@ function perUserLimit(config: AppConfig, kind: WriteKind): number {
     case 'vote':
       return config.WRITE_RATE_LIMIT * 4;
     case 'auth':
+    case 'session':
       return config.WRITE_RATE_LIMIT;
     case 'register':
       // Per hour (see windowOf): a classroom behind one address can still sign up at the default.
@@ -66,8 +70,14 @@ const namespaced = (storage: ThrottlerStorage, prefix: string): ThrottlerStorage
               ttl: (ctx) => windowOf(kindOf(ctx)),
               limit: (ctx) => limitFor(config, kindOf(ctx), ctx.switchToHttp().getRequest<AuthedRequest>().user),
               getTracker: (req: Record<string, unknown>, ctx) => {
-                const r = req as AuthedRequest;
-                return `${kindOf(ctx)}:${r.user ? `u:${r.user.id}` : `ip:${r.ip ?? ''}`}`;
+                const r = req as unknown as AuthedRequest & Pick<Request, 'headers'>;
+                const kind = kindOf(ctx);
+                const session = kind === 'session' ? sessionOf(r) : undefined;
+                // A session cookie renews once (the server replaces it), so a renewal carrying one is its
+                // own reader here, bounded by its address's allowance below, and not by the per-reader
+                // one of everyone behind that address. Counted by a digest: the secret is kept nowhere.
+                if (session) return `${kind}:s:${createHash('sha256').update(session).digest('hex').slice(0, 32)}`;
+                return `${kind}:${r.user ? `u:${r.user.id}` : `ip:${r.ip ?? ''}`}`;
               },
             },
             {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expiryOf, getToken, onTokenChange, setToken } from './token';
+import { endSessionHere, expiryOf, getToken, mayHaveSession, onTokenChange, setToken } from './token';
 
 const jwt = (payload: object) => `eyJhbGciOiJFUzI1NiJ9.${btoa(JSON.stringify(payload)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}.sig`;
 
@@ -16,9 +16,21 @@ describe('the access token in memory', () => {
     const token = jwt({ sub: 'u', exp: Math.floor(Date.now() / 1000) + 900 });
     setToken(token);
     expect(getToken()).toBe(token);
-    expect(localStorage.length).toBe(0);
+    // What storage holds is a hint that a session may exist, never the token.
+    const stored = Array.from({ length: localStorage.length }, (_, i) => localStorage.getItem(localStorage.key(i)!) ?? '');
+    expect(stored.some((value) => value.includes(token))).toBe(false);
+    expect(mayHaveSession()).toBe(true);
     setToken(null);
     stop();
     expect(seen).toEqual([token, null]);
+  });
+
+  it('opens without asking once this device signed out, and asks again once it has a token', () => {
+    endSessionHere();
+    expect(getToken()).toBeNull();
+    expect(mayHaveSession()).toBe(false);
+    setToken(jwt({ sub: 'u', exp: Math.floor(Date.now() / 1000) + 900 }));
+    expect(mayHaveSession()).toBe(true);
+    setToken(null);
   });
 });

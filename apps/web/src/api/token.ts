@@ -10,6 +10,15 @@ const listeners = new Set<Listener>();
 const LEGACY_KEY = 'agora.token';
 /** Renewed this long before the token runs out. */
 const RENEW_AHEAD_MS = 60_000;
+/**
+ * Whether this browser may hold a session: '0' once a renewal was refused for want of one, or the reader
+ * signed out; '1' once it had a token. Only a hint (the cookie is out of a script's reach): a reader
+ * who never signed in asks once, not on every page they open.
+ */
+const SESSION_HINT_KEY = 'agora.session';
+/** A renewal refused for the moment (429, 5xx) is tried again after its Retry-After, within these bounds. */
+const RETRY_MIN_MS = 5_000;
+const RETRY_MAX_MS = 60_000;
 
 let current: string | null = adoptLegacyToken();
 let renewal: ReturnType<typeof setTimeout> | null = null;
@@ -25,14 +34,38 @@ function adoptLegacyToken(): string | null {
   }
 }
 
+function setHint(value: '0' | '1'): void {
+  try {
+    localStorage.setItem(SESSION_HINT_KEY, value);
+  } catch {
+    // Storage refused (private mode): the page then asks on every open, as before the hint.
+  }
+}
+
+/** False when this browser is known to hold no session: the page then opens anonymous without asking. */
+export function mayHaveSession(): boolean {
+  try {
+    return localStorage.getItem(SESSION_HINT_KEY) !== '0';
+  } catch {
+    return true;
+  }
+}
+
 export function getToken(): string | null {
   return current;
 }
 
 export function setToken(token: string | null): void {
   current = token;
+  if (token) setHint('1');
   scheduleRenewal(token);
   for (const l of listeners) l(token);
+}
+
+/** Signed out on this device: the token goes, and later pages open without asking for one. */
+export function endSessionHere(): void {
+  setHint('0');
+  setToken(null);
 }
 
 export function onTokenChange(listener: Listener): () => void {
@@ -58,14 +91,30 @@ function scheduleRenewal(token: string | null): void {
   renewal = setTimeout(() => void renewToken(), Math.max(5_000, expiry - Date.now() - RENEW_AHEAD_MS));
 }
 
+/** Asks again after the server's Retry-After (seconds), kept within RETRY_MIN_MS..RETRY_MAX_MS. */
+function retryLater(retryAfter: string | null): void {
+  const ms = Math.min(RETRY_MAX_MS, Math.max(RETRY_MIN_MS, Number(retryAfter) * 1000 || 0));
+  if (renewal) clearTimeout(renewal);
+  renewal = setTimeout(() => void renewToken(), ms);
+}
+
 /**
  * A new access token from the session cookie, shared by everyone asking at once (the cookie renews
- * once); null, and signed out, when there is no session any more.
+ * once); null, and signed out, when there is no session any more (401). Refused for the moment (too
+ * many renewals from this address, the server unwell), the token in hand is kept and it asks again.
  */
 export function renewToken(): Promise<string | null> {
   renewing ??= fetch('/api/auth/refresh', { method: 'POST', headers: { accept: 'application/json' }, credentials: 'same-origin' })
     .then(async (res) => {
-      const token = res.ok ? ((await res.json()) as { token?: unknown }).token : null;
+      if (res.status === 401) {
+        endSessionHere();
+        return null;
+      }
+      if (!res.ok) {
+        retryLater(res.headers.get('retry-after'));
+        return getToken();
+      }
+      const token = ((await res.json()) as { token?: unknown }).token;
       setToken(typeof token === 'string' ? token : null);
       return getToken();
     })

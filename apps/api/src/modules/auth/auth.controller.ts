@@ -1,21 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthResponse, PublicUser } from '@agora/shared';
-import { parse as parseCookie } from 'cookie';
 import type { Request, Response } from 'express';
 import { Authenticated } from '../../common/decorators/authenticated.decorator';
 import { CurrentUser, type RequestUser } from '../../common/decorators/current-user.decorator';
 import { WriteThrottle } from '../../common/decorators/write-throttle.decorator';
 import { AuthService, type SignedIn } from './auth.service';
-
-/**
- * The session cookie: httpOnly (no script reads it, so an injected one cannot carry it off), SameSite
- * strict (no other site's page sends it), Secure over HTTPS, and sent only to the auth routes.
- */
-const SESSION_COOKIE = 'agora_session';
-const SESSION_PATH = '/api/auth';
-
-const sessionOf = (req: Request): string | undefined => parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
+import { SESSION_COOKIE, SESSION_PATH, sessionOf } from './session-cookie';
 
 /** Sets the session cookie and answers with the access token. */
 function signedIn(req: Request, res: Response, { body, session }: SignedIn): AuthResponse {
@@ -47,7 +38,7 @@ export class AuthController {
   /** A fresh access token for the session cookie, which is renewed with it (a page calls it when it opens and before its token runs out). */
   @Post('refresh')
   @HttpCode(200)
-  @WriteThrottle('auth')
+  @WriteThrottle('session')
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<AuthResponse> {
     try {
       return signedIn(req, res, await this.auth.refresh(sessionOf(req)));
@@ -60,7 +51,7 @@ export class AuthController {
   /** Signs out this device: its session cookie is ended and cleared (its access token runs out within JWT_TTL). */
   @Delete('session')
   @HttpCode(204)
-  @WriteThrottle('auth')
+  @WriteThrottle('session')
   async endSession(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.endSession(sessionOf(req));
     signedOut(res);

@@ -5,14 +5,15 @@ import { reloadArticle } from '../../../api/article-nodes';
 import { ApiError } from '../../../api/errors';
 import { api } from '../../../api/http';
 import { queryKeys } from '../../../api/query-keys';
-import { getToken, onTokenChange, renewToken, setToken } from '../../../api/token';
+import { endSessionHere, getToken, mayHaveSession, onTokenChange, renewToken, setToken } from '../../../api/token';
 import { AuthContext, type AuthState } from './useAuth';
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const [token, setTokenState] = useState<string | null>(() => getToken());
-  // A page that opens without a token asks its session cookie for one: signed in across reloads and tabs.
-  const [restoring, setRestoring] = useState(() => getToken() === null);
+  // A page that opens without a token asks its session cookie for one: signed in across reloads and
+  // tabs. A browser known to hold no session opens anonymous at once.
+  const [restoring, setRestoring] = useState(() => getToken() === null && mayHaveSession());
   useEffect(() => onTokenChange(setTokenState), []);
   useEffect(() => {
     if (!restoring) return;
@@ -58,7 +59,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         // This device's session ends (its cookie renews nothing more); the token in memory is dropped
         // now, and any copy of it runs out within JWT_TTL. Signing out here does not wait for it.
         void api.endSession().catch(() => undefined);
-        setToken(null);
+        endSessionHere();
         void reloadArticle(qc);
         qc.removeQueries({ queryKey: ['moderation'] });
       },
