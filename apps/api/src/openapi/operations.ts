@@ -433,7 +433,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   AuthController_refresh: {
     summary: 'Renew the access token',
     description:
-      'Exchanges the session cookie (set by sign-in, httpOnly, SameSite=Strict, sent only to /api/auth) for a fresh bearer token and a new cookie; the old cookie renews nothing again. 401 when there is no session, it ran out (SESSION_TTL_DAYS without use) or the account logged out everywhere or changed its password.',
+      'Exchanges the session cookie (set by sign-in, httpOnly, SameSite=Strict, sent only to /api/auth) for a fresh bearer token and a new cookie; the old cookie renews nothing again. 401 when there is no session, it ran out (SESSION_TTL_DAYS without use) or the account logged out everywhere or changed its password. Counted per cookie and per address (20 times a reader\'s allowance), so that readers sharing an address each renew theirs.',
     access: 'anyone',
     throttled: true,
     errors: [UNAUTHENTICATED],
