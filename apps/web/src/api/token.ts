@@ -3,6 +3,8 @@
  * It lives JWT_TTL (15 minutes by default) and is renewed before it runs out, and when the page opens,
  * from the httpOnly session cookie that signing in set (POST /api/auth/refresh).
  */
+import { retryAfterSeconds } from './errors';
+
 type Listener = (token: string | null) => void;
 const listeners = new Set<Listener>();
 
@@ -16,8 +18,9 @@ const RENEW_AHEAD_MS = 60_000;
  * who never signed in asks once, not on every page they open.
  */
 const SESSION_HINT_KEY = 'agora.session';
-/** A renewal refused for the moment (429, 5xx) is tried again after its Retry-After, within these bounds. */
-const RETRY_MIN_MS = 5_000;
+/** No renewal is asked sooner than this (a token about to run out, a Retry-After of 0). */
+const RENEW_MIN_MS = 5_000;
+/** A renewal refused for the moment (429, 5xx) is tried again after its Retry-After, at most this late. */
 const RETRY_MAX_MS = 60_000;
 
 let current: string | null = adoptLegacyToken();
@@ -83,19 +86,15 @@ export function expiryOf(token: string): number | null {
   }
 }
 
-function scheduleRenewal(token: string | null): void {
+/** The next renewal in `ms`, no sooner than RENEW_MIN_MS; null: none. */
+function renewIn(ms: number | null): void {
   if (renewal) clearTimeout(renewal);
-  renewal = null;
-  const expiry = token ? expiryOf(token) : null;
-  if (expiry === null) return;
-  renewal = setTimeout(() => void renewToken(), Math.max(5_000, expiry - Date.now() - RENEW_AHEAD_MS));
+  renewal = ms === null ? null : setTimeout(() => void renewToken(), Math.max(RENEW_MIN_MS, ms));
 }
 
-/** Asks again after the server's Retry-After (seconds), kept within RETRY_MIN_MS..RETRY_MAX_MS. */
-function retryLater(retryAfter: string | null): void {
-  const ms = Math.min(RETRY_MAX_MS, Math.max(RETRY_MIN_MS, Number(retryAfter) * 1000 || 0));
-  if (renewal) clearTimeout(renewal);
-  renewal = setTimeout(() => void renewToken(), ms);
+function scheduleRenewal(token: string | null): void {
+  const expiry = token ? expiryOf(token) : null;
+  renewIn(expiry === null ? null : expiry - Date.now() - RENEW_AHEAD_MS);
 }
 
 /**
@@ -111,7 +110,7 @@ export function renewToken(): Promise<string | null> {
         return null;
       }
       if (!res.ok) {
-        retryLater(res.headers.get('retry-after'));
+        renewIn(Math.min(RETRY_MAX_MS, (retryAfterSeconds(res.headers.get('retry-after')) ?? 0) * 1000));
         return getToken();
       }
       const token = ((await res.json()) as { token?: unknown }).token;
