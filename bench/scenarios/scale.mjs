@@ -62,6 +62,16 @@ function combined(runs) {
   };
 }
 
+/**
+ * `run(seconds)` through these HTTP servers at once, the SCALE_CONCURRENCY connections split evenly
+ * between them, all drawing the next request from one sequence: `request(i)` is the i-th.
+ */
+function httpRun(baseUrls, request) {
+  let next = 0;
+  return async (seconds) =>
+    combined(await Promise.all(baseUrls.map((baseUrl) => autocannonLoop({ baseUrl, connections: SCALE_CONCURRENCY / baseUrls.length, seconds, method: 'PUT', request: () => request(next++) }))));
+}
+
 /** Warm-up, then the measured run under CPU accounting of `pids`; `run(seconds)` drives every instance or client at once. */
 async function warmAndMeasure(label, run, pids, log, quiet = async () => {}, counts = async () => null) {
   log(`  ${label}: warm-up ${WARMUP_SECONDS}s, then ${MEASURE_SECONDS}s at ${SCALE_CONCURRENCY} clients in all`);
@@ -151,9 +161,7 @@ async function floorSide(env, { count, paragraphs, stamp, log }) {
   const servers = [];
   try {
     for (let k = 1; k <= count; k++) servers.push(await startFloor(env, { database: dbName, name: `HTTP floor server ${k} of ${count}`, logName: `http-floor-scale${count}-${k}.log` }));
-    let next = 0;
-    const run = async (seconds) =>
-      combined(await Promise.all(servers.map((server) => autocannonLoop({ baseUrl: server.baseUrl, connections: SCALE_CONCURRENCY / count, seconds, method: 'PUT', request: () => floorRequest(next++) }))));
+    const run = httpRun(servers.map((server) => server.baseUrl), floorRequest);
     const pids = { ...Object.fromEntries(servers.map((server, k) => [`floor${k + 1}`, server.pid])), db: env.pids.db, bench: env.pids.bench };
     const measured = await warmAndMeasure(`${count} HTTP floor server${count > 1 ? 's' : ''}`, run, pids, log);
     // A server stops once the requests the load generator abandoned at the end are done (as the API's
@@ -203,9 +211,7 @@ async function apiSide(env, { count, stamp, log }) {
       const [u, node] = pairs[n % pairs.length];
       return { method: 'PUT', path: `/api/nodes/${nodes[node].id}/vote`, token: users[u].token, body: { value: voteValue(n, pairs.length) } };
     };
-    let next = 0;
-    const run = async (seconds) =>
-      combined(await Promise.all(instances.map((api) => autocannonLoop({ baseUrl: api.baseUrl, connections: SCALE_CONCURRENCY / count, seconds, method: 'PUT', request: () => request(next++) }))));
+    const run = httpRun(instances.map((api) => api.baseUrl), request);
     const pids = { ...Object.fromEntries(instances.map((api, k) => [`api${k + 1}`, api.pid])), db: env.pids.db, bench: env.pids.bench };
     // Requests autocannon abandoned at the end of a run are still served: wait until every instance is quiet.
     const quiet = async () => void (await Promise.all(instances.map((api) => settle(api))));
