@@ -28,8 +28,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the built API as its own process (as `npm start` runs it) and waits until it is healthy. */
+/**
+ * Starts the built API as its own process (as `npm start` runs it) and waits until it is healthy. The
+ * free port it is given may be taken by another test file's process before it binds: it then starts
+ * again on another, a few times.
+ */
 export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(env);
+    } catch (error) {
+      if (attempt >= 3 || !String((error as Error).message).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startOnce(env: Record<string, string>): Promise<ApiProcess> {
   const main = join(ROOT, 'apps/api/dist/main.js');
   if (!existsSync(main)) throw new Error('apps/api/dist is missing: `npm test` builds it (npm run build -w @agora/api)');
   const port = await freePort();
